@@ -1,0 +1,87 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "jetemail-webhooks",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "jetemail-webhooks", targets: ["jetemail-webhooks"]),
+        .library(name: "JetEmailClient", targets: ["JetEmailClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client.git", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", exact: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+    ],
+    targets: [
+        // ncursesw through a C module map; the shim header wraps macros and globals Swift cannot import.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The shared JetEmail client: models, schema-exact validation, configuration, HTTP. No UI.
+        .target(
+            name: "JetEmailClient",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
+        // A local stand-in for the JetEmail API on 127.0.0.1, for the demo and for tests.
+        .target(
+            name: "JetEmailSandbox",
+            dependencies: [
+                "JetEmailClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        // The pure core of the terminal UI: state, update, render to a cell grid. No curses, no I/O.
+        .target(
+            name: "WebhookTUI",
+            dependencies: ["JetEmailClient"],
+            swiftSettings: strict
+        ),
+        // The thin ncurses shell: draws a grid, reads keys, handles signals and resizes.
+        .target(
+            name: "TerminalBackend",
+            dependencies: ["CNcursesw", "WebhookTUI"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "jetemail-webhooks",
+            dependencies: [
+                "JetEmailClient", "JetEmailSandbox", "WebhookTUI", "TerminalBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "JetEmailClientTests",
+            dependencies: ["JetEmailClient", "JetEmailSandbox"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "WebhookTUITests",
+            dependencies: ["WebhookTUI", "JetEmailClient"],
+            resources: [.copy("Golden")],
+            swiftSettings: strict
+        ),
+        // Runs the built executable as a user would: as a command, and in a real terminal through tmux.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["jetemail-webhooks", "JetEmailClient", "JetEmailSandbox"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,55 @@
+// Shim for ncursesw: exposes the wide-character API and wraps what Swift cannot import
+// (macros, C globals that Swift 6 rejects as shared mutable state).
+#ifndef JETEMAIL_CNCURSESW_SHIM_H
+#define JETEMAIL_CNCURSESW_SHIM_H
+
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <locale.h>
+#include <wchar.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+#include <termios.h>
+#include <sys/ioctl.h>
+#include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+
+// Hidden by the Glibc module.
+int wcwidth(wchar_t c);
+
+#define JE_MAIN __attribute__((swift_attr("@MainActor")))
+
+static inline JE_MAIN WINDOW *je_stdscr(void) { return stdscr; }
+static inline JE_MAIN int je_lines(void) { return LINES; }
+static inline JE_MAIN int je_cols(void) { return COLS; }
+static inline JE_MAIN int je_colors(void) { return COLORS; }
+
+static inline attr_t je_a_normal(void) { return A_NORMAL; }
+static inline attr_t je_a_bold(void) { return A_BOLD; }
+static inline attr_t je_a_reverse(void) { return A_REVERSE; }
+static inline attr_t je_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t je_a_dim(void) { return A_DIM; }
+static inline int je_key_f(int n) { return KEY_F(n); }
+
+// Draw one cell: a (possibly wide) character with attributes and a colour pair.
+static inline JE_MAIN int je_put_cell(int y, int x, const wchar_t *text, attr_t attrs, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, text, attrs, pair, NULL) != OK) return ERR;
+    return mvwadd_wch(stdscr, y, x, &cell);
+}
+
+// Terminal size from the kernel, for SIGWINCH.
+static inline int je_winsize(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
+    *rows = ws.ws_row; *cols = ws.ws_col;
+    return 0;
+}
+
+// Crash restore: saved once after the screen starts, written by a signal handler on SIGSEGV etc.
+// Only async-signal-safe calls (write, tcsetattr, signal, raise) happen in the handler.
+void je_install_crash_restore(const char *reset_bytes, int fd);
+void je_clear_crash_restore(void);
+
+#endif

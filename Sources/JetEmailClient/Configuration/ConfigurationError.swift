@@ -1,0 +1,27 @@
+/// Why the client could not be configured. Messages never contain a key.
+public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
+    case keyFileUnreadable(path: String, reason: String)
+    case keyFileEmpty(path: String)
+    case configUnreadable(path: String, reason: String)
+    case configInvalid(path: String, reason: String)
+    case profileNotFound(path: String, profile: String, available: [String])
+    case noKey(configPath: String)
+    case baseURLInvalid(String, reason: String)
+    case caFileUnreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .keyFileUnreadable(let path, let reason): "Cannot read the API key file \(path): \(reason)."
+        case .keyFileEmpty(let path): "The API key file \(path) is empty."
+        case .configUnreadable(let path, let reason): "Cannot read the config file \(path): \(reason)."
+        case .configInvalid(let path, let reason): "The config file \(path) is not valid TOML (\(reason))."
+        case .profileNotFound(let path, let profile, let available):
+            "Profile '\(profile)' has no api_key in \(path)"
+                + (available.isEmpty ? "." : "; profiles there: \(available.sorted().joined(separator: ", ")).")
+        case .noKey(let configPath):
+            "No API key found. Pass --api-key-file PATH, set JETEMAIL_API_KEY, or run `jetemail login` to write \(configPath). To try the program without a key, use --demo."
+        case .baseURLInvalid(let url, let reason): "Base URL \(url) is not usable: \(reason)."
+        case .caFileUnreadable(let path, let reason): "Cannot read the CA file \(path): \(reason)."
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Writing a webhook secret to a file: created 0600, exclusively (never overwriting), never
+/// through a symlink. `reserve` creates the empty file before a request is sent, so that a
+/// secret which arrives always has somewhere to go.
+public struct SecretFile: Sendable {
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case exists(String)
+        case noDirectory(String)
+        case permissionDenied(String)
+        case diskFull(String)
+        case other(String, String)
+
+        public var description: String {
+            switch self {
+            case .exists(let p): "\(p) already exists (or is a link); choose another path. Nothing was overwritten."
+            case .noDirectory(let p): "The folder for \(p) does not exist."
+            case .permissionDenied(let p): "No permission to create \(p)."
+            case .diskFull(let p): "The disk is full; \(p) could not be written."
+            case .other(let p, let reason): "Cannot write \(p): \(reason)."
+            }
+        }
+    }
+
+    public let path: String
+    private let descriptor: Int32
+
+    /// Creates the file, empty, with mode 0600.
+    public static func reserve(_ path: String) throws(Failure) -> SecretFile {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure(errno, path) }
+        // The umask can only narrow the mode; make sure it is exactly 0600 anyway.
+        _ = fchmod(fd, 0o600)
+        return SecretFile(path: path, descriptor: fd)
+    }
+
+    /// Creates the file and writes the secret and a newline.
+    public static func write(_ secret: String, to path: String) throws(Failure) {
+        let file = try reserve(path)
+        try file.fill(with: secret)
+    }
+
+    /// Writes the secret and a newline into the reserved file and closes it. On failure the
+    /// partial file is removed.
+    public func fill(with secret: String) throws(Failure) {
+        let bytes = Array((secret + "\n").utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let e = errno
+                close(descriptor); unlink(path)
+                throw Self.failure(e, path)
+            }
+            written += n
+        }
+        if fsync(descriptor) != 0, errno == ENOSPC || errno == EDQUOT {
+            close(descriptor); unlink(path)
+            throw Self.failure(ENOSPC, path)
+        }
+        close(descriptor)
+    }
+
+    /// Removes a reserved file that will not be needed (the request failed).
+    public func abandon() {
+        close(descriptor)
+        unlink(path)
+    }
+
+    static func failure(_ code: Int32, _ path: String) -> Failure {
+        switch code {
+        case EEXIST, ELOOP: .exists(path)
+        case ENOENT, ENOTDIR: .noDirectory(path)
+        case EACCES, EPERM, EROFS: .permissionDenied(path)
+        case ENOSPC, EDQUOT: .diskFull(path)
+        default: .other(path, String(cString: strerror(code)))
+        }
+    }
+}

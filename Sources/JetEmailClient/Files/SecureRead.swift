@@ -1,0 +1,40 @@
+import Foundation
+
+/// Reading files that hold secrets: refuses anything but a regular file, and reports
+/// permissions that let other users read it.
+enum SecureRead {
+    struct Failure: Error {
+        var reason: String
+        var isMissing: Bool
+    }
+
+    static func string(atPath path: String) throws(Failure) -> String {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { let e = errno; throw Failure(reason: String(cString: strerror(e)), isMissing: e == ENOENT) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw Failure(reason: "not a regular file", isMissing: false)
+        }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = read(fd, &buffer, buffer.count)
+            if n < 0 { if errno == EINTR { continue }; throw Failure(reason: String(cString: strerror(errno)), isMissing: false) }
+            if n == 0 { break }
+            bytes += buffer[0..<n]
+            if bytes.count > 1 << 20 { throw Failure(reason: "larger than 1 MiB", isMissing: false) }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw Failure(reason: "not UTF-8 text", isMissing: false) }
+        return text
+    }
+
+    /// A warning when group or others may read the file, as `ssh` warns about keys.
+    static func permissionWarning(path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let mode = info.st_mode & 0o777
+        guard mode & 0o077 != 0 else { return nil }
+        return "\(path) is readable by other users (mode \(String(mode, radix: 8))); run chmod 600 \(path)."
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+public enum JetEmailWebhooksVersion {
+    public static let current = "0.1.0"
+    public static let userAgent = "jetemail-webhooks/\(current)"
+}
+
+/// The JetEmail webhook API. Knows nothing of any user interface: callers give validated
+/// requests and get typed results or `JetEmailError`s.
+public struct JetEmailClient: Sendable {
+    public let baseURL: BaseURL
+    private let key: APIKey
+    private let transport: any HTTPTransport
+
+    public init(baseURL: BaseURL, key: APIKey, transport: any HTTPTransport) {
+        self.baseURL = baseURL
+        self.key = key
+        self.transport = transport
+    }
+
+    /// `POST /webhooks`. Never retried: a timeout means the webhook may exist.
+    public func createWebhook(_ request: CreateWebhookRequest) async throws(JetEmailError) -> Webhook {
+        let response = try await send("POST", "/webhooks", body: Self.encode(request))
+        return try ResponseInterpreter.createdWebhook(response)
+    }
+
+    public func listWebhooks() async throws(JetEmailError) -> [Webhook] {
+        try ResponseInterpreter.webhookList(await send("GET", "/webhooks", body: nil))
+    }
+
+    public func getWebhook(uuid: String) async throws(JetEmailError) -> Webhook {
+        try ResponseInterpreter.webhook(await send("GET", "/webhooks/\(Self.pathSegment(uuid))", body: nil))
+    }
+
+    public func deleteWebhook(uuid: String) async throws(JetEmailError) -> String {
+        try ResponseInterpreter.acknowledgement(await send("DELETE", "/webhooks/\(Self.pathSegment(uuid))", body: nil))
+    }
+
+    /// The exact JSON body of a create request, as `--dry-run` prints it: fields in schema
+    /// order, empty filters left out.
+    public static func encode(_ request: CreateWebhookRequest, pretty: Bool = false) -> [UInt8] {
+        var fields: [(String, JSONText)] = [
+            ("name", .string(request.name)),
+            ("url", .string(request.url)),
+            ("events", .array(request.events.map { .string($0.rawValue) })),
+            ("status", .number(request.status.rawValue)),
+        ]
+        if let users = request.filterUsers { fields.append(("filter_users", .array(users.map(JSONText.string)))) }
+        if let domains = request.filterDomains { fields.append(("filter_domains", .array(domains.map(JSONText.string)))) }
+        return Array(JSONText.object(fields).rendered(pretty: pretty).utf8)
+    }
+
+    private func send(_ method: String, _ path: String, body: [UInt8]?) async throws(JetEmailError) -> APIResponse {
+        var headers = [
+            ("Authorization", "Bearer \(key.bearerValue)"),
+            ("Accept", "application/json"),
+            ("User-Agent", JetEmailWebhooksVersion.userAgent),
+        ]
+        if body != nil { headers.append(("Content-Type", "application/json")) }
+        return try await transport.send(APIRequest(method: method, url: baseURL.url(path), headers: headers, body: body))
+    }
+
+    private static func pathSegment(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_.~"))) ?? text
+    }
+}

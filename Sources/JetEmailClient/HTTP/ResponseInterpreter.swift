@@ -1,0 +1,147 @@
+import Foundation
+
+/// Reads an HTTP answer: status codes and error bodies become `JetEmailError`s; success bodies
+/// are decoded tolerantly. Pure, so every status and odd body is tested without a network.
+public enum ResponseInterpreter {
+    /// The error text of a body: `error`, then `message`, then the status line.
+    static func errorText(_ response: APIResponse) -> String {
+        if let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] {
+            for key in ["error", "message"] {
+                if let text = object[key] as? String, !text.isEmpty { return text }
+            }
+        }
+        return HTTPStatusText.line(response.status)
+    }
+
+    /// Maps a non-2xx answer to its error.
+    public static func error(for response: APIResponse) -> JetEmailError {
+        let text = errorText(response)
+        switch response.status {
+        case 400, 422: return .badRequest(message: text, field: fieldNamed(in: text))
+        case 401: return .unauthorized(message: text)
+        case 403:
+            let field = fieldNamed(in: text)
+            return .forbiddenFilters(message: text, field: field, values: listedValues(in: text))
+        case 404: return .notFound(message: text)
+        case 429:
+            let retry = response.header("Retry-After").flatMap { Int($0.trimmingWhitespace()) }
+            return .rateLimited(retryAfter: retry, message: text)
+        case 500...599: return .server(status: response.status, message: text)
+        default: return .unexpectedStatus(status: response.status, message: text)
+        }
+    }
+
+    /// Decodes `{success, message, webhook}` from create; insists on a webhook with a secret.
+    public static func createdWebhook(_ response: APIResponse) throws(JetEmailError) -> Webhook {
+        guard (200...299).contains(response.status) else { throw error(for: response) }
+        let object = try jsonObject(response)
+        if let success = object["success"] as? Bool, !success {
+            throw .malformedResponse(reason: "HTTP \(response.status) but success is false (\(errorText(response)))")
+        }
+        guard let inner = object["webhook"] ?? object["result"] ?? object["data"], inner is [String: Any] else {
+            throw .malformedResponse(reason: "it has no webhook object")
+        }
+        let webhook = try decode(Webhook.self, from: inner)
+        guard let secret = webhook.secret, !secret.isEmpty else {
+            throw .malformedResponse(reason: "the webhook was created (\(webhook.uuid)) but the answer has no signing secret")
+        }
+        return webhook
+    }
+
+    /// A list of webhooks: `{result: [...]}`, `data`, `items`, `webhooks`, or a bare array.
+    public static func webhookList(_ response: APIResponse) throws(JetEmailError) -> [Webhook] {
+        guard (200...299).contains(response.status) else { throw error(for: response) }
+        let any: Any
+        do { any = try JSONSerialization.jsonObject(with: Data(response.body)) } catch { throw .malformedResponse(reason: "it is not JSON") }
+        if any is [Any] { return try decode([Webhook].self, from: any) }
+        guard let object = any as? [String: Any] else { throw .malformedResponse(reason: "it is neither a list nor an object") }
+        for key in ["result", "data", "items", "webhooks"] {
+            if let list = object[key], list is [Any] { return try decode([Webhook].self, from: list) }
+        }
+        throw .malformedResponse(reason: "it has no list of webhooks")
+    }
+
+    /// One webhook, bare or wrapped in `result`/`data`/`webhook`.
+    public static func webhook(_ response: APIResponse) throws(JetEmailError) -> Webhook {
+        guard (200...299).contains(response.status) else { throw error(for: response) }
+        let object = try jsonObject(response)
+        for key in ["result", "data", "webhook"] {
+            if let inner = object[key], inner is [String: Any] { return try decode(Webhook.self, from: inner) }
+        }
+        return try decode(Webhook.self, from: object)
+    }
+
+    /// `{success, message}` answers (update, delete).
+    public static func acknowledgement(_ response: APIResponse) throws(JetEmailError) -> String {
+        guard (200...299).contains(response.status) else { throw error(for: response) }
+        if response.body.isEmpty { return HTTPStatusText.line(response.status) }
+        let object = try jsonObject(response)
+        if let success = object["success"] as? Bool, !success {
+            throw .malformedResponse(reason: "HTTP \(response.status) but success is false (\(errorText(response)))")
+        }
+        return (object["message"] as? String) ?? "OK"
+    }
+
+    private static func jsonObject(_ response: APIResponse) throws(JetEmailError) -> [String: Any] {
+        let any: Any
+        do { any = try JSONSerialization.jsonObject(with: Data(response.body)) } catch {
+            let start = String(decoding: response.body.prefix(40), as: UTF8.self)
+            throw .malformedResponse(reason: "it is not JSON (starts with \"\(start.replacingOccurrences(of: "\n", with: " "))\")")
+        }
+        guard let object = any as? [String: Any] else { throw .malformedResponse(reason: "it is not a JSON object") }
+        return object
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, from any: Any) throws(JetEmailError) -> T {
+        do {
+            let data = try JSONSerialization.data(withJSONObject: any)
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw .malformedResponse(reason: "unexpected shape (\(describe(error)))")
+        } catch {
+            throw .malformedResponse(reason: "unexpected shape")
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): "no \(key.stringValue)"
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
+            c.codingPath.map(\.stringValue).joined(separator: ".") + ": " + c.debugDescription
+        @unknown default: "\(error)"
+        }
+    }
+
+    /// Which field a server message is about, from the words it uses.
+    static func fieldNamed(in text: String) -> WebhookField? {
+        let t = text.lowercased()
+        let rules: [(String, WebhookField)] = [
+            ("filter_user", .filterUsers), ("filter user", .filterUsers),
+            ("filter_domain", .filterDomains), ("filter domain", .filterDomains),
+            ("url", .url), ("event", .events), ("name", .name), ("status", .status),
+            ("domain", .filterDomains), ("user", .filterUsers),
+        ]
+        return rules.first { t.contains($0.0) }?.1
+    }
+
+    /// `Invalid filter_domains: a.com, b.com. You can only …` -> ["a.com", "b.com"]
+    static func listedValues(in text: String) -> [String] {
+        guard let colon = text.firstIndex(of: ":") else { return [] }
+        var rest = text[text.index(after: colon)...]
+        if let end = rest.range(of: ". ") { rest = rest[..<end.lowerBound] }
+        if rest.hasSuffix(".") { rest = rest.dropLast() }
+        return rest.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+}
+
+enum HTTPStatusText {
+    static func line(_ status: Int) -> String {
+        let reason: String = switch status {
+        case 200: "OK"; case 400: "Bad Request"; case 401: "Unauthorized"; case 403: "Forbidden"
+        case 404: "Not Found"; case 429: "Too Many Requests"; case 500: "Internal Server Error"
+        case 502: "Bad Gateway"; case 503: "Service Unavailable"; case 504: "Gateway Timeout"
+        default: "HTTP \(status)"
+        }
+        return status == 200 || reason.hasPrefix("HTTP") ? reason : "\(status) \(reason)"
+    }
+}

@@ -1,0 +1,37 @@
+/// What a person typed or passed as flags, before validation. Strings stay as given so
+/// that every problem can be reported against the user's own input.
+public struct WebhookDraft: Sendable, Equatable {
+    public var name: String
+    public var url: String
+    /// Event names as given; unknown names are reported, duplicates removed.
+    public var events: [String]
+    /// 1 = enabled, 0 = disabled; anything else is reported.
+    public var status: Int
+    public var filterUsers: [String]
+    public var filterDomains: [String]
+
+    public init(name: String = "", url: String = "", events: [String] = [], status: Int = 1,
+                filterUsers: [String] = [], filterDomains: [String] = []) {
+        self.name = name; self.url = url; self.events = events; self.status = status
+        self.filterUsers = filterUsers; self.filterDomains = filterDomains
+    }
+}
+
+/// The fields of a webhook, with the names the API uses.
+public enum WebhookField: String, Sendable, CaseIterable, Hashable {
+    case name, url, events, status
+    case filterUsers = "filter_users"
+    case filterDomains = "filter_domains"
+
+    /// The field's name as the API and `field: message` output spell it.
+    public var apiName: String { rawValue }
+}
+
+/// Splits the text of a filter input ("alice, bob carol") into items; empty pieces between
+/// separators are dropped, since commas and spaces are only separators there.
+public enum FilterList {
+    public static func split(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0.unicodeScalars.allSatisfy(ECMAWhitespace.contains) })
+            .map(String.init)
+    }
+}

@@ -1,0 +1,58 @@
+/// Faults the sandbox injects into every answer, for trying failure paths by hand and in tests.
+public struct SandboxFaults: Sendable, Equatable {
+    /// Delay before each answer.
+    public var latencyMilliseconds: Int = 0
+    /// Answer every request with this status and a JSON error body.
+    public var forcedStatus: Int?
+    /// Read the request, then close the connection without answering.
+    public var dropConnection = false
+    /// Answer 200 with a body that is not JSON.
+    public var malformedBody = false
+    /// Answer 429 with this Retry-After (seconds).
+    public var rateLimitRetryAfter: Int?
+
+    public init(latencyMilliseconds: Int = 0, forcedStatus: Int? = nil, dropConnection: Bool = false,
+                malformedBody: Bool = false, rateLimitRetryAfter: Int? = nil) {
+        self.latencyMilliseconds = latencyMilliseconds; self.forcedStatus = forcedStatus
+        self.dropConnection = dropConnection; self.malformedBody = malformedBody
+        self.rateLimitRetryAfter = rateLimitRetryAfter
+    }
+}
+
+public struct SandboxConfiguration: Sendable, Equatable {
+    public var apiKey: String
+    /// Usernames a filter may name; others get 403.
+    public var ownedUsers: [String]
+    /// Inbound domains a filter may name; others get 403.
+    public var ownedDomains: [String]
+    public var faults: SandboxFaults
+
+    public static let defaultOwnedUsers = ["transactional-main", "smarthost-eu"]
+    public static let defaultOwnedDomains = ["example.com", "test.com"]
+
+    public init(apiKey: String = SandboxConfiguration.randomKey(), ownedUsers: [String] = defaultOwnedUsers,
+                ownedDomains: [String] = defaultOwnedDomains, faults: SandboxFaults = SandboxFaults()) {
+        self.apiKey = apiKey; self.ownedUsers = ownedUsers; self.ownedDomains = ownedDomains; self.faults = faults
+    }
+
+    public static func randomKey() -> String { "api_sandbox_" + RandomToken.hex(bytes: 12) }
+}
+
+enum RandomToken {
+    static func hex(bytes: Int) -> String {
+        var rng = SystemRandomNumberGenerator()
+        return (0..<bytes).map { _ in
+            let b = UInt8.random(in: 0...255, using: &rng)
+            return (b < 16 ? "0" : "") + String(b, radix: 16)
+        }.joined()
+    }
+
+    static func uuid() -> String {
+        var rng = SystemRandomNumberGenerator()
+        var b = (0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        b[6] = (b[6] & 0x0F) | 0x40
+        b[8] = (b[8] & 0x3F) | 0x80
+        let h = b.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }
+        return [h[0..<4], h[4..<6], h[6..<8], h[8..<10], h[10..<16]].map { $0.joined() }.joined(separator: "-")
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import JetEmailClient
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// The sandbox API as a real HTTP/1.1 server on a loopback address. Thread-safe: its state sits
+/// behind a lock, and faults can be changed while it runs.
+public final class SandboxServer: Sendable {
+    private let state: NIOLockedValueBox<(config: SandboxConfiguration, store: SandboxStore)>
+    private let channel: NIOLockedValueBox<(any Channel)?> = NIOLockedValueBox(nil)
+    /// Called with a one-line summary of each request (never the key).
+    private let log: (@Sendable (String) -> Void)?
+
+    public init(configuration: SandboxConfiguration = SandboxConfiguration(), log: (@Sendable (String) -> Void)? = nil) {
+        self.state = NIOLockedValueBox((configuration, SandboxStore()))
+        self.log = log
+    }
+
+    public var apiKey: String { state.withLockedValue { $0.config.apiKey } }
+    public var configuration: SandboxConfiguration { state.withLockedValue { $0.config } }
+    public var received: [ReceivedRequest] { state.withLockedValue { $0.store.received } }
+    public var webhooks: [Webhook] { state.withLockedValue { $0.store.webhooks } }
+
+    public func setFaults(_ faults: SandboxFaults) { state.withLockedValue { $0.config.faults = faults } }
+
+    /// Binds and starts serving; returns the port (pass 0 for any free one).
+    @discardableResult
+    public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> Int {
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 64)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { [self] channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(SandboxHTTPHandler(server: self))
+                }
+            }
+        let bound = try await bootstrap.bind(host: host, port: port).get()
+        channel.withLockedValue { $0 = bound }
+        return bound.localAddress?.port ?? port
+    }
+
+    public var baseURL: String? {
+        channel.withLockedValue { ch in ch?.localAddress.flatMap { a in a.port.map { "http://\(a.ipAddress ?? "127.0.0.1"):\($0)" } } }
+    }
+
+    public func stop() async {
+        let ch = channel.withLockedValue { c in defer { c = nil }; return c }
+        try? await ch?.close()
+    }
+
+    func handle(_ request: ReceivedRequest) -> SandboxReply {
+        let reply = state.withLockedValue { s in
+            s.store.received.append(request)
+            return SandboxAPI.handle(request, config: s.config, store: &s.store, now: Int(Date().timeIntervalSince1970))
+        }
+        log?("\(request.method) \(request.path) -> \(reply.drop ? "dropped" : String(reply.status))")
+        return reply
+    }
+}
+
+/// Collects one request, asks the server for the reply, writes it (after any injected delay).
+private final class SandboxHTTPHandler: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let server: SandboxServer
+    private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
+
+    init(server: SandboxServer) { self.server = server }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let h): head = h; body = []
+        case .body(var buffer): body += buffer.readBytes(length: buffer.readableBytes) ?? []
+        case .end:
+            guard let head else { return }
+            var headers: [String: String] = [:]
+            for (name, value) in head.headers { headers[name.lowercased()] = value }
+            let request = ReceivedRequest(method: head.method.rawValue, path: head.uri, headers: headers, body: body)
+            let reply = server.handle(request)
+            let loop = context.eventLoop.assumeIsolated()
+            if reply.delayMilliseconds > 0 {
+                loop.scheduleTask(in: .milliseconds(Int64(reply.delayMilliseconds))) { self.send(reply, context: context) }
+            } else {
+                send(reply, context: context)
+            }
+        }
+    }
+
+    private func send(_ reply: SandboxReply, context: ChannelHandlerContext) {
+        if reply.drop { context.close(promise: nil); return }
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/json")
+        for (name, value) in reply.headers { headers.replaceOrAdd(name: name, value: value) }
+        headers.add(name: "Content-Length", value: String(reply.body.count))
+        headers.add(name: "Connection", value: "close")
+        let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: reply.body)))), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+    }
+}

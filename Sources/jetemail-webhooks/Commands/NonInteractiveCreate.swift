@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import JetEmailClient
+import JetEmailSandbox
+
+/// `create --no-input`: validate the flags, send, report. Exit 0 / 1 (API, network) / 2 (input).
+struct NonInteractiveCreate {
+    let command: CreateCommand
+
+    enum Failure: Error, CustomStringConvertible {
+        case interactiveNotAvailable
+        var description: String {
+            "The interactive form needs a terminal; pass --no-input to create from flags."
+        }
+    }
+    static let interactiveNotAvailable = Failure.interactiveNotAvailable
+
+    func run() async throws {
+        let outcome = WebhookValidator.validate(command.draft)
+        for warning in outcome.report.warnings { StandardError.write("warning: \(warning)") }
+        guard let request = outcome.request else {
+            for error in outcome.report.errors { StandardError.write(error.description) }
+            throw ExitCode(2)
+        }
+        if command.dryRun {
+            print(String(decoding: JetEmailClient.encode(request, pretty: true), as: UTF8.self))
+            return
+        }
+
+        var sandbox: SandboxServer?
+        let client: JetEmailClient
+        do {
+            if command.demo {
+                let server = SandboxServer()
+                let port = try await server.start()
+                sandbox = server
+                client = JetEmailClient(baseURL: try BaseURL("http://127.0.0.1:\(port)"), key: APIKey(server.apiKey)!,
+                                        transport: try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: command.connection.timeout)))
+                StandardError.write("demo: using a built-in sandbox API at http://127.0.0.1:\(port)")
+            } else {
+                let made = try command.connection.makeClient()
+                for warning in made.warnings { StandardError.write("warning: \(warning)") }
+                client = made.client
+            }
+        } catch let error as ConfigurationError {
+            StandardError.write(error.description)
+            throw ExitCode(2)
+        }
+        defer { if let sandbox { Task { await sandbox.stop() } } }
+
+        // Create the secret file before sending, so a secret that arrives can always be kept.
+        var reserved: SecretFile?
+        if let path = command.secretFile {
+            do { reserved = try SecretFile.reserve(path) } catch {
+                StandardError.write("secret-file: \(error)")
+                throw ExitCode(2)
+            }
+        }
+
+        let webhook: Webhook
+        do {
+            webhook = try await client.createWebhook(request)
+        } catch {
+            reserved?.abandon()
+            StandardError.write(error.message)
+            throw ExitCode(1)
+        }
+        let secret = webhook.secret ?? ""
+        var savedPath: String?
+        if let reserved {
+            do {
+                try reserved.fill(with: secret)
+                savedPath = reserved.path
+            } catch {
+                // The file could not take it: the secret must not be lost, so it goes to stdout.
+                StandardError.write("secret-file: \(error) The secret is printed below instead.")
+            }
+        }
+        print(CreateOutput.render(webhook, json: command.json, secretPath: savedPath))
+    }
+}
