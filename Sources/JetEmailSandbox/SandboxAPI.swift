@@ -44,7 +44,14 @@ enum SandboxAPI {
         }
         if let status = faults.forcedStatus { return .error(status, "Sandbox fault: forced status \(status)") }
         if faults.dropConnection { return SandboxReply(status: 0, body: [], drop: true) }
-        if faults.malformedBody { return SandboxReply(status: 200, headers: [("Content-Type", "text/html")], body: Array("<html>upstream error</html>".utf8)) }
+        switch faults.malformed {
+        case .notJSON: return SandboxReply(status: 200, headers: [("Content-Type", "text/html")], body: Array("<html>upstream error</html>".utf8))
+        case .successFalse: return .error(200, "Failed to create webhook")
+        case .noSecret:
+            let webhook = Webhook(uuid: RandomToken.uuid(), name: "x", url: "https://example.com", events: [], status: .enabled)
+            return .json(200, CreatedBody(webhook: webhook))
+        case nil: break
+        }
 
         if let problem = authProblem(request.headers["authorization"], key: config.apiKey) { return .error(401, problem) }
 

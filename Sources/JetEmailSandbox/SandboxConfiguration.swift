@@ -6,17 +6,27 @@ public struct SandboxFaults: Sendable, Equatable {
     public var forcedStatus: Int?
     /// Read the request, then close the connection without answering.
     public var dropConnection = false
-    /// Answer 200 with a body that is not JSON.
-    public var malformedBody = false
+    /// Answer 200 with an unusable body.
+    public var malformed: MalformedAnswer?
     /// Answer 429 with this Retry-After (seconds).
     public var rateLimitRetryAfter: Int?
 
     public init(latencyMilliseconds: Int = 0, forcedStatus: Int? = nil, dropConnection: Bool = false,
-                malformedBody: Bool = false, rateLimitRetryAfter: Int? = nil) {
+                malformed: MalformedAnswer? = nil, rateLimitRetryAfter: Int? = nil) {
         self.latencyMilliseconds = latencyMilliseconds; self.forcedStatus = forcedStatus
-        self.dropConnection = dropConnection; self.malformedBody = malformedBody
+        self.dropConnection = dropConnection; self.malformed = malformed
         self.rateLimitRetryAfter = rateLimitRetryAfter
     }
+}
+
+/// The ways a 200 answer can be unusable.
+public enum MalformedAnswer: String, Sendable, CaseIterable {
+    /// An HTML page instead of JSON, as a misconfigured proxy sends.
+    case notJSON = "not-json"
+    /// `{"success": false}` with status 200.
+    case successFalse = "success-false"
+    /// A created webhook without its secret.
+    case noSecret = "no-secret"
 }
 
 public struct SandboxConfiguration: Sendable, Equatable {

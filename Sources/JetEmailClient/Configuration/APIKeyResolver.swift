@@ -51,7 +51,7 @@ public struct APIKeyResolver: Sendable {
         let file: ConfigFile
         do { file = try ConfigFile.parse(text) } catch { throw .configInvalid(path: path, reason: error.description) }
         guard let (name, raw) = file.apiKey(profile: profile), let key = APIKey(raw) else {
-            throw .profileNotFound(path: path, profile: profile ?? file.currentProfile ?? "default", available: Array(file.profiles.keys))
+            throw .profileNotFound(path: path, profile: profile ?? file.currentProfile ?? "default", available: file.profiles.keys.sorted())
         }
         var warnings = SecureRead.permissionWarning(path: path).map { [$0] } ?? []
         warnings += key.prefixWarning.map { [$0] } ?? []

@@ -17,7 +17,7 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
         case .configInvalid(let path, let reason): "The config file \(path) is not valid TOML (\(reason))."
         case .profileNotFound(let path, let profile, let available):
             "Profile '\(profile)' has no api_key in \(path)"
-                + (available.isEmpty ? "." : "; profiles there: \(available.sorted().joined(separator: ", ")).")
+                + (available.isEmpty ? "." : "; profiles there: \(available.joined(separator: ", ")).")
         case .noKey(let configPath):
             "No API key found. Pass --api-key-file PATH, set JETEMAIL_API_KEY, or run `jetemail login` to write \(configPath). To try the program without a key, use --demo."
         case .baseURLInvalid(let url, let reason): "Base URL \(url) is not usable: \(reason)."

@@ -33,8 +33,8 @@ struct SandboxCommand: AsyncParsableCommand {
     @Flag(help: "Close every connection without answering.")
     var dropConnections = false
 
-    @Flag(help: "Answer 200 with a body that is not JSON.")
-    var malformed = false
+    @Option(help: ArgumentHelp("Answer 200 with an unusable body: not-json, success-false or no-secret.", valueName: "kind"))
+    var malformed: String?
 
     @Option(help: ArgumentHelp("Answer 429 with this Retry-After.", valueName: "seconds"))
     var rateLimit: Int?
@@ -43,6 +43,9 @@ struct SandboxCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
         guard latencyMs >= 0 else { throw ValidationError("--latency-ms cannot be negative.") }
         if let failStatus, !(100...599).contains(failStatus) { throw ValidationError("--fail-status must be an HTTP status (100-599).") }
+        if let malformed, MalformedAnswer(rawValue: malformed) == nil {
+            throw ValidationError("--malformed must be one of: \(MalformedAnswer.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
     }
 
     func run() async throws {
@@ -50,7 +53,7 @@ struct SandboxCommand: AsyncParsableCommand {
             ownedUsers: ownedUsers.isEmpty ? SandboxConfiguration.defaultOwnedUsers : ownedUsers,
             ownedDomains: ownedDomains.isEmpty ? SandboxConfiguration.defaultOwnedDomains : ownedDomains,
             faults: SandboxFaults(latencyMilliseconds: latencyMs, forcedStatus: failStatus, dropConnection: dropConnections,
-                                  malformedBody: malformed, rateLimitRetryAfter: rateLimit))
+                                  malformed: malformed.flatMap(MalformedAnswer.init(rawValue:)), rateLimitRetryAfter: rateLimit))
         if let apiKeyFile {
             do {
                 let resolved = try APIKeyResolver(keyFile: apiKeyFile, environment: [:]).resolve()
