@@ -23,6 +23,8 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // Restores the terminal from a fatal-signal handler (async-signal-safe C).
+        .target(name: "CTerminalGuard"),
         // The shared JetEmail client: models, schema-exact validation, configuration, HTTP. No UI.
         .target(
             name: "JetEmailClient",
@@ -55,7 +57,7 @@ let package = Package(
         // The thin ncurses shell: draws a grid, reads keys, handles signals and resizes.
         .target(
             name: "TerminalBackend",
-            dependencies: ["CNcursesw", "WebhookTUI"],
+            dependencies: ["CNcursesw", "CTerminalGuard", "WebhookTUI"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -74,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "WebhookTUITests",
             dependencies: ["WebhookTUI", "JetEmailClient"],
-            resources: [.copy("Golden")],
+            exclude: ["Golden"],
             swiftSettings: strict
         ),
         // Runs the built executable as a user would: as a command, and in a real terminal through tmux.

@@ -47,9 +47,14 @@ static inline int je_winsize(int fd, int *rows, int *cols) {
     return 0;
 }
 
-// Crash restore: saved once after the screen starts, written by a signal handler on SIGSEGV etc.
-// Only async-signal-safe calls (write, tcsetattr, signal, raise) happen in the handler.
-void je_install_crash_restore(const char *reset_bytes, int fd);
-void je_clear_crash_restore(void);
+static inline JE_MAIN int je_get_wch(wint_t *out) { return wget_wch(stdscr, out); }
+static inline int je_key_code_yes(void) { return KEY_CODE_YES; }
+
+// The terminfo string for a capability, or NULL when the terminal lacks it.
+static inline const char *je_tigetstr(const char *name) {
+    char *s = tigetstr((char *)name);
+    if (s == (char *)-1 || s == NULL) return NULL;
+    return s;
+}
 
 #endif

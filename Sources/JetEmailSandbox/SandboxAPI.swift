@@ -91,7 +91,7 @@ enum SandboxAPI {
             return .error(400, "Invalid request")
         }
         let outcome = WebhookValidator.validate(draft)
-        guard let valid = outcome.request else { return .error(400, outcome.report.errors[0].message) }
+        guard let valid = outcome.request else { return .error(400, outcome.report.errors[0].description) }
         if let refusal = ownershipProblem(users: valid.filterUsers, domains: valid.filterDomains, config: config) { return .error(403, refusal) }
         let webhook = Webhook(uuid: RandomToken.uuid(), name: valid.name, url: valid.url, secret: "whsec_" + RandomToken.hex(bytes: 24),
                               events: valid.events.map(EventName.init), status: valid.status,
@@ -118,7 +118,7 @@ enum SandboxAPI {
         if !present.contains(.filterUsers) { draft.filterUsers = current.filterUsers ?? [] }
         if !present.contains(.filterDomains) { draft.filterDomains = current.filterDomains ?? [] }
         let outcome = WebhookValidator.validate(draft)
-        guard let valid = outcome.request else { return .error(400, outcome.report.errors[0].message) }
+        guard let valid = outcome.request else { return .error(400, outcome.report.errors[0].description) }
         if let refusal = ownershipProblem(users: valid.filterUsers, domains: valid.filterDomains, config: config) { return .error(403, refusal) }
         store.webhooks[i] = Webhook(uuid: uuid, name: valid.name, url: valid.url, events: valid.events.map(EventName.init),
                                     status: valid.status, filterUsers: valid.filterUsers, filterDomains: valid.filterDomains,

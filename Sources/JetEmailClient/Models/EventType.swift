@@ -22,7 +22,30 @@ public enum EventType: String, CaseIterable, Sendable, Codable, Hashable {
     public static let outbound = allCases.filter { $0.direction == .outbound }
     public static let inbound = allCases.filter { $0.direction == .inbound }
 
-    /// When the event fires, in a few words, for the checklist and help.
+    /// The name without its direction, for the checklist under an Outbound/Inbound heading.
+    public var shortName: String { String(rawValue.split(separator: ".")[1]) }
+
+    /// When the event fires, in at most 24 characters, for the checklist.
+    public var shortSummary: String {
+        switch self {
+        case .outboundDelivered: "accepted by recipient"
+        case .outboundBounced: "permanently refused"
+        case .outboundRejected: "refused before sending"
+        case .outboundDeferred: "delayed, will retry"
+        case .outboundSpam: "flagged as spam"
+        case .outboundDropped: "suppressed, not sent"
+        case .outboundVirus: "virus found, blocked"
+        case .outboundOpened: "recipient opened it"
+        case .outboundClicked: "tracked link clicked"
+        case .outboundComplaint: "recipient said spam"
+        case .inboundReceived: "mail arrived for you"
+        case .inboundDelivered: "sent on to your route"
+        case .inboundSpam: "judged spam"
+        case .inboundBlocked: "blocked on arrival"
+        }
+    }
+
+    /// When the event fires, in a sentence, for the focused line and help.
     public var summary: String {
         switch self {
         case .outboundDelivered: "accepted by the recipient's mail server"

@@ -22,7 +22,7 @@ public enum NameRule {
         let bad = name.unicodeScalars.filter { !isAllowed($0) }
         if !bad.isEmpty {
             problems.append(.init(.name, .error,
-                "Name can only use letters A-Z, digits, hyphens, underscores and spaces; remove \(CharacterName.list(Array(bad)))."))
+                "Use only letters A-Z, digits, hyphens, underscores and spaces; remove \(CharacterName.list(Array(bad)))."))
         }
         if problems.isEmpty, name.unicodeScalars.allSatisfy(ECMAWhitespace.contains) {
             problems.append(.init(.name, .warning, "Name is only whitespace; the API accepts it, but nobody will recognise it."))

@@ -43,7 +43,7 @@ struct ParsedURL: Equatable {
         while i < s.count, isSchemeChar(s[i], first: i == 0) { i += 1 }
         guard i > 0, i < s.count, s[i] == ":" else {
             let hint = text.contains(".") && !text.contains(":") ? " Did you mean https://\(text)?" : ""
-            return .failure(.init(message: "URL must be absolute and start with https:// or http://.\(hint)"))
+            return .failure(.init(message: "Must start with https:// or http://.\(hint)"))
         }
         let scheme = String(String.UnicodeScalarView(s[0..<i])).lowercased()
         guard scheme == "http" || scheme == "https" else {

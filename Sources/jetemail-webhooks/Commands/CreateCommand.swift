@@ -65,9 +65,10 @@ struct CreateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard noInput || dryRun else {
-            throw NonInteractiveCreate.interactiveNotAvailable
+        if noInput || dryRun {
+            try await NonInteractiveCreate(command: self).run()
+        } else {
+            try await InteractiveCreate.run(self)
         }
-        try await NonInteractiveCreate(command: self).run()
     }
 }

@@ -7,14 +7,6 @@ import JetEmailSandbox
 struct NonInteractiveCreate {
     let command: CreateCommand
 
-    enum Failure: Error, CustomStringConvertible {
-        case interactiveNotAvailable
-        var description: String {
-            "The interactive form needs a terminal; pass --no-input to create from flags."
-        }
-    }
-    static let interactiveNotAvailable = Failure.interactiveNotAvailable
-
     func run() async throws {
         let outcome = WebhookValidator.validate(command.draft)
         for warning in outcome.report.warnings { StandardError.write("warning: \(warning)") }

@@ -10,6 +10,7 @@ struct RootCommand: AsyncParsableCommand {
             The API key is read from --api-key-file, JETEMAIL_API_KEY, or the jetemail CLI's config file.
             """,
         version: JetEmailWebhooksVersion.current,
-        subcommands: [CreateCommand.self, SandboxCommand.self]
+        subcommands: [CreateCommand.self, SandboxCommand.self],
+        defaultSubcommand: CreateCommand.self
     )
 }

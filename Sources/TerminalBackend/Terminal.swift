@@ -1,0 +1,190 @@
+import CNcursesw
+import CTerminalGuard
+import Foundation
+import WebhookTUI
+
+/// The thin ncurses layer: start and stop the screen, draw a grid, read keys, follow resizes.
+/// Every call happens on the main actor, since curses is not thread-safe.
+@MainActor
+public final class Terminal {
+    private var screen: OpaquePointer?
+    private var decoder = KeyDecoder()
+    private let useColor: Bool
+    private let unicode: Bool
+    public private(set) var columns = 80
+    public private(set) var rows = 24
+
+    /// Bytes that switch off what we switched on, for normal exits and the crash guard.
+    private static let pasteOn = "\u{1B}[?2004h"
+    private static let pasteOff = "\u{1B}[?2004l"
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        unicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        useColor = (environment["NO_COLOR"] ?? "").isEmpty
+        // Esc must feel immediate; respect a user's own ESCDELAY.
+        if environment["ESCDELAY"] == nil { set_escdelay(25) }
+    }
+
+    public func start() {
+        je_guard_save_termios(STDIN_FILENO)
+        screen = newterm(nil, fdopen(dup(STDOUT_FILENO), "w"), fdopen(dup(STDIN_FILENO), "r"))
+        set_term(screen)
+        raw()
+        noecho()
+        nonl()
+        keypad(je_stdscr(), true)
+        nodelay(je_stdscr(), true)
+        if useColor && has_colors() { setUpColors() }
+        define_key("\u{1B}[200~", KeyDecoder.pasteBegin)
+        define_key("\u{1B}[201~", KeyDecoder.pasteEnd)
+        writeRaw(Self.pasteOn)
+        refreshSize()
+        let reset = (je_tigetstr("rmcup").map { String(cString: $0) } ?? "")
+            + (je_tigetstr("cnorm").map { String(cString: $0) } ?? "")
+            + (je_tigetstr("sgr0").map { String(cString: $0) } ?? "") + Self.pasteOff + "\r\n"
+        je_guard_install(STDOUT_FILENO, reset)
+    }
+
+    public func stop() {
+        guard screen != nil else { return }
+        writeRaw(Self.pasteOff)
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+        screen = nil
+        je_guard_remove()
+    }
+
+    /// Ctrl-Z: give the terminal back, stop, and redraw on `fg`.
+    public func suspend() {
+        writeRaw(Self.pasteOff)
+        endwin()
+        signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        // Continued by `fg`.
+        signal(SIGTSTP, SIG_IGN)
+        writeRaw(Self.pasteOn)
+        refreshSize()
+        clearok(je_stdscr(), true)
+    }
+
+    /// Reads the kernel's idea of the window size and tells curses.
+    public func refreshSize() {
+        var r: Int32 = 0, c: Int32 = 0
+        if je_winsize(STDOUT_FILENO, &r, &c) == 0, r > 0, c > 0 {
+            resizeterm(r, c)
+        }
+        rows = Int(je_lines())
+        columns = Int(je_cols())
+    }
+
+    /// Every key waiting on stdin, decoded.
+    public func readKeys() -> [Key] {
+        var keys: [Key] = []
+        var ch: wint_t = 0
+        while true {
+            let r = je_get_wch(&ch)
+            if r == ERR { break }
+            if r == je_key_code_yes() && Int32(ch) == KEY_RESIZE { continue }
+            if let key = decoder.feed(isFunctionKey: r == je_key_code_yes(), code: UInt32(ch)) { keys.append(key) }
+        }
+        return keys
+    }
+
+    /// Draws the grid; curses sends only what changed.
+    public func draw(_ grid: Grid) {
+        let stdscr = je_stdscr()
+        for row in 0..<min(grid.rows, rows) {
+            for column in 0..<min(grid.columns, columns) {
+                let cell = grid[row, column]
+                if cell.continuation { continue }
+                var scalars = Array(glyph(cell.character).unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+                scalars.append(0)
+                let (attrs, pair) = attributes(cell.style)
+                _ = je_put_cell(Int32(row), Int32(column), &scalars, attrs, pair)
+            }
+        }
+        if let cursor = grid.cursor {
+            curs_set(1)
+            wmove(stdscr, Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(stdscr)
+        doupdate()
+    }
+
+    // MARK: Appearance
+
+    private enum Pair: Int16 { case accent = 1, error, warning, success, muted, badge }
+
+    private func setUpColors() {
+        start_color()
+        use_default_colors()
+        init_pair(Pair.accent.rawValue, Int16(COLOR_CYAN), -1)
+        init_pair(Pair.error.rawValue, Int16(COLOR_RED), -1)
+        init_pair(Pair.warning.rawValue, Int16(COLOR_YELLOW), -1)
+        init_pair(Pair.success.rawValue, Int16(COLOR_GREEN), -1)
+        init_pair(Pair.muted.rawValue, je_colors() >= 16 ? 8 : Int16(COLOR_WHITE), -1)
+        init_pair(Pair.badge.rawValue, Int16(COLOR_BLACK), Int16(COLOR_YELLOW))
+    }
+
+    private var colorsOn: Bool { useColor && has_colors() }
+
+    /// Roles become colours; without colours they become bold, underline, dim or reverse.
+    private func attributes(_ style: Style) -> (attr_t, Int16) {
+        var attrs = je_a_normal()
+        if style.bold { attrs |= je_a_bold() }
+        if style.reverse { attrs |= je_a_reverse() }
+        if style.underline { attrs |= je_a_underline() }
+        var pair: Int16 = 0
+        if colorsOn {
+            switch style.role {
+            case .normal: break
+            case .accent: pair = Pair.accent.rawValue
+            case .error: pair = Pair.error.rawValue
+            case .warning: pair = Pair.warning.rawValue
+            case .success: pair = Pair.success.rawValue
+            case .muted: pair = Pair.muted.rawValue
+            case .badge: pair = Pair.badge.rawValue
+            }
+        } else {
+            switch style.role {
+            case .normal, .accent, .success: break
+            case .error: attrs |= je_a_bold()
+            case .warning: attrs |= je_a_underline()
+            case .muted: attrs |= je_a_dim()
+            case .badge: attrs |= je_a_reverse() | je_a_bold()
+            }
+        }
+        return (attrs, pair)
+    }
+
+    /// Box and symbol characters have ASCII stand-ins for terminals without UTF-8.
+    private func glyph(_ c: Character) -> String {
+        guard !unicode else { return String(c) }
+        switch c {
+        case "┌", "┐", "└", "┘": return "+"
+        case "─": return "-"
+        case "│": return "|"
+        case "•": return "*"
+        case "›": return ">"
+        case "✓": return "+"
+        case "✗": return "x"
+        case "↳": return ">"
+        case "·": return "-"
+        case "…": return "."
+        case "↑": return "^"
+        case "↓": return "v"
+        case "←": return "<"
+        case "→": return ">"
+        default: return c.isASCII ? String(c) : "?"
+        }
+    }
+
+    private func writeRaw(_ text: String) {
+        _ = text.withCString { Foundation.write(STDOUT_FILENO, $0, strlen($0)) }
+    }
+}

@@ -1,0 +1,13 @@
+import JetEmailClient
+
+/// Work the core asks the shell to do; results come back as `AppEvent`s.
+public enum Effect: Sendable, Equatable {
+    /// Send the request in the background; answer with `.submitFinished(id:)`.
+    case submit(id: Int, CreateWebhookRequest)
+    case cancelSubmit(id: Int)
+    /// Create the file (0600, exclusive, no symlinks) and answer with `.secretWritten`.
+    case writeSecret(path: String, secret: String)
+    /// Use this key from now on (typed at the key prompt).
+    case useAPIKey(String)
+    case quit
+}

@@ -1,0 +1,29 @@
+import JetEmailClient
+
+/// The program's logic: a pure function from a state and an event to the next state and the
+/// effects to run. `now` is the shell's clock in seconds.
+public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppState, [Effect]) {
+    var s = state
+    s.now = now
+    switch event {
+    case .resize(let columns, let rows):
+        s.columns = columns
+        s.rows = rows
+        return (s, [])
+    case .tick:
+        if case .rateLimited(let until) = s.submission, now >= until {
+            s.submission = .idle
+            s.status = StatusMessage(.info, "The rate limit has passed; you can create again.")
+        }
+        return (s, [])
+    case .terminate:
+        s.quitRequested = true
+        return (s, [.quit])
+    case .submitFinished(let id, let result):
+        return SubmitFlow.finished(s, id: id, result: result)
+    case .secretWritten(let result):
+        return (SecretModalKeys.written(s, result), [])
+    case .key(let key):
+        return GlobalKeys.handle(s, key)
+    }
+}

@@ -1,0 +1,83 @@
+/// One screen cell. A wide character fills its cell and marks the next as `continuation`.
+public struct Cell: Sendable, Equatable {
+    public var character: Character
+    public var style: Style
+    public var continuation: Bool
+
+    public static let blank = Cell(character: " ", style: .plain, continuation: false)
+}
+
+/// What the screen should show: a grid of cells and where the cursor goes.
+public struct Grid: Sendable, Equatable {
+    public let columns: Int
+    public let rows: Int
+    public private(set) var cells: [Cell]
+    /// (row, column) of the visible cursor, or nil to hide it.
+    public var cursor: (row: Int, column: Int)?
+
+    public init(columns: Int, rows: Int) {
+        self.columns = max(0, columns)
+        self.rows = max(0, rows)
+        cells = Array(repeating: .blank, count: self.columns * self.rows)
+    }
+
+    public subscript(row: Int, column: Int) -> Cell {
+        cells[row * columns + column]
+    }
+
+    /// Writes text from (row, column), clipped to `width` columns and the grid; returns the
+    /// column after the last character written.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, column: Int, style: Style = .plain, width: Int? = nil) -> Int {
+        guard row >= 0, row < rows else { return column }
+        let limit = min(columns, column + (width ?? columns))
+        var x = column
+        for c in text {
+            let w = DisplayWidth.of(c)
+            if w == 0 { continue }
+            if x + w > limit { break }
+            if x >= 0 {
+                cells[row * columns + x] = Cell(character: c, style: style, continuation: false)
+                if w == 2 { cells[row * columns + x + 1] = Cell(character: " ", style: style, continuation: true) }
+            }
+            x += w
+        }
+        return x
+    }
+
+    /// Paints `width` cells from (row, column) with spaces in a style.
+    public mutating func fill(row: Int, column: Int, width: Int, style: Style) {
+        guard row >= 0, row < rows else { return }
+        for x in max(0, column)..<min(columns, column + width) { cells[row * columns + x] = Cell(character: " ", style: style, continuation: false) }
+    }
+
+    /// Changes the style of cells already written (to highlight a row).
+    public mutating func restyle(row: Int, column: Int, width: Int, _ change: (inout Style) -> Void) {
+        guard row >= 0, row < rows else { return }
+        for x in max(0, column)..<min(columns, column + width) { change(&cells[row * columns + x].style) }
+    }
+
+    /// A box with a title in its top border.
+    public mutating func box(row: Int, column: Int, width: Int, height: Int, title: String, style: Style = .plain) {
+        guard width >= 2, height >= 2 else { return }
+        for y in row..<(row + height) { fill(row: y, column: column, width: width, style: .plain) }
+        put("┌" + String(repeating: "─", count: width - 2) + "┐", row: row, column: column, style: style)
+        for y in (row + 1)..<(row + height - 1) {
+            put("│", row: y, column: column, style: style)
+            put("│", row: y, column: column + width - 1, style: style)
+        }
+        put("└" + String(repeating: "─", count: width - 2) + "┘", row: row + height - 1, column: column, style: style)
+        if !title.isEmpty { put(" \(title) ", row: row, column: column + 2, style: Style(style.role, bold: true), width: width - 4) }
+    }
+
+    /// The characters only, one line per row, trailing spaces kept: for golden files and tests.
+    public var text: String {
+        (0..<rows).map { r in
+            String((0..<columns).compactMap { c in self[r, c].continuation ? nil : self[r, c].character })
+        }.joined(separator: "\n")
+    }
+
+    public static func == (a: Grid, b: Grid) -> Bool {
+        a.columns == b.columns && a.rows == b.rows && a.cells == b.cells && a.cursor?.row == b.cursor?.row && a.cursor?.column == b.cursor?.column
+    }
+}

@@ -1,0 +1,44 @@
+import JetEmailClient
+
+/// The one-time secret on screen, and the small flows around it: saving to a file and
+/// confirming a close that would lose it.
+public struct SecretModal: Sendable, Equatable {
+    public var name: String
+    public var uuid: String
+    public var secret: String
+    /// Where it was saved, once it was.
+    public var savedPath: String?
+    /// The path prompt, while open.
+    public var pathPrompt: TextField?
+    /// A write is under way (the path prompt stays as typed).
+    public var writing = false
+    /// "Close without saving? y/N" is showing.
+    public var confirmingClose = false
+    public var message: StatusMessage?
+
+    public init(webhook: Webhook) {
+        name = webhook.name
+        uuid = webhook.uuid
+        secret = webhook.secret ?? ""
+    }
+
+    /// `./<name-slug>.whsec`: lowercase letters and digits, other runs become one hyphen.
+    public var defaultPath: String {
+        var slug = ""
+        for c in name.lowercased() {
+            if c.isASCII && (c.isLetter || c.isNumber) { slug.append(c) } else if !slug.hasSuffix("-") { slug.append("-") }
+        }
+        slug = String(slug.trimmingPrefix("-"))
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return "./" + (slug.isEmpty ? "webhook" : slug) + ".whsec"
+    }
+}
+
+/// A line of feedback with its tone.
+public struct StatusMessage: Sendable, Equatable {
+    public enum Tone: Sendable, Equatable { case info, success, warning, error }
+    public var tone: Tone
+    public var text: String
+
+    public init(_ tone: Tone, _ text: String) { self.tone = tone; self.text = text }
+}

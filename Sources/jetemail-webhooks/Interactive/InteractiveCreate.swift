@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import JetEmailClient
+import JetEmailSandbox
+import TerminalBackend
+import WebhookTUI
+
+/// `jetemail-webhooks [create]` on a terminal: the form, prefilled from any flags.
+@MainActor
+enum InteractiveCreate {
+    static func run(_ command: CreateCommand) async throws {
+        if let problem = TerminalCheck.problem() {
+            StandardError.write(problem)
+            throw ExitCode(2)
+        }
+        var sandbox: SandboxServer?
+        var client: JetEmailClient?
+        var maskedKey: String?
+        var endpoint: String
+        var needsKey = false
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            if command.demo {
+                let server = SandboxServer()
+                let port = try await server.start()
+                sandbox = server
+                let base = try BaseURL("http://127.0.0.1:\(port)")
+                let key = APIKey(server.apiKey)!
+                client = JetEmailClient(baseURL: base, key: key, transport: try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: command.connection.timeout)))
+                maskedKey = key.masked
+                endpoint = "\(base.host):\(port)"
+            } else {
+                let base = try BaseURL.resolve(flag: command.connection.baseURL, environment: environment)
+                endpoint = base.host + (base.port.map { ":\($0)" } ?? "")
+                if let made = try configuredClient(command.connection, environment: environment) {
+                    client = made.client
+                    maskedKey = made.maskedKey
+                } else {
+                    needsKey = true
+                }
+            }
+        } catch let error as ConfigurationError {
+            StandardError.write(error.description)
+            throw ExitCode(2)
+        }
+
+        let connection = command.connection
+        let effects = EffectRunner(client: client) { key in
+            let base = try BaseURL.resolve(flag: connection.baseURL, environment: environment)
+            let proxy = try ProxySettings.forTarget(base, environment: environment)
+            let transport = try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: connection.timeout, caFile: connection.caFile, proxy: proxy))
+            return JetEmailClient(baseURL: base, key: key, transport: transport)
+        }
+        let state = AppState(form: FormState(prefill: command.draft), endpoint: endpoint, maskedKey: maskedKey,
+                             isDemo: command.demo, needsKey: needsKey)
+        let session = InteractiveSession(state: state, terminal: Terminal(), effects: effects)
+        await session.run()
+        await sandbox?.stop()
+        if let signo = session.exitSignal { throw ExitCode(128 + signo) }
+    }
+
+    /// The client from flags, environment and config file; nil when there is no key at all
+    /// (the form then asks for one).
+    private static func configuredClient(_ connection: ConnectionOptions, environment: [String: String]) throws
+        -> (client: JetEmailClient, maskedKey: String)? {
+        let resolved: APIKeyResolver.Resolved
+        do {
+            resolved = try APIKeyResolver(keyFile: connection.apiKeyFile, profile: connection.profile, environment: environment).resolve()
+        } catch {
+            if case .noKey = error { return nil }
+            throw error
+        }
+        return (try connection.makeClient(environment: environment).client, resolved.key.masked)
+    }
+}

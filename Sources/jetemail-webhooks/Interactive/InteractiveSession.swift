@@ -1,0 +1,136 @@
+import Dispatch
+import Foundation
+import JetEmailClient
+import TerminalBackend
+import WebhookTUI
+
+/// The shell around the pure core: feeds it keys, resizes, signals and effect results, runs
+/// the effects it asks for, and draws what it renders. Everything here runs on the main actor;
+/// network work runs in tasks whose results come back here.
+@MainActor
+final class InteractiveSession {
+    private var state: AppState
+    private let terminal: Terminal
+    private let effects: EffectRunner
+    private let clock = ContinuousClock()
+    private let started: ContinuousClock.Instant
+    private var sources: [any DispatchSourceProtocol] = []
+    private var ticker: (any DispatchSourceTimer)?
+    private var finished: CheckedContinuation<Void, Never>?
+    private(set) var exitSignal: Int32?
+
+    init(state: AppState, terminal: Terminal, effects: EffectRunner) {
+        self.state = state
+        self.terminal = terminal
+        self.effects = effects
+        started = clock.now
+    }
+
+    private var now: Double {
+        let elapsed = clock.now - started
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// Runs until the person quits or a signal ends it.
+    func run() async {
+        // Signals become events; curses must not install its own handlers, so ignore them first.
+        for signo in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP] { signal(signo, SIG_IGN) }
+        terminal.start()
+        state.columns = terminal.columns
+        state.rows = terminal.rows
+        effects.deliver = { [weak self] event in self?.dispatch(event) }
+        listen()
+        redraw()
+        await withCheckedContinuation { finished = $0 }
+        sources.forEach { $0.cancel() }
+        ticker?.cancel()
+        terminal.stop()
+    }
+
+    private func listen() {
+        let input = DispatchSource.makeReadSource(fileDescriptor: STDIN_FILENO, queue: .main)
+        input.setEventHandler { [weak self] in MainActor.assumeIsolated { self?.readInput() } }
+        input.resume()
+        sources.append(input)
+        for signo in [SIGWINCH, SIGTERM, SIGHUP, SIGINT] {
+            let source = DispatchSource.makeSignalSource(signal: signo, queue: .main)
+            source.setEventHandler { [weak self] in MainActor.assumeIsolated { self?.handleSignal(signo) } }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    private func readInput() {
+        let keys = terminal.readKeys()
+        // End of input (the terminal is gone): treat like a hang-up.
+        if keys.isEmpty, isStdinClosed() { handleSignal(SIGHUP); return }
+        for key in keys {
+            if key == .control("z") {
+                terminal.suspend()
+                terminal.refreshSize()
+                apply(.resize(columns: terminal.columns, rows: terminal.rows))
+                continue
+            }
+            apply(.key(key))
+        }
+        redraw()
+    }
+
+    private func handleSignal(_ signo: Int32) {
+        if signo == SIGWINCH {
+            terminal.refreshSize()
+            dispatch(.resize(columns: terminal.columns, rows: terminal.rows))
+            return
+        }
+        exitSignal = signo
+        dispatch(.terminate)
+    }
+
+    /// One event in: update, run effects, draw.
+    func dispatch(_ event: AppEvent) {
+        apply(event)
+        redraw()
+    }
+
+    private func apply(_ event: AppEvent) {
+        let (next, requested) = update(state, event, now: now)
+        state = next
+        for effect in requested {
+            if effect == .quit { finish(); return }
+            effects.run(effect)
+        }
+        updateTicker()
+    }
+
+    private func redraw() {
+        guard finished != nil || !state.quitRequested else { return }
+        terminal.draw(render(state))
+    }
+
+    /// Ticks (10 a second) only while something on screen moves.
+    private func updateTicker() {
+        if state.wantsTicks, ticker == nil {
+            let timer = DispatchSource.makeTimerSource(queue: .main)
+            timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
+            timer.setEventHandler { [weak self] in MainActor.assumeIsolated { self?.dispatch(.tick) } }
+            timer.resume()
+            ticker = timer
+        } else if !state.wantsTicks, let timer = ticker {
+            timer.cancel()
+            ticker = nil
+        }
+    }
+
+    private func finish() {
+        effects.cancelAll()
+        finished?.resume()
+        finished = nil
+    }
+
+    private func isStdinClosed() -> Bool {
+        var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&fds, 1, 0) > 0 else { return false }
+        var byte: UInt8 = 0
+        return fds.revents & Int16(POLLHUP) != 0 || recv(STDIN_FILENO, &byte, 1, Int32(MSG_PEEK) | Int32(MSG_DONTWAIT)) == 0
+    }
+}

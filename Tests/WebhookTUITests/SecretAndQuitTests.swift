@@ -1,0 +1,114 @@
+import JetEmailClient
+import Testing
+@testable import WebhookTUI
+
+@Suite struct SecretAndQuitTests {
+    func withModal() -> Driver {
+        var d = Driver()
+        d.type("Production Webhook")
+        d.press(.tab); d.type("https://example.com/webhook")
+        d.press(.tab, .character(" "), .control("s"))
+        d.send(.submitFinished(id: 1, .success(sampleWebhook)))
+        _ = d.drain()
+        return d
+    }
+
+    @Test func writeOffersADefaultPathAndWrites() {
+        var d = withModal()
+        d.press(.character("w"))
+        guard case .secret(let modal) = d.state.overlay else { Issue.record(); return }
+        #expect(modal.pathPrompt?.text == "./production-webhook.whsec")
+        d.press(.enter)
+        #expect(d.drain() == [.writeSecret(path: "./production-webhook.whsec", secret: sampleWebhook.secret!)])
+        d.send(.secretWritten(.success("./production-webhook.whsec")))
+        #expect(d.screen.contains("Saved to ./production-webhook.whsec (mode 0600)"))
+        d.press(.character("q"))
+        #expect(d.state.overlay == .none, "saved: closes without asking")
+        #expect(d.state.form == FormState(), "a fresh form")
+        #expect(!d.screen.contains(sampleWebhook.secret!))
+    }
+
+    @Test func writeFailureKeepsTheSecretAndThePath() {
+        var d = withModal()
+        d.press(.character("w"), .control("u"))
+        d.type("/nope/x.whsec")
+        d.press(.enter)
+        d.send(.secretWritten(.failure(.noDirectory("/nope/x.whsec"))))
+        guard case .secret(let modal) = d.state.overlay else { Issue.record(); return }
+        #expect(modal.pathPrompt?.text == "/nope/x.whsec")
+        #expect(d.screen.contains("does not exist"))
+        #expect(d.screen.contains(sampleWebhook.secret!))
+    }
+
+    @Test func closingUnsavedAsksFirst() {
+        var d = withModal()
+        d.press(.enter)
+        #expect(d.screen.contains("Close without saving?"))
+        d.press(.character("n"))
+        #expect(d.state.secretOnScreen != nil)
+        d.press(.character("q"), .character("y"))
+        #expect(d.state.overlay == .none)
+        #expect(d.state.status?.text.contains("not saved") == true)
+    }
+
+    @Test func defaultPathSlug() {
+        var modal = SecretModal(webhook: sampleWebhook)
+        #expect(modal.defaultPath == "./production-webhook.whsec")
+        modal.name = "  Ops__Alerts 2 "
+        #expect(modal.defaultPath == "./ops-alerts-2.whsec")
+        modal.name = "---"
+        #expect(modal.defaultPath == "./webhook.whsec")
+    }
+
+    @Test func quitIsImmediateWithNothingToLose() {
+        var d = Driver()
+        d.press(.control("c"))
+        #expect(d.drain() == [.quit])
+    }
+
+    @Test func quitAsksWhenInputWouldBeLost() {
+        var d = Driver()
+        d.type("x")
+        d.press(.control("q"))
+        #expect(d.drain().isEmpty)
+        #expect(d.screen.contains("The form has input that has not been sent."))
+        d.press(.character("n"))
+        #expect(d.state.overlay == .none && d.state.form.name.text == "x")
+        d.press(.control("q"), .character("y"))
+        #expect(d.drain() == [.quit])
+    }
+
+    @Test func quitAsksWhenTheSecretIsUnsavedAndKeepsTheModal() {
+        var d = withModal()
+        d.press(.control("c"))
+        #expect(d.screen.contains("The signing secret has not been saved"))
+        d.press(.escape)
+        #expect(d.state.secretOnScreen != nil)
+        guard case .secret = d.state.overlay else { Issue.record("modal restored"); return }
+    }
+
+    @Test func escAsksWhetherToQuit() {
+        var d = Driver()
+        d.press(.escape)
+        guard case .confirmQuit = d.state.overlay else { Issue.record(); return }
+        d.press(.character("y"))
+        #expect(d.drain() == [.quit])
+    }
+
+    @Test func apiKeyPromptIsMaskedAndHandsTheKeyOver() {
+        var d = Driver(AppState(endpoint: "api.jetemail.com", maskedKey: nil, isDemo: false, needsKey: true))
+        d.type("api_secretkey1234")
+        #expect(!d.screen.contains("api_secretkey1234"))
+        #expect(d.screen.contains("•••••"))
+        d.press(.enter)
+        #expect(d.drain() == [.useAPIKey("api_secretkey1234")])
+        #expect(d.state.maskedKey == "api_…1234")
+        #expect(d.state.overlay == .none)
+    }
+
+    @Test func terminateQuits() {
+        var d = withModal()
+        d.send(.terminate)
+        #expect(d.drain() == [.quit])
+    }
+}
