@@ -1,0 +1,156 @@
+import Foundation
+import JetEmailClient
+import JetEmailSandbox
+import Testing
+
+/// The real program in a real terminal (tmux), driven by keys, against a sandbox on loopback.
+@Suite(.serialized) struct CreateFormInTerminalTests {
+    /// A sandbox and the arguments/environment that point the program at it (key by file).
+    final class Backend {
+        let server: SandboxServer
+        let dir = TemporaryDirectory()
+        let arguments: [String]
+        let environment: [String: String]
+
+        init(faults: SandboxFaults = SandboxFaults()) async throws {
+            server = SandboxServer(configuration: SandboxConfiguration(faults: faults))
+            let port = try await server.start()
+            arguments = ["--api-key-file", dir.file("key", server.apiKey)]
+            environment = ["JETEMAIL_BASE_URL": "http://127.0.0.1:\(port)"]
+        }
+
+        func stop() async { await server.stop() }
+    }
+
+    static func secret(on screen: String) -> String? {
+        screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" }).first { $0.hasPrefix("whsec_") }.map(String.init)
+    }
+
+    @Test func createWithTheKeyboardAndSaveTheSecret() async throws {
+        let backend = try await Backend()
+        let term = try TmuxSession(backend.arguments, environment: backend.environment)
+        defer { term.close() }
+        try term.waitFor("0 of 14 selected")
+        try term.type("Ops Alerts")
+        try term.send("Tab")
+        try term.type("https://hooks.example.com/jetemail")
+        try term.send("Tab", "Space", "Down", "Space", "i", "Tab", "Space", "Tab")
+        try term.type("transactional-main")
+        try term.send("Tab")
+        try term.type("example.com")
+        try term.send("C-s")
+        let modal = try term.waitFor("Webhook created")
+        let shownSecret = try #require(Self.secret(on: modal))
+
+        let stored = try #require(backend.server.webhooks.first)
+        #expect(stored.secret == shownSecret)
+        #expect(backend.server.received.count == 1)
+        #expect(backend.server.received[0].bodyText == #"{"name":"Ops Alerts","url":"https://hooks.example.com/jetemail","events":["outbound.delivered","outbound.bounced","inbound.received","inbound.delivered","inbound.spam","inbound.blocked"],"status":0,"filter_users":["transactional-main"],"filter_domains":["example.com"]}"#)
+
+        let path = backend.dir.path + "/ops.whsec"
+        try term.send("w", "C-u")
+        try term.type(path)
+        try term.send("Enter")
+        try term.waitFor("Saved to \(path)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == shownSecret + "\n")
+        var info = stat()
+        stat(path, &info)
+        #expect(info.st_mode & 0o777 == 0o600)
+
+        try term.send("Enter")
+        let fresh = try term.waitFor("Webhook Ops Alerts created; its secret is in")
+        #expect(!fresh.contains(shownSecret), "closing wipes the secret from the screen")
+        #expect(fresh.contains("0 of 14 selected"), "and returns to a fresh form")
+        try term.send("C-q")
+        #expect(term.exitStatus() == 0)
+        #expect(try term.alternateScreenOn() == false)
+        await backend.stop()
+    }
+
+    @Test func invalidInputNeverReachesTheServer() async throws {
+        let backend = try await Backend()
+        let term = try TmuxSession(backend.arguments, environment: backend.environment)
+        defer { term.close() }
+        try term.waitFor("0 of 14 selected")
+        try term.type("bad name!")
+        try term.send("Tab")
+        try term.type("ftp://example.com")
+        try term.send("C-s")
+        let screen = try term.waitFor("Nothing was sent")
+        #expect(screen.contains("remove '!'"))
+        #expect(screen.contains("Scheme 'ftp:' is not allowed"))
+        #expect(screen.contains("Choose at least one event"))
+        #expect(backend.server.received.isEmpty)
+        await backend.stop()
+    }
+
+    @Test func escDuringASlowSubmitKeepsTheInput() async throws {
+        let backend = try await Backend(faults: SandboxFaults(latencyMilliseconds: 8000))
+        let term = try TmuxSession(backend.arguments, environment: backend.environment)
+        defer { term.close() }
+        try term.waitFor("0 of 14 selected")
+        try term.type("Slow Hook")
+        try term.send("Tab")
+        try term.type("https://example.com/slow")
+        try term.send("Tab", "o", "C-s")
+        try term.waitFor("Creating…", settle: false)
+        // Typing still works while the request is in flight.
+        try term.send("BTab", "BTab")
+        try term.type("X")
+        try term.waitFor("Slow HookX", settle: false)
+        try term.send("Escape")
+        let after = try term.waitFor("Cancelled; your input is kept")
+        #expect(after.contains("Slow HookX"))
+        #expect(after.contains("https://example.com/slow"))
+        #expect(after.contains("10 of 14 selected"))
+        await backend.stop()
+    }
+
+    @Test func resizeDuringTheModalKeepsTheSecret() async throws {
+        let backend = try await Backend()
+        let term = try TmuxSession(backend.arguments + ["--name", "Resize Me", "--url", "https://example.com/r", "--event", "inbound.spam"],
+                                   environment: backend.environment)
+        defer { term.close() }
+        try term.waitFor("1 of 14 selected")
+        try term.send("C-s")
+        let secret = try #require(Self.secret(on: try term.waitFor("Webhook created")))
+        try term.resize(columns: 60, rows: 20)
+        try term.waitFor("Enlarge to at least 80 x 24")
+        try term.resize(columns: 120, rows: 40)
+        let big = try term.waitFor("Webhook created")
+        #expect(Self.secret(on: big) == secret)
+        try term.resize(columns: 80, rows: 24)
+        #expect(Self.secret(on: try term.waitFor("Webhook created")) == secret)
+        await backend.stop()
+    }
+
+    @Test func sigtermRestoresTheTerminal() async throws {
+        let term = try TmuxSession(["--demo"])
+        defer { term.close() }
+        try term.waitFor("DEMO")
+        #expect(try term.alternateScreenOn())
+        let pid = try #require(try term.programPID())
+        kill(pid, SIGTERM)
+        #expect(term.exitStatus() == 128 + Int(SIGTERM))
+        #expect(try term.alternateScreenOn() == false)
+    }
+
+    @Test func flagsPrefillTheForm() async throws {
+        let term = try TmuxSession(["create", "--demo", "--name", "Prefilled", "--url", "https://e.com/x", "--event", "outbound.opened", "--status", "0"])
+        defer { term.close() }
+        let screen = try term.waitFor("Prefilled")
+        #expect(screen.contains("https://e.com/x"))
+        #expect(screen.contains("[x] opened"))
+        #expect(screen.contains("(•) Disabled"))
+    }
+}
+
+/// Places the form cannot start: no terminal, a useless TERM.
+@Suite struct TerminalRefusalTests {
+    @Test func withoutATerminalItPointsToNoInput() throws {
+        let r = try BuiltProgram.run(["--demo"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("create --no-input"))
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+}
