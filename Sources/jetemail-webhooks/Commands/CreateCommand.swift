@@ -46,6 +46,9 @@ struct CreateCommand: AsyncParsableCommand {
     @Flag(help: "Use a built-in sandbox API on a random loopback port instead of JetEmail.")
     var demo = false
 
+    @Option(help: ArgumentHelp("With --demo: delay each sandbox answer, to see a slow submit.", valueName: "ms"))
+    var demoLatencyMs: Int = 0
+
     @OptionGroup var connection: ConnectionOptions
 
     var draft: WebhookDraft {

@@ -23,7 +23,7 @@ struct NonInteractiveCreate {
         let client: JetEmailClient
         do {
             if command.demo {
-                let server = SandboxServer()
+                let server = SandboxServer(configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: command.demoLatencyMs)))
                 let port = try await server.start()
                 sandbox = server
                 client = JetEmailClient(baseURL: try BaseURL("http://127.0.0.1:\(port)"), key: APIKey(server.apiKey)!,

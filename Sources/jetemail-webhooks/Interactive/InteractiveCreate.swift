@@ -21,7 +21,7 @@ enum InteractiveCreate {
         let environment = ProcessInfo.processInfo.environment
         do {
             if command.demo {
-                let server = SandboxServer()
+                let server = SandboxServer(configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: command.demoLatencyMs)))
                 let port = try await server.start()
                 sandbox = server
                 let base = try BaseURL("http://127.0.0.1:\(port)")
