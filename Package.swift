@@ -75,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WebhookTUITests",
-            dependencies: ["WebhookTUI", "JetEmailClient"],
+            dependencies: ["WebhookTUI", "TerminalBackend", "JetEmailClient"],
             exclude: ["Golden"],
             swiftSettings: strict
         ),

@@ -184,6 +184,11 @@ public final class Terminal {
         }
     }
 
+    /// Sends the text to the terminal's clipboard with OSC 52.
+    public func copyToClipboard(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        writeRaw(Clipboard.sequence(for: text, environment: environment))
+    }
+
     private func writeRaw(_ text: String) {
         _ = text.withCString { Foundation.write(STDOUT_FILENO, $0, strlen($0)) }
     }

@@ -135,6 +135,46 @@ import Testing
         #expect(try term.alternateScreenOn() == false)
     }
 
+    @Test func secretFileIsWrittenTheMomentTheSecretArrives() async throws {
+        let backend = try await Backend()
+        let path = backend.dir.path + "/auto.whsec"
+        let term = try TmuxSession(backend.arguments + ["--secret-file", path, "--name", "Auto", "--url", "https://e.com/a", "--event", "inbound.spam"],
+                                   environment: backend.environment)
+        defer { term.close() }
+        try term.waitFor("1 of 14 selected")
+        try term.send("C-s")
+        let screen = try term.waitFor("Saved to \(path)")
+        let secret = try #require(Self.secret(on: screen))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == secret + "\n")
+        await backend.stop()
+    }
+
+    @Test func hangUpDuringASubmitStillSavesTheSecret() async throws {
+        let backend = try await Backend(faults: SandboxFaults(latencyMilliseconds: 1500))
+        let path = backend.dir.path + "/hup.whsec"
+        let term = try TmuxSession(backend.arguments + ["--secret-file", path, "--name", "Hup", "--url", "https://e.com/h", "--event", "inbound.spam"],
+                                   environment: backend.environment)
+        defer { term.close() }
+        try term.waitFor("1 of 14 selected")
+        try term.send("C-s")
+        try term.waitFor("Creating…", settle: false)
+        let pid = try #require(try term.programPID())
+        kill(pid, SIGHUP)
+        #expect(term.exitStatus(timeout: 15) == 128 + Int(SIGHUP))
+        let stored = try #require(backend.server.webhooks.first?.secret)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == stored + "\n")
+        await backend.stop()
+    }
+
+    @Test func existingSecretFileIsRefusedBeforeTheFormOpens() async throws {
+        let dir = TemporaryDirectory()
+        let taken = dir.file("taken.whsec", "old")
+        let term = try TmuxSession(["create", "--demo", "--secret-file", taken])
+        defer { term.close() }
+        #expect(term.exitStatus() == 2)
+        #expect(try term.screen().contains("already exists"))
+    }
+
     @Test func flagsPrefillTheForm() async throws {
         let term = try TmuxSession(["create", "--demo", "--name", "Prefilled", "--url", "https://e.com/x", "--event", "outbound.opened", "--status", "0"])
         defer { term.close() }

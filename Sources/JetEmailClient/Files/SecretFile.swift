@@ -62,6 +62,19 @@ public struct SecretFile: Sendable {
         close(descriptor)
     }
 
+    /// Why a secret file could not be created at `path` now, or nil if it could: the path is
+    /// free (no file, no link) and its folder exists and is writable. Nothing is created.
+    public static func problemCreating(_ path: String) -> Failure? {
+        var info = stat()
+        if lstat(path, &info) == 0 { return .exists(path) }
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        var folderInfo = stat()
+        guard stat(folder, &folderInfo) == 0, (folderInfo.st_mode & S_IFMT) == S_IFDIR else { return .noDirectory(path) }
+        if access(folder, W_OK) != 0 { return .permissionDenied(path) }
+        return nil
+    }
+
     /// Removes a reserved file that will not be needed (the request failed).
     public func abandon() {
         close(descriptor)

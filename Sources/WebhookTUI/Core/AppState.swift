@@ -36,6 +36,11 @@ public struct AppState: Sendable, Equatable {
     public var maskedKey: String?
     public var isDemo: Bool
     public var quitRequested = false
+    /// `--secret-file`: where a secret is written the moment it arrives.
+    public var secretFilePath: String?
+    /// The terminal went away while a create was in flight and a secret file was given: wait
+    /// for the answer, save the secret, then quit.
+    public var terminating = false
 
     public init(form: FormState = FormState(), columns: Int = 80, rows: Int = 24, endpoint: String,
                 maskedKey: String?, isDemo: Bool, needsKey: Bool = false) {

@@ -9,5 +9,7 @@ public enum Effect: Sendable, Equatable {
     case writeSecret(path: String, secret: String)
     /// Use this key from now on (typed at the key prompt).
     case useAPIKey(String)
+    /// Put the text on the terminal's clipboard (OSC 52).
+    case copyToClipboard(String)
     case quit
 }

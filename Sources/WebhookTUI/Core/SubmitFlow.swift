@@ -36,15 +36,27 @@ enum SubmitFlow {
         // An answer to a cancelled submit is ignored.
         guard case .sending(let current, _) = s.submission, current == id else { return (s, []) }
         s.submission = .idle
+        var effects: [Effect] = []
         switch result {
         case .success(let webhook):
+            var modal = SecretModal(webhook: webhook)
+            if let path = s.secretFilePath {
+                // Saved before the modal is first drawn: the shell runs this effect at once.
+                modal.writing = true
+                modal.message = StatusMessage(.info, "Writing \(path)…")
+                effects.append(.writeSecret(path: path, secret: modal.secret))
+            }
             s.beneath = .none
-            s.overlay = .secret(SecretModal(webhook: webhook))
+            s.overlay = .secret(modal)
             s.status = StatusMessage(.success, "Created webhook \(webhook.name).")
         case .failure(let error):
             show(error, in: &s)
         }
-        return (s, [])
+        if s.terminating {
+            s.quitRequested = true
+            effects.append(.quit)
+        }
+        return (s, effects)
     }
 
     private static func show(_ error: JetEmailError, in s: inout AppState) {

@@ -17,6 +17,10 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
         }
         return (s, [])
     case .terminate:
+        if s.isSending && s.secretFilePath != nil {
+            s.terminating = true
+            return (s, [])
+        }
         s.quitRequested = true
         return (s, [.quit])
     case .submitFinished(let id, let result):

@@ -39,6 +39,9 @@ enum SecretModalKeys {
             return effects
         }
         switch key {
+        case .character("c"), .character("C"):
+            effects.append(.copyToClipboard(modal.secret))
+            modal.message = StatusMessage(.info, "Sent to the terminal's clipboard (OSC 52). Some terminals ignore this: paste to check, or use w.")
         case .character("w"), .character("W"):
             modal.pathPrompt = TextField(modal.defaultPath)
             modal.message = nil

@@ -22,7 +22,7 @@ enum HelpView {
             ("a / o / i", "all or none / all outbound / all inbound"),
         ]),
         ("Status, Create", [("Space / Enter", "toggle Status / create on Create")]),
-        ("Secret window", [("w", "write the secret to a new file (0600)"), ("Enter / q", "close (asks if not saved)")]),
+        ("Secret window", [("w / c", "write to a new file (0600) / copy (OSC 52)"), ("Enter / q", "close (asks if not saved)")]),
     ]
 
     static func draw(_ state: AppState, into grid: inout Grid) {

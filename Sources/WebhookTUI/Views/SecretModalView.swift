@@ -39,7 +39,7 @@ enum SecretModalView {
         } else if let saved = modal.savedPath {
             grid.put("✓ Saved to \(saved) (mode 0600).", row: row, column: x, style: .success, width: inner)
         } else {
-            grid.put("w  write it to a new file (mode 0600)    Enter/q  close", row: row, column: x, style: .muted, width: inner)
+            grid.put("w  write to a new file (0600)   c  copy   Enter/q  close", row: row, column: x, style: .muted, width: inner)
         }
         row += 1
         if modal.confirmingClose {

@@ -34,7 +34,7 @@ enum KeyBar {
         case .secret(let modal):
             if modal.confirmingClose { return "y close and lose the secret · any other key stays" }
             if modal.pathPrompt != nil { return "Enter write the file · Esc back · Ctrl-U clear" }
-            return "w write to file · Enter/q close · F1 help"
+            return "w write to file · c copy (OSC 52) · Enter/q close · F1 help"
         case .none: break
         }
         if state.isSending { return "Esc cancel · typing is kept · F1 help · Ctrl-Q quit" }

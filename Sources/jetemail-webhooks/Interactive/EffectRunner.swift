@@ -13,6 +13,8 @@ final class EffectRunner {
     private let makeClient: ClientFactory
     private var tasks: [Int: Task<Void, Never>] = [:]
     var deliver: (AppEvent) -> Void = { _ in }
+    /// Writes to the terminal's clipboard (set by the session, which owns the terminal).
+    var copy: (String) -> Void = { _ in }
 
     init(client: JetEmailClient?, makeClient: @escaping ClientFactory) {
         self.client = client
@@ -46,6 +48,8 @@ final class EffectRunner {
             do { try SecretFile.write(secret, to: expanded); result = .success(path) } catch { result = .failure(error) }
             // Delivered on the next turn of the main queue, not inside the current update.
             DispatchQueue.main.async { [weak self] in MainActor.assumeIsolated { self?.deliver(.secretWritten(result)) } }
+        case .copyToClipboard(let text):
+            copy(text)
         case .useAPIKey(let text):
             if let key = APIKey(text) { client = try? makeClient(key) }
         case .quit:

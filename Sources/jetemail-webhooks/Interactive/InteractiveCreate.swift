@@ -13,6 +13,10 @@ enum InteractiveCreate {
             StandardError.write(problem)
             throw ExitCode(2)
         }
+        if let path = command.secretFile, let problem = SecretFile.problemCreating(EffectRunner.expandHome(path)) {
+            StandardError.write("secret-file: \(problem)")
+            throw ExitCode(2)
+        }
         var sandbox: SandboxServer?
         var client: JetEmailClient?
         var maskedKey: String?
@@ -51,8 +55,9 @@ enum InteractiveCreate {
             let transport = try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: connection.timeout, caFile: connection.caFile, proxy: proxy))
             return JetEmailClient(baseURL: base, key: key, transport: transport)
         }
-        let state = AppState(form: FormState(prefill: command.draft), endpoint: endpoint, maskedKey: maskedKey,
+        var state = AppState(form: FormState(prefill: command.draft), endpoint: endpoint, maskedKey: maskedKey,
                              isDemo: command.demo, needsKey: needsKey)
+        state.secretFilePath = command.secretFile
         let session = InteractiveSession(state: state, terminal: Terminal(), effects: effects)
         await session.run()
         await sandbox?.stop()

@@ -18,6 +18,8 @@ final class InteractiveSession {
     private var ticker: (any DispatchSourceTimer)?
     private var finished: CheckedContinuation<Void, Never>?
     private(set) var exitSignal: Int32?
+    /// After SIGHUP the terminal is gone: nothing more is drawn.
+    private var terminalGone = false
 
     init(state: AppState, terminal: Terminal, effects: EffectRunner) {
         self.state = state
@@ -39,6 +41,7 @@ final class InteractiveSession {
         state.columns = terminal.columns
         state.rows = terminal.rows
         effects.deliver = { [weak self] event in self?.dispatch(event) }
+        effects.copy = { [terminal] text in terminal.copyToClipboard(text) }
         listen()
         redraw()
         await withCheckedContinuation { finished = $0 }
@@ -83,6 +86,7 @@ final class InteractiveSession {
             return
         }
         exitSignal = signo
+        if signo == SIGHUP { terminalGone = true }
         dispatch(.terminate)
     }
 
@@ -103,7 +107,7 @@ final class InteractiveSession {
     }
 
     private func redraw() {
-        guard finished != nil || !state.quitRequested else { return }
+        guard !terminalGone, finished != nil || !state.quitRequested else { return }
         terminal.draw(render(state))
     }
 
