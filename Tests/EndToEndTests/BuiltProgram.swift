@@ -20,7 +20,7 @@ enum BuiltProgram {
     }
 
     /// Runs the program with a clean environment plus `environment`; stdin is /dev/null.
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil, timeout: TimeInterval = 60) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -30,8 +30,13 @@ enum BuiltProgram {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle(forReadingAtPath: "/dev/null") : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
         // Read both pipes fully before waiting, so a large output cannot block the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data(), errData = Data()

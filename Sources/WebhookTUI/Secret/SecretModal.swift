@@ -22,8 +22,10 @@ public struct SecretModal: Sendable, Equatable {
         secret = webhook.secret ?? ""
     }
 
+    public var defaultPath: String { Self.defaultPath(for: name) }
+
     /// `./<name-slug>.whsec`: lowercase letters and digits, other runs become one hyphen.
-    public var defaultPath: String {
+    public static func defaultPath(for name: String) -> String {
         var slug = ""
         for c in name.lowercased() {
             if c.isASCII && (c.isLetter || c.isNumber) { slug.append(c) } else if !slug.hasSuffix("-") { slug.append("-") }

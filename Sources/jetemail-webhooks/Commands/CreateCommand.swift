@@ -49,6 +49,9 @@ struct CreateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("With --demo: delay each sandbox answer, to see a slow submit.", valueName: "ms"))
     var demoLatencyMs: Int = 0
 
+    @Flag(help: "Plain line-by-line prompts instead of the full-screen form (also ACCESSIBLE=1): for screen readers and serial consoles.")
+    var accessible = false
+
     @OptionGroup var connection: ConnectionOptions
 
     var draft: WebhookDraft {
@@ -70,6 +73,8 @@ struct CreateCommand: AsyncParsableCommand {
     func run() async throws {
         if noInput || dryRun {
             try await NonInteractiveCreate(command: self).run()
+        } else if accessible || ProcessInfo.processInfo.environment["ACCESSIBLE"].map({ !$0.isEmpty && $0 != "0" }) == true {
+            try await NonInteractiveCreate(command: self).runAccessible()
         } else {
             try await InteractiveCreate.run(self)
         }

@@ -7,6 +7,14 @@ import JetEmailSandbox
 struct NonInteractiveCreate {
     let command: CreateCommand
 
+    /// `--accessible`: the prompts, with the client configured as for `--no-input`.
+    func runAccessible() async throws {
+        let (client, sandbox) = try await makeClient()
+        let code = await AccessibleCreate().run(prefill: command.draft, client: client, secretFile: command.secretFile)
+        await sandbox?.stop()
+        if code != 0 { throw ExitCode(code) }
+    }
+
     func run() async throws {
         let outcome = WebhookValidator.validate(command.draft)
         for warning in outcome.report.warnings { StandardError.write("warning: \(warning)") }
@@ -19,25 +27,7 @@ struct NonInteractiveCreate {
             return
         }
 
-        var sandbox: SandboxServer?
-        let client: JetEmailClient
-        do {
-            if command.demo {
-                let server = SandboxServer(configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: command.demoLatencyMs)))
-                let port = try await server.start()
-                sandbox = server
-                client = JetEmailClient(baseURL: try BaseURL("http://127.0.0.1:\(port)"), key: APIKey(server.apiKey)!,
-                                        transport: try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: command.connection.timeout)))
-                StandardError.write("demo: using a built-in sandbox API at http://127.0.0.1:\(port)")
-            } else {
-                let made = try command.connection.makeClient()
-                for warning in made.warnings { StandardError.write("warning: \(warning)") }
-                client = made.client
-            }
-        } catch let error as ConfigurationError {
-            StandardError.write(error.description)
-            throw ExitCode(2)
-        }
+        let (client, sandbox) = try await makeClient()
         defer { if let sandbox { Task { await sandbox.stop() } } }
 
         // Create the secret file before sending, so a secret that arrives can always be kept.
@@ -69,5 +59,25 @@ struct NonInteractiveCreate {
             }
         }
         print(CreateOutput.render(webhook, json: command.json, secretPath: savedPath))
+    }
+
+    /// The client for the configuration given, or the in-process sandbox with `--demo`.
+    func makeClient() async throws -> (JetEmailClient, SandboxServer?) {
+        do {
+            if command.demo {
+                let server = SandboxServer(configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: command.demoLatencyMs)))
+                let port = try await server.start()
+                let client = JetEmailClient(baseURL: try BaseURL("http://127.0.0.1:\(port)"), key: APIKey(server.apiKey)!,
+                                            transport: try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: command.connection.timeout)))
+                StandardError.write("demo: using a built-in sandbox API at http://127.0.0.1:\(port)")
+                return (client, server)
+            }
+            let made = try command.connection.makeClient()
+            for warning in made.warnings { StandardError.write("warning: \(warning)") }
+            return (made.client, nil)
+        } catch let error as ConfigurationError {
+            StandardError.write(error.description)
+            throw ExitCode(2)
+        }
     }
 }

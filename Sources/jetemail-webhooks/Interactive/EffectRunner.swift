@@ -62,7 +62,7 @@ final class EffectRunner {
         tasks = [:]
     }
 
-    static func expandHome(_ path: String) -> String {
+    nonisolated static func expandHome(_ path: String) -> String {
         guard path == "~" || path.hasPrefix("~/") else { return path }
         return NSHomeDirectory() + path.dropFirst()
     }

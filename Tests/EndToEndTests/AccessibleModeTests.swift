@@ -1,0 +1,36 @@
+import Foundation
+import JetEmailSandbox
+import Testing
+
+/// `--accessible`: plain prompts on stdin/stdout, as a screen reader or a serial console uses them.
+@Suite(.serialized) struct AccessibleModeTests {
+    @Test func promptsValidateAndSaveTheSecret() async throws {
+        let server = SandboxServer()
+        let port = try await server.start()
+        defer { Task { await server.stop() } }
+        let dir = TemporaryDirectory()
+        let keyFile = dir.file("key", server.apiKey)
+        let secretPath = dir.path + "/acc.whsec"
+        // A bad name first (re-asked), then the real answers; events by number and group name.
+        let answers = ["bad!", "Acc Hook", "ftp://x", "https://example.com/a", "99", "1 inbound", "disabled", "", "", "yes", secretPath, ""]
+        let r = try BuiltProgram.run(["create", "--accessible", "--api-key-file", keyFile],
+                                     environment: ["JETEMAIL_BASE_URL": "http://127.0.0.1:\(port)"],
+                                     input: answers.joined(separator: "\n") + "\n")
+        #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
+        #expect(r.stdout.contains("Error: Use only letters"))
+        #expect(r.stdout.contains("Error: Scheme 'ftp:' is not allowed"))
+        #expect(r.stdout.contains("Error: '99' is not an event type"))
+        #expect(!r.stdout.contains("\u{1B}["), "no escape sequences in accessible mode")
+        let webhook = try #require(server.webhooks.first)
+        #expect(webhook.name == "Acc Hook" && webhook.status == .disabled)
+        #expect(webhook.events.map(\.rawValue) == ["outbound.delivered", "inbound.received", "inbound.delivered", "inbound.spam", "inbound.blocked"])
+        #expect(try String(contentsOfFile: secretPath, encoding: .utf8) == (webhook.secret ?? "") + "\n")
+        #expect(!r.stdout.contains(webhook.secret ?? "-"), "the secret is not shown unless asked")
+    }
+
+    @Test func endOfInputStopsWithoutSending() async throws {
+        let r = try BuiltProgram.run(["create", "--demo", "--accessible"], input: "Half Done\n")
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("Input ended; nothing more was done."))
+    }
+}
