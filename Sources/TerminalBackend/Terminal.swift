@@ -61,10 +61,10 @@ public final class Terminal {
     public func suspend() {
         writeRaw(Self.pasteOff)
         endwin()
-        signal(SIGTSTP, SIG_DFL)
-        raise(SIGTSTP)
-        // Continued by `fg`.
-        signal(SIGTSTP, SIG_IGN)
+        // SIGSTOP rather than SIGTSTP: a stop signal that nothing (another thread picking it up,
+        // the ignore disposition the program keeps for SIGTSTP) can lose. The shell sees the job
+        // stopped either way, and `fg` continues it here.
+        kill(getpid(), SIGSTOP)
         writeRaw(Self.pasteOn)
         refreshSize()
         clearok(je_stdscr(), true)

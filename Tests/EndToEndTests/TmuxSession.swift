@@ -10,15 +10,25 @@ final class TmuxSession {
 
     /// Starts `arguments` (after the program path) with `environment` in an 80x24 terminal by default.
     /// Nothing secret goes on the command line: keys travel in files named by path.
-    init(_ arguments: [String], environment: [String: String] = [:], columns: Int = 80, rows: Int = 24) throws {
+    /// With `jobControl`, the program is typed into an interactive bash, as a person starts it,
+    /// so Ctrl-Z and `fg` work as they do for them.
+    init(_ arguments: [String], environment: [String: String] = [:], columns: Int = 80, rows: Int = 24, jobControl: Bool = false) throws {
         exitFile = NSTemporaryDirectory() + "/\(socket).exit"
         var env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no", "HOME": NSTemporaryDirectory()]
         env.merge(environment) { _, new in new }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let program = ([BuiltProgram.path] + arguments).map(Self.quote).joined(separator: " ")
         // After the program ends, record its status and keep the pane open so the screen can be read.
-        let command = "env -i PATH=/usr/bin:/bin \(assignments) \(program); echo $? > \(Self.quote(exitFile)); sleep 120"
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command])
+        let line = "\(program); echo $? > \(Self.quote(exitFile))"
+        if jobControl {
+            let shell = "env -i PATH=/usr/bin:/bin \(assignments) PS1='$ ' bash --norc --noprofile -i"
+            try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", shell])
+            try tmux(["send-keys", "-t", name, "-l", line])
+            try tmux(["send-keys", "-t", name, "Enter"])
+        } else {
+            let command = "env -i PATH=/usr/bin:/bin \(assignments) \(line); sleep 120"
+            try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command])
+        }
     }
 
     /// Ends the terminal and everything in it. Tests call it with `defer`.
@@ -99,11 +109,14 @@ final class TmuxSession {
         try tmux(["display-message", "-p", "-t", name, "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
-    /// The pid of the program (the child of the pane's shell).
+    /// The pid of the program (the child of the pane's shell that runs our binary).
     func programPID() throws -> pid_t? {
         let shell = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
-        return children.split(separator: " ").first.flatMap { pid_t($0) }
+        return children.split(separator: " ").compactMap { pid_t($0) }.first { pid in
+            let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")) ?? ""
+            return exe.hasSuffix("/jetemail-webhooks")
+        }
     }
 
     /// The program's exit status, once it has ended.

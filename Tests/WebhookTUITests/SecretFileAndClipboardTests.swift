@@ -62,6 +62,7 @@ import Testing
     @Test func keyDecoderGathersPastesAndMapsControls() {
         var decoder = KeyDecoder()
         #expect(decoder.feed(isFunctionKey: false, code: 0x13) == .control("s"))
+        #expect(decoder.feed(isFunctionKey: false, code: 0x1A) == .control("z"))
         #expect(decoder.feed(isFunctionKey: false, code: 0x09) == .tab)
         #expect(decoder.feed(isFunctionKey: false, code: 0x7F) == .backspace)
         #expect(decoder.feed(isFunctionKey: false, code: 0x1B) == .escape)
