@@ -68,21 +68,23 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Helpers shared by the test targets: temporary folders, a seeded random generator.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
             name: "JetEmailClientTests",
-            dependencies: ["JetEmailClient", "JetEmailSandbox"],
+            dependencies: ["JetEmailClient", "JetEmailSandbox", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "WebhookTUITests",
-            dependencies: ["WebhookTUI", "TerminalBackend", "JetEmailClient"],
+            dependencies: ["WebhookTUI", "TerminalBackend", "JetEmailClient", "TestSupport"],
             exclude: ["Golden"],
             swiftSettings: strict
         ),
         // Runs the built executable as a user would: as a command, and in a real terminal through tmux.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["jetemail-webhooks", "JetEmailClient", "JetEmailSandbox"],
+            dependencies: ["jetemail-webhooks", "JetEmailClient", "JetEmailSandbox", "TestSupport"],
             swiftSettings: strict
         ),
     ]

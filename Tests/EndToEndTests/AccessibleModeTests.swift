@@ -1,6 +1,7 @@
 import Foundation
 import JetEmailSandbox
 import Testing
+import TestSupport
 
 /// `--accessible`: plain prompts on stdin/stdout, as a screen reader or a serial console uses them.
 @Suite(.serialized) struct AccessibleModeTests {

@@ -1,6 +1,7 @@
 import Foundation
 import JetEmailSandbox
 import Testing
+import TestSupport
 
 /// `jetemail-webhooks create --no-input` run as a separate process, as scripts run it.
 @Suite(.serialized) struct CreateCommandTests {

@@ -2,6 +2,7 @@ import Foundation
 import JetEmailClient
 import JetEmailSandbox
 import Testing
+import TestSupport
 
 /// The real program in a real terminal (tmux), driven by keys, against a sandbox on loopback.
 @Suite(.serialized) struct CreateFormInTerminalTests {

@@ -1,22 +1,12 @@
 import JetEmailClient
 import Testing
+import TestSupport
 @testable import WebhookTUI
 
 /// Random keys, pastes, resizes and answers through the pure update loop and the renderer:
 /// nothing may trap, and the invariants below must hold after every event.
 @Suite struct KeyFuzzTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func randomCharacter(_ rng: inout SplitMix) -> Character {
+    static func randomCharacter(_ rng: inout SeededGenerator) -> Character {
         let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0xA0...0x2FF, 0x3000...0x30FF, 0x4E00...0x4E80, 0x1F600...0x1F64F, 0x300...0x36F, 0xFFFD...0xFFFD]
         while true {
             let r = ranges.randomElement(using: &rng)!
@@ -24,7 +14,7 @@ import Testing
         }
     }
 
-    static func randomEvent(_ rng: inout SplitMix, nextID: Int) -> AppEvent {
+    static func randomEvent(_ rng: inout SeededGenerator, nextID: Int) -> AppEvent {
         let named: [Key] = [.enter, .tab, .backTab, .backspace, .delete, .escape, .left, .right, .up, .down, .home, .end,
                             .pageUp, .pageDown, .function(1), .function(5), .control("s"), .control("u"), .control("k"),
                             .control("w"), .control("a"), .control("e"), .control("c"), .control("q"), .character("y"),
@@ -47,7 +37,7 @@ import Testing
 
     @Test func fiveThousandRandomEventsNeverBreakTheCore() {
         let seed = UInt64.random(in: 0...UInt64.max)
-        var rng = SplitMix(state: seed)
+        var rng = SeededGenerator(seed: seed)
         var state = AppState(endpoint: "api.jetemail.com", maskedKey: "api_…abcd", isDemo: false)
         var now = 0.0
         var rendered = 0

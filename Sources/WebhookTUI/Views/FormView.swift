@@ -10,7 +10,7 @@ enum FormView {
         TextFieldView.draw(form.name, control: .name, state: state, row: Layout.nameRow, into: &grid, showCursor: showCursor)
         let count = NameRule.length(form.name.text)
         grid.put("\(count)/\(NameRule.maxLength)", row: Layout.nameRow, column: grid.columns - 7,
-                 style: count > NameRule.maxLength ? .error : .muted)
+                 style: count > NameRule.maxLength ? .error : .plain)
         problemLine(form.visibleProblems(.name, report: report), row: Layout.nameRow + 1, into: &grid)
 
         TextFieldView.draw(form.url, control: .url, state: state, row: Layout.urlRow, into: &grid, showCursor: showCursor)
@@ -69,7 +69,9 @@ enum TextFieldView {
         let focused = state.form.focus == control && showCursor
         let (visible, cursorOffset) = window(field, width: width)
         grid.fill(row: row, column: Layout.fieldColumn, width: width, style: Style(.normal, underline: true))
-        grid.put(visible, row: row, column: Layout.fieldColumn, style: Style(.normal, bold: focused, underline: true), width: width)
+        // Typed text is plain and the empty rest of the box underlined, focused or not: the label
+        // and the cursor show focus, and a keystroke costs the terminal only the character itself.
+        grid.put(visible, row: row, column: Layout.fieldColumn, style: .plain, width: width)
         if focused { grid.cursor = (row, Layout.fieldColumn + cursorOffset) }
     }
 
