@@ -27,6 +27,29 @@ import Testing
         #expect(styled.contains("\u{1B}[1m") || styled.contains(";1m") || styled.contains("[1;"), "bold still marks things")
     }
 
+    @Test func terminalWithoutColoursStaysUsable() throws {
+        let session = try TmuxSession(["--demo"], environment: ["TERM": "vt100"])
+        defer { session.close() }
+        try session.waitFor("0 of 14 selected")
+        try session.send("C-s")
+        let screen = try session.waitFor("Nothing was sent")
+        #expect(screen.contains("Name is required."))
+    }
+
+    @Test func aCrashRestoresTheTerminal() throws {
+        let session = try TmuxSession(["--demo"])
+        defer { session.close() }
+        try session.waitFor("0 of 14 selected")
+        #expect(try session.alternateScreenOn())
+        let pid = try #require(try session.programPID())
+        kill(pid, SIGSEGV)
+        #expect(session.exitStatus() == 128 + Int(SIGSEGV))
+        #expect(try session.alternateScreenOn() == false, "the crash guard left the alternate screen")
+        try session.type("echo typed-back")
+        try session.send("Enter")
+        try session.waitFor("typed-back", timeout: 5)
+    }
+
     @Test func nonUTF8LocaleGetsASCIIBorders() throws {
         let session = try TmuxSession(["--demo"], environment: ["LANG": "C", "LC_ALL": "C"])
         defer { session.close() }
