@@ -21,6 +21,7 @@ int wcwidth(wchar_t c);
 #define JE_MAIN __attribute__((swift_attr("@MainActor")))
 
 static inline JE_MAIN WINDOW *je_stdscr(void) { return stdscr; }
+static inline JE_MAIN WINDOW *je_curscr(void) { return curscr; }
 static inline JE_MAIN int je_lines(void) { return LINES; }
 static inline JE_MAIN int je_cols(void) { return COLS; }
 static inline JE_MAIN int je_colors(void) { return COLORS; }

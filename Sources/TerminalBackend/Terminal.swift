@@ -61,13 +61,19 @@ public final class Terminal {
     public func suspend() {
         writeRaw(Self.pasteOff)
         endwin()
+        // Everything written so far must reach the terminal before the process stops: curses
+        // writes through a stdio stream, so flush those, then wait for the tty.
+        fflush(nil)
+        tcdrain(STDOUT_FILENO)
         // SIGSTOP rather than SIGTSTP: a stop signal that nothing (another thread picking it up,
         // the ignore disposition the program keeps for SIGTSTP) can lose. The shell sees the job
         // stopped either way, and `fg` continues it here.
         kill(getpid(), SIGSTOP)
         writeRaw(Self.pasteOn)
         refreshSize()
-        clearok(je_stdscr(), true)
+        // Repaint everything, as ncurses' own stop handler does: the shell drew over the screen.
+        wrefresh(je_curscr())
+        fflush(nil)
     }
 
     /// Reads the kernel's idea of the window size and tells curses.

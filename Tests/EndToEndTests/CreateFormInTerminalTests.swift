@@ -5,7 +5,8 @@ import Testing
 import TestSupport
 
 /// The real program in a real terminal (tmux), driven by keys, against a sandbox on loopback.
-@Suite(.serialized) struct CreateFormInTerminalTests {
+extension InTerminal {
+@Suite struct CreateFormInTerminalTests {
     /// A sandbox and the arguments/environment that point the program at it (key by file).
     final class Backend {
         let server: SandboxServer
@@ -184,6 +185,8 @@ import TestSupport
         #expect(screen.contains("[x] opened"))
         #expect(screen.contains("(•) Disabled"))
     }
+}
+
 }
 
 /// Places the form cannot start: no terminal, a useless TERM.

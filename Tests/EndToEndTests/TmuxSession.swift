@@ -1,4 +1,9 @@
 import Foundation
+import Testing
+
+/// The suites that drive the program in tmux run one test at a time, never beside each other:
+/// timing-sensitive terminal checks (job control, resizes) must not share the machine's two cores.
+@Suite(.serialized) enum InTerminal {}
 
 /// A real terminal: the program runs in a detached tmux session on a private socket; keys go
 /// in with send-keys and the screen comes out with capture-pane.
