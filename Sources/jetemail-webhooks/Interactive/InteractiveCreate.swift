@@ -22,6 +22,7 @@ enum InteractiveCreate {
         var maskedKey: String?
         var endpoint: String
         var needsKey = false
+        var warnings: [String] = []
         let environment = ProcessInfo.processInfo.environment
         do {
             if command.demo {
@@ -39,6 +40,7 @@ enum InteractiveCreate {
                 if let made = try configuredClient(command.connection, environment: environment) {
                     client = made.client
                     maskedKey = made.maskedKey
+                    warnings = made.warnings
                 } else {
                     needsKey = true
                 }
@@ -58,6 +60,8 @@ enum InteractiveCreate {
         var state = AppState(form: FormState(prefill: command.draft), endpoint: endpoint, maskedKey: maskedKey,
                              isDemo: command.demo, needsKey: needsKey)
         state.secretFilePath = command.secretFile
+        // A key warning (readable key file, no api_ prefix) is the first thing the status line says.
+        if let warning = warnings.first { state.status = StatusMessage(.warning, warning) }
         let session = InteractiveSession(state: state, terminal: Terminal(), effects: effects)
         await session.run()
         await sandbox?.stop()
@@ -67,7 +71,7 @@ enum InteractiveCreate {
     /// The client from flags, environment and config file; nil when there is no key at all
     /// (the form then asks for one).
     private static func configuredClient(_ connection: ConnectionOptions, environment: [String: String]) throws
-        -> (client: JetEmailClient, maskedKey: String)? {
+        -> (client: JetEmailClient, maskedKey: String, warnings: [String])? {
         let resolved: APIKeyResolver.Resolved
         do {
             resolved = try APIKeyResolver(keyFile: connection.apiKeyFile, profile: connection.profile, environment: environment).resolve()
@@ -75,6 +79,7 @@ enum InteractiveCreate {
             if case .noKey = error { return nil }
             throw error
         }
-        return (try connection.makeClient(environment: environment).client, resolved.key.masked)
+        let made = try connection.makeClient(environment: environment)
+        return (made.client, resolved.key.masked, made.warnings)
     }
 }
