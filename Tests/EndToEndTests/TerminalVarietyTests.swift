@@ -61,6 +61,21 @@ extension InTerminal {
         #expect(!screen.contains("┌"))
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/screen"), "needs GNU screen (CI installs it)"))
+    func insideGNUScreen() throws {
+        let session = try TmuxSession(["--demo", "--name", "In Screen", "--url", "https://example.com/s", "--event", "inbound.spam"],
+                                      launcher: ["/usr/bin/screen", "-q"])
+        defer { session.close() }
+        try session.waitFor("1 of 14 selected")
+        try session.send("C-s")
+        let screen = try session.waitFor("Webhook created")
+        #expect(screen.contains("whsec_"))
+        try session.send("C-c")
+        try session.waitFor("has not been saved")
+        try session.send("y")
+        #expect(session.exitStatus() == 0)
+    }
+
     @Test func largeWindowsWork() throws {
         let session = try TmuxSession(["--demo"], columns: 300, rows: 100)
         defer { session.close() }

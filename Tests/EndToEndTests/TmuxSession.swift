@@ -17,12 +17,14 @@ final class TmuxSession {
     /// Nothing secret goes on the command line: keys travel in files named by path.
     /// With `jobControl`, the program is typed into an interactive bash, as a person starts it,
     /// so Ctrl-Z and `fg` work as they do for them.
-    init(_ arguments: [String], environment: [String: String] = [:], columns: Int = 80, rows: Int = 24, jobControl: Bool = false) throws {
+    /// `launcher` runs the program inside another program (GNU screen, say).
+    init(_ arguments: [String], environment: [String: String] = [:], columns: Int = 80, rows: Int = 24, jobControl: Bool = false,
+         launcher: [String] = []) throws {
         exitFile = NSTemporaryDirectory() + "/\(socket).exit"
         var env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no", "HOME": NSTemporaryDirectory()]
         env.merge(environment) { _, new in new }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let program = ([BuiltProgram.path] + arguments).map(Self.quote).joined(separator: " ")
+        let program = (launcher + [BuiltProgram.path] + arguments).map(Self.quote).joined(separator: " ")
         // After the program ends, record its status and keep the pane open so the screen can be read.
         let line = "\(program); echo $? > \(Self.quote(exitFile))"
         if jobControl {
