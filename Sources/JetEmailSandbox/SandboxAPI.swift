@@ -86,9 +86,10 @@ enum SandboxAPI {
 
     private static func create(_ request: ReceivedRequest, config: SandboxConfiguration, store: inout SandboxStore, now: Int) -> SandboxReply {
         guard let body = object(request.body) else { return .error(400, "Request body must be a JSON object") }
-        guard case .draft(let draft, _) = SandboxRequestParser.draft(from: body, requireAll: true) else {
-            if case .error(let m) = SandboxRequestParser.draft(from: body, requireAll: true) { return .error(400, m) }
-            return .error(400, "Invalid request")
+        let draft: WebhookDraft
+        switch SandboxRequestParser.draft(from: body, requireAll: true) {
+        case .error(let message): return .error(400, message)
+        case .draft(let parsed, _): draft = parsed
         }
         let outcome = WebhookValidator.validate(draft)
         guard let valid = outcome.request else { return .error(400, outcome.report.errors[0].description) }
@@ -104,10 +105,11 @@ enum SandboxAPI {
         guard let body = object(request.body) else { return .error(400, "Request body must be a JSON object") }
         guard let uuid = body["uuid"]?.string else { return .error(400, "uuid is required and must be a string") }
         guard let i = store.index(of: uuid) else { return .error(404, "Webhook not found") }
-        let parsed = SandboxRequestParser.draft(from: body, requireAll: false)
-        guard case .draft(var draft, let present) = parsed else {
-            if case .error(let m) = parsed { return .error(400, m) }
-            return .error(400, "Invalid request")
+        var draft: WebhookDraft
+        let present: Set<WebhookField>
+        switch SandboxRequestParser.draft(from: body, requireAll: false) {
+        case .error(let message): return .error(400, message)
+        case .draft(let parsed, let fields): (draft, present) = (parsed, fields)
         }
         let current = store.webhooks[i]
         // Fields not sent keep their values; validate the merged result as a whole.

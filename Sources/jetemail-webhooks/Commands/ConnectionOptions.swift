@@ -23,13 +23,18 @@ struct ConnectionOptions: ParsableArguments {
         guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be from 1 to 600 seconds.") }
     }
 
-    /// The client, and warnings about the key, or a configuration error.
+    /// The client, with the key found the usual way, and warnings about that key.
     func makeClient(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError)
-        -> (client: JetEmailClient, warnings: [String]) {
-        let base = try BaseURL.resolve(flag: baseURL, environment: environment)
+        -> (client: JetEmailClient, maskedKey: String, warnings: [String]) {
         let resolved = try APIKeyResolver(keyFile: apiKeyFile, profile: profile, environment: environment).resolve()
+        return (try makeClient(key: resolved.key, environment: environment), resolved.key.masked, resolved.warnings)
+    }
+
+    /// The client for a key given directly (typed at the form's prompt).
+    func makeClient(key: APIKey, environment: [String: String]) throws(ConfigurationError) -> JetEmailClient {
+        let base = try BaseURL.resolve(flag: baseURL, environment: environment)
         let proxy = try ProxySettings.forTarget(base, environment: environment)
         let transport = try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: timeout, caFile: caFile, proxy: proxy))
-        return (JetEmailClient(baseURL: base, key: resolved.key, transport: transport), resolved.warnings)
+        return JetEmailClient(baseURL: base, key: key, transport: transport)
     }
 }

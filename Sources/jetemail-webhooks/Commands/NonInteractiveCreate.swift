@@ -65,12 +65,9 @@ struct NonInteractiveCreate {
     func makeClient() async throws -> (JetEmailClient, SandboxServer?) {
         do {
             if command.demo {
-                let server = SandboxServer(configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: command.demoLatencyMs)))
-                let port = try await server.start()
-                let client = JetEmailClient(baseURL: try BaseURL("http://127.0.0.1:\(port)"), key: APIKey(server.apiKey)!,
-                                            transport: try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: command.connection.timeout)))
-                StandardError.write("demo: using a built-in sandbox API at http://127.0.0.1:\(port)")
-                return (client, server)
+                let demo = try await DemoSandbox.start(latencyMilliseconds: command.demoLatencyMs, deadlineSeconds: command.connection.timeout)
+                StandardError.write("demo: using a built-in sandbox API at \(demo.baseURL)")
+                return (demo.client, demo.server)
             }
             let made = try command.connection.makeClient()
             for warning in made.warnings { StandardError.write("warning: \(warning)") }

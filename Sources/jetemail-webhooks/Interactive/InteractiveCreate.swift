@@ -26,14 +26,11 @@ enum InteractiveCreate {
         let environment = ProcessInfo.processInfo.environment
         do {
             if command.demo {
-                let server = SandboxServer(configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: command.demoLatencyMs)))
-                let port = try await server.start()
-                sandbox = server
-                let base = try BaseURL("http://127.0.0.1:\(port)")
-                let key = APIKey(server.apiKey)!
-                client = JetEmailClient(baseURL: base, key: key, transport: try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: command.connection.timeout)))
-                maskedKey = key.masked
-                endpoint = "\(base.host):\(port)"
+                let demo = try await DemoSandbox.start(latencyMilliseconds: command.demoLatencyMs, deadlineSeconds: command.connection.timeout)
+                sandbox = demo.server
+                client = demo.client
+                maskedKey = demo.maskedKey
+                endpoint = demo.baseURL.host + (demo.baseURL.port.map { ":\($0)" } ?? "")
             } else {
                 let base = try BaseURL.resolve(flag: command.connection.baseURL, environment: environment)
                 endpoint = base.host + (base.port.map { ":\($0)" } ?? "")
@@ -51,12 +48,7 @@ enum InteractiveCreate {
         }
 
         let connection = command.connection
-        let effects = EffectRunner(client: client) { key in
-            let base = try BaseURL.resolve(flag: connection.baseURL, environment: environment)
-            let proxy = try ProxySettings.forTarget(base, environment: environment)
-            let transport = try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: connection.timeout, caFile: connection.caFile, proxy: proxy))
-            return JetEmailClient(baseURL: base, key: key, transport: transport)
-        }
+        let effects = EffectRunner(client: client) { key in try connection.makeClient(key: key, environment: environment) }
         var state = AppState(form: FormState(prefill: command.draft), endpoint: endpoint, maskedKey: maskedKey,
                              isDemo: command.demo, needsKey: needsKey)
         state.secretFilePath = command.secretFile
@@ -72,14 +64,11 @@ enum InteractiveCreate {
     /// (the form then asks for one).
     private static func configuredClient(_ connection: ConnectionOptions, environment: [String: String]) throws
         -> (client: JetEmailClient, maskedKey: String, warnings: [String])? {
-        let resolved: APIKeyResolver.Resolved
         do {
-            resolved = try APIKeyResolver(keyFile: connection.apiKeyFile, profile: connection.profile, environment: environment).resolve()
+            return try connection.makeClient(environment: environment)
         } catch {
             if case .noKey = error { return nil }
             throw error
         }
-        let made = try connection.makeClient(environment: environment)
-        return (made.client, resolved.key.masked, made.warnings)
     }
 }

@@ -1,0 +1,19 @@
+import JetEmailClient
+import JetEmailSandbox
+
+/// `--demo`: the sandbox API in this process on a random loopback port, and a client for it.
+struct DemoSandbox {
+    let server: SandboxServer
+    let client: JetEmailClient
+    let baseURL: BaseURL
+
+    static func start(latencyMilliseconds: Int, deadlineSeconds: Int) async throws -> DemoSandbox {
+        let server = SandboxServer(configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: latencyMilliseconds)))
+        let port = try await server.start()
+        let base = try BaseURL("http://127.0.0.1:\(port)")
+        let transport = try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: deadlineSeconds))
+        return DemoSandbox(server: server, client: JetEmailClient(baseURL: base, key: APIKey(server.apiKey)!, transport: transport), baseURL: base)
+    }
+
+    var maskedKey: String { APIKey(server.apiKey)!.masked }
+}
