@@ -14,13 +14,12 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", exact: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", exact: "2.37.6"),
-        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
     ],
     targets: [
         // ncursesw through a C module map; the shim header wraps macros and globals Swift cannot import.
+        // The libraries are linked statically by TerminalBackend (below), so the module map names none.
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // Restores the terminal from a fatal-signal handler (async-signal-safe C).
@@ -58,13 +57,15 @@ let package = Package(
         .target(
             name: "TerminalBackend",
             dependencies: ["CNcursesw", "CTerminalGuard", "WebhookTUI"],
-            swiftSettings: strict
+            swiftSettings: strict,
+            // ncurses linked in statically (terminfo is still read from the machine it runs on), so the
+            // one-file build needs no libncursesw/libtinfo there. `-l:` takes the archive by file name.
+            linkerSettings: [.linkedLibrary(":libncursesw.a"), .linkedLibrary(":libtinfo.a")]
         ),
         .executableTarget(
             name: "jetemail-webhooks",
             dependencies: [
                 "JetEmailClient", "JetEmailSandbox", "WebhookTUI", "TerminalBackend",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),

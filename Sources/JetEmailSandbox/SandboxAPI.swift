@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import JetEmailClient
 
 /// What the server does with a request: answer, or hang up.

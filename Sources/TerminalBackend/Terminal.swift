@@ -1,6 +1,7 @@
 import CNcursesw
 import CTerminalGuard
-import Foundation
+import FoundationEssentials
+import Glibc
 import WebhookTUI
 
 /// The thin ncurses layer: start and stop the screen, draw a grid, read keys, follow resizes.
@@ -21,7 +22,7 @@ public final class Terminal {
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-        unicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        unicode = codeset.uppercased().filter { $0 != "-" } == "UTF8"
         useColor = (environment["NO_COLOR"] ?? "").isEmpty
         // Esc must feel immediate; respect a user's own ESCDELAY.
         if environment["ESCDELAY"] == nil { set_escdelay(25) }
@@ -196,6 +197,6 @@ public final class Terminal {
     }
 
     private func writeRaw(_ text: String) {
-        _ = text.withCString { Foundation.write(STDOUT_FILENO, $0, strlen($0)) }
+        _ = text.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
     }
 }

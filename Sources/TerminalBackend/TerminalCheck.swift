@@ -1,5 +1,6 @@
 import CNcursesw
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Can this terminal show the form? Checked before curses touches the screen, so a bad
 /// TERM or a pipe gets a one-line error instead of garbage.

@@ -1,5 +1,5 @@
-import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Exit codes: 0 success, 1 an API or network error, 2 invalid input or usage.
 @main
@@ -7,30 +7,21 @@ enum Entry {
     static func main() async {
         // A broken pipe (`| head`) must end the program quietly, not kill it with a signal mid-write.
         signal(SIGPIPE, SIG_IGN)
-        do {
-            var command = try RootCommand.parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch let code as ExitCode {
-            exit(code.rawValue)
-        } catch {
-            let code = RootCommand.exitCode(for: error)
-            let message = RootCommand.fullMessage(for: error)
-            if code == .success {
-                print(message)
-                exit(0)
-            }
-            StandardError.write(message)
-            exit(code == .validationFailure || code == .failure ? 2 : code.rawValue)
-        }
+        let status = await RootCommand.run(Array(CommandLine.arguments.dropFirst()))
+        fflush(nil)
+        exit(status)
     }
 }
 
 enum StandardError {
     static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        let bytes = Array((line + "\n").utf8)
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            sent += n
+        }
     }
 }

@@ -61,4 +61,14 @@ import Testing
             #expect(try ResponseInterpreter.webhookList(response(200, body)).map(\.uuid) == ["u"], "\(body)")
         }
     }
+
+    @Test func createdWebhookKeepsNumbersAndTextExactly() throws {
+        let body = #"{"success":true,"message":"ok","webhook":{"uuid":"u-1","name":"Ops \u00e9 \"q\"","url":"https://e.com/h?a=1&b=2","events":["outbound.delivered"],"status":0,"secret":"whsec_\u00e9x"}}"#
+        let webhook = try ResponseInterpreter.createdWebhook(response(200, body))
+        #expect(webhook.uuid == "u-1")
+        #expect(webhook.name == "Ops é \"q\"")
+        #expect(webhook.url == "https://e.com/h?a=1&b=2")
+        #expect(webhook.status == .disabled)
+        #expect(webhook.secret == "whsec_éx")
+    }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Finds the API key the way the official `jetemail` CLI does, except that the key is never
 /// taken from argv (where `ps` would show it): `--api-key-file PATH`, else `JETEMAIL_API_KEY`,
@@ -23,7 +24,7 @@ public struct APIKeyResolver: Sendable {
 
     public var configPath: String {
         if let explicit = environment["JETEMAIL_CONFIG"], !explicit.isEmpty { return explicit }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = HomeDirectory.path(environment: environment)
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
         return base + "/jetemail/config.toml"
     }

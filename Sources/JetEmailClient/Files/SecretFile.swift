@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Writing a webhook secret to a file: created 0600, exclusively (never overwriting), never
 /// through a symlink. `reserve` creates the empty file before a request is sent, so that a
@@ -46,7 +47,7 @@ public struct SecretFile: Sendable {
         let bytes = Array((secret + "\n").utf8)
         var written = 0
         while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            let n = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 let e = errno

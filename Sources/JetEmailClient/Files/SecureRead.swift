@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Reading files that hold secrets: refuses anything but a regular file, and reports
 /// permissions that let other users read it.

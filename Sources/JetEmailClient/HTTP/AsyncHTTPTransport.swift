@@ -57,7 +57,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
     }
 
     static func hostDescription(_ url: String) -> String {
-        guard let range = url.range(of: "://") else { return url }
+        guard let range = url.firstRange(of: "://") else { return url }
         let rest = url[range.upperBound...]
         return String(rest.prefix { $0 != "/" })
     }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 public enum JetEmailWebhooksVersion {
     public static let current = "0.1.0"
@@ -60,7 +61,21 @@ public struct JetEmailClient: Sendable {
         return try await transport.send(APIRequest(method: method, url: baseURL.url(path), headers: headers, body: body))
     }
 
-    private static func pathSegment(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_.~"))) ?? text
+    /// Percent-encodes everything but RFC 3986's unreserved characters (ASCII letters, digits, -._~).
+    static func pathSegment(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80, c.isLetter || c.isNumber || "-_.~".contains(c) {
+                out.append(c)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -35,7 +35,7 @@ public struct ProxySettings: Sendable, Equatable {
     static func parse(_ raw: String) throws(ConfigurationError) -> ProxySettings {
         var rest = Substring(raw)
         var kind = Kind.http
-        if let range = rest.range(of: "://") {
+        if let range = rest.firstRange(of: "://") {
             let scheme = rest[..<range.lowerBound].lowercased()
             switch scheme {
             case "http": kind = .http

@@ -1,13 +1,14 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Reads an HTTP answer: status codes and error bodies become `JetEmailError`s; success bodies
 /// are decoded tolerantly. Pure, so every status and odd body is tested without a network.
 public enum ResponseInterpreter {
     /// The error text of a body: `error`, then `message`, then the status line.
     static func errorText(_ response: APIResponse) -> String {
-        if let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] {
+        if let object = parse(response.body)?.object {
             for key in ["error", "message"] {
-                if let text = object[key] as? String, !text.isEmpty { return text }
+                if let text = object[key]?.string, !text.isEmpty { return text }
             }
         }
         return HTTPStatusText.line(response.status)
@@ -35,10 +36,10 @@ public enum ResponseInterpreter {
     public static func createdWebhook(_ response: APIResponse) throws(JetEmailError) -> Webhook {
         guard (200...299).contains(response.status) else { throw error(for: response) }
         let object = try jsonObject(response)
-        if let success = object["success"] as? Bool, !success {
+        if object["success"]?.bool == false {
             throw .malformedResponse(reason: "HTTP \(response.status) but success is false (\(errorText(response)))")
         }
-        guard let inner = object["webhook"] ?? object["result"] ?? object["data"], inner is [String: Any] else {
+        guard let inner = object["webhook"] ?? object["result"] ?? object["data"], inner.object != nil else {
             throw .malformedResponse(reason: "it has no webhook object")
         }
         let webhook = try decode(Webhook.self, from: inner)
@@ -51,12 +52,11 @@ public enum ResponseInterpreter {
     /// A list of webhooks: `{result: [...]}`, `data`, `items`, `webhooks`, or a bare array.
     public static func webhookList(_ response: APIResponse) throws(JetEmailError) -> [Webhook] {
         guard (200...299).contains(response.status) else { throw error(for: response) }
-        let any: Any
-        do { any = try JSONSerialization.jsonObject(with: Data(response.body)) } catch { throw .malformedResponse(reason: "it is not JSON") }
-        if any is [Any] { return try decode([Webhook].self, from: any) }
-        guard let object = any as? [String: Any] else { throw .malformedResponse(reason: "it is neither a list nor an object") }
+        guard let value = parse(response.body) else { throw .malformedResponse(reason: "it is not JSON") }
+        if value.array != nil { return try decode([Webhook].self, from: value) }
+        guard let object = value.object else { throw .malformedResponse(reason: "it is neither a list nor an object") }
         for key in ["result", "data", "items", "webhooks"] {
-            if let list = object[key], list is [Any] { return try decode([Webhook].self, from: list) }
+            if let list = object[key], list.array != nil { return try decode([Webhook].self, from: list) }
         }
         throw .malformedResponse(reason: "it has no list of webhooks")
     }
@@ -66,9 +66,9 @@ public enum ResponseInterpreter {
         guard (200...299).contains(response.status) else { throw error(for: response) }
         let object = try jsonObject(response)
         for key in ["result", "data", "webhook"] {
-            if let inner = object[key], inner is [String: Any] { return try decode(Webhook.self, from: inner) }
+            if let inner = object[key], inner.object != nil { return try decode(Webhook.self, from: inner) }
         }
-        return try decode(Webhook.self, from: object)
+        return try decode(Webhook.self, from: .object(object))
     }
 
     /// `{success, message}` answers (update, delete).
@@ -76,25 +76,29 @@ public enum ResponseInterpreter {
         guard (200...299).contains(response.status) else { throw error(for: response) }
         if response.body.isEmpty { return HTTPStatusText.line(response.status) }
         let object = try jsonObject(response)
-        if let success = object["success"] as? Bool, !success {
+        if object["success"]?.bool == false {
             throw .malformedResponse(reason: "HTTP \(response.status) but success is false (\(errorText(response)))")
         }
-        return (object["message"] as? String) ?? "OK"
+        return object["message"]?.string ?? "OK"
     }
 
-    private static func jsonObject(_ response: APIResponse) throws(JetEmailError) -> [String: Any] {
-        let any: Any
-        do { any = try JSONSerialization.jsonObject(with: Data(response.body)) } catch {
-            let start = String(decoding: response.body.prefix(40), as: UTF8.self)
-            throw .malformedResponse(reason: "it is not JSON (starts with \"\(start.replacingOccurrences(of: "\n", with: " "))\")")
+    private static func parse(_ body: [UInt8]) -> JSONValue? {
+        try? JSONDecoder().decode(JSONValue.self, from: Data(body))
+    }
+
+    private static func jsonObject(_ response: APIResponse) throws(JetEmailError) -> [String: JSONValue] {
+        guard let value = parse(response.body) else {
+            let start = String(decoding: response.body.prefix(40), as: UTF8.self).map { $0 == "\n" || $0 == "\r\n" ? " " : $0 }
+            throw .malformedResponse(reason: "it is not JSON (starts with \"\(String(start))\")")
         }
-        guard let object = any as? [String: Any] else { throw .malformedResponse(reason: "it is not a JSON object") }
+        guard let object = value.object else { throw .malformedResponse(reason: "it is not a JSON object") }
         return object
     }
 
-    private static func decode<T: Decodable>(_ type: T.Type, from any: Any) throws(JetEmailError) -> T {
+    /// Decodes a part of an answer already parsed: written out again and read as the type.
+    private static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(JetEmailError) -> T {
         do {
-            let data = try JSONSerialization.data(withJSONObject: any)
+            let data = try JSONEncoder().encode(value)
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
             throw .malformedResponse(reason: "unexpected shape (\(describe(error)))")
@@ -128,7 +132,7 @@ public enum ResponseInterpreter {
     static func listedValues(in text: String) -> [String] {
         guard let colon = text.firstIndex(of: ":") else { return [] }
         var rest = text[text.index(after: colon)...]
-        if let end = rest.range(of: ". ") { rest = rest[..<end.lowerBound] }
+        if let end = rest.firstRange(of: ". ") { rest = rest[..<end.lowerBound] }
         if rest.hasSuffix(".") { rest = rest.dropLast() }
         return rest.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
     }

@@ -1,26 +1,30 @@
-import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import JetEmailClient
 
 /// Where and how to reach the API; shared by every command that talks to it.
-struct ConnectionOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("File holding the API key (keeps it out of argv and shell history).", valueName: "path"))
-    var apiKeyFile: String?
+struct ConnectionOptions: Sendable {
+    static let options: [OptionSpec] = [
+        .value("api-key-file", "path", "File holding the API key (keeps it out of argv and shell history)."),
+        .value("profile", "name", "Profile of the jetemail CLI's config file to take the key from."),
+        .value("base-url", "url", "API base URL (default: $JETEMAIL_BASE_URL, else https://api.jetemail.com)."),
+        .value("ca-file", "path", "PEM file of extra CA certificates to trust, besides the system store."),
+        .value("timeout", "seconds", "Give up waiting for an answer after this many seconds (1-600, default 30)."),
+    ]
 
-    @Option(help: ArgumentHelp("Profile of the jetemail CLI's config file to take the key from.", valueName: "name"))
-    var profile: String?
+    let apiKeyFile: String?
+    let profile: String?
+    let baseURL: String?
+    let caFile: String?
+    let timeout: Int
 
-    @Option(help: ArgumentHelp("API base URL (default: $JETEMAIL_BASE_URL, else https://api.jetemail.com).", valueName: "url"))
-    var baseURL: String?
-
-    @Option(help: ArgumentHelp("PEM file of extra CA certificates to trust, besides the system store.", valueName: "path"))
-    var caFile: String?
-
-    @Option(help: ArgumentHelp("Give up waiting for an answer after this many seconds.", valueName: "seconds"))
-    var timeout: Int = 30
-
-    func validate() throws {
-        guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be from 1 to 600 seconds.") }
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        apiKeyFile = arguments.string("api-key-file")
+        profile = arguments.string("profile")
+        baseURL = arguments.string("base-url")
+        caFile = arguments.string("ca-file")
+        timeout = try arguments.int("timeout", default: 30)
+        guard (1...600).contains(timeout) else { throw UsageError("--timeout must be from 1 to 600 seconds.") }
     }
 
     /// The client, with the key found the usual way, and warnings about that key.

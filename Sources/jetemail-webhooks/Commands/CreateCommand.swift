@@ -1,58 +1,62 @@
-import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import JetEmailClient
 
-struct CreateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "create",
-        abstract: "Create a webhook: the form on a terminal, or from flags with --no-input.",
-        discussion: """
-            With --no-input nothing is asked: the flags are validated (every problem is printed as
-            'field: message' and the exit code is 2), then the webhook is created. The signing secret
-            is shown once; --secret-file writes it to a new file (mode 0600) instead of printing it.
-            """
-    )
+struct CreateCommand: Command {
+    static let name = "create"
+    static let abstract = "Create a webhook: the form on a terminal, or from flags with --no-input."
+    static let discussion = """
+        With --no-input nothing is asked: the flags are validated (every problem is printed as 'field: message' and the exit code is 2), then the webhook is created.
+        The signing secret is shown once; --secret-file writes it to a new file (mode 0600) instead of printing it.
+        """
+    static let options: [OptionSpec] = [
+        .value("name", "name", "Webhook name: letters, digits, hyphens, underscores, spaces; at most 64."),
+        .value("url", "url", "Endpoint URL, https:// (or http://)."),
+        .repeated("event", "type", "An event type to subscribe to."),
+        .value("status", "0|1", "1 enabled (default), 0 disabled."),
+        .repeated("filter-user", "user", "Only outbound events of this user."),
+        .repeated("filter-domain", "domain", "Only inbound events of this domain."),
+        .flag("no-input", "Never ask; take everything from flags (for scripts)."),
+        .flag("dry-run", "Validate and print the JSON body that would be sent; send nothing."),
+        .flag("json", "Print the created webhook as JSON."),
+        .value("secret-file", "path", "Write the signing secret to this new file (0600) and print only its path."),
+        .flag("demo", "Use a built-in sandbox API on a random loopback port instead of JetEmail."),
+        .value("demo-latency-ms", "ms", "With --demo: delay each sandbox answer, to see a slow submit."),
+        .flag("accessible", "Plain line-by-line prompts instead of the full-screen form (also ACCESSIBLE=1): for screen readers and serial consoles."),
+    ] + ConnectionOptions.options
 
-    @Option(help: "Webhook name: letters, digits, hyphens, underscores, spaces; at most 64.")
-    var name: String?
+    let name: String?
+    let url: String?
+    let events: [String]
+    let status: String?
+    let filterUsers: [String]
+    let filterDomains: [String]
+    let noInput: Bool
+    let dryRun: Bool
+    let json: Bool
+    let secretFile: String?
+    let demo: Bool
+    let demoLatencyMs: Int
+    let accessible: Bool
+    let connection: ConnectionOptions
 
-    @Option(help: "Endpoint URL, https:// (or http://).")
-    var url: String?
-
-    @Option(name: .customLong("event"), help: ArgumentHelp("An event type to subscribe to; repeat for more.", valueName: "type"))
-    var events: [String] = []
-
-    @Option(help: ArgumentHelp("1 enabled (default), 0 disabled.", valueName: "0|1"))
-    var status: String?
-
-    @Option(name: .customLong("filter-user"), help: ArgumentHelp("Only outbound events of this user; repeatable.", valueName: "user"))
-    var filterUsers: [String] = []
-
-    @Option(name: .customLong("filter-domain"), help: ArgumentHelp("Only inbound events of this domain; repeatable.", valueName: "domain"))
-    var filterDomains: [String] = []
-
-    @Flag(help: "Never ask; take everything from flags (for scripts).")
-    var noInput = false
-
-    @Flag(help: "Validate and print the JSON body that would be sent; send nothing.")
-    var dryRun = false
-
-    @Flag(help: "Print the created webhook as JSON.")
-    var json = false
-
-    @Option(help: ArgumentHelp("Write the signing secret to this new file (0600) and print only its path.", valueName: "path"))
-    var secretFile: String?
-
-    @Flag(help: "Use a built-in sandbox API on a random loopback port instead of JetEmail.")
-    var demo = false
-
-    @Option(help: ArgumentHelp("With --demo: delay each sandbox answer, to see a slow submit.", valueName: "ms"))
-    var demoLatencyMs: Int = 0
-
-    @Flag(help: "Plain line-by-line prompts instead of the full-screen form (also ACCESSIBLE=1): for screen readers and serial consoles.")
-    var accessible = false
-
-    @OptionGroup var connection: ConnectionOptions
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        name = arguments.string("name")
+        url = arguments.string("url")
+        events = arguments.strings("event")
+        status = arguments.string("status")
+        filterUsers = arguments.strings("filter-user")
+        filterDomains = arguments.strings("filter-domain")
+        noInput = arguments.flag("no-input")
+        dryRun = arguments.flag("dry-run")
+        json = arguments.flag("json")
+        secretFile = arguments.string("secret-file")
+        demo = arguments.flag("demo")
+        demoLatencyMs = try arguments.int("demo-latency-ms", default: 0)
+        guard demoLatencyMs >= 0 else { throw UsageError("--demo-latency-ms cannot be negative.") }
+        accessible = arguments.flag("accessible")
+        connection = try ConnectionOptions(arguments)
+    }
 
     var draft: WebhookDraft {
         WebhookDraft(name: name ?? "", url: url ?? "", events: events, status: Self.statusNumber(status),

@@ -1,51 +1,53 @@
-import ArgumentParser
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 import JetEmailClient
 import JetEmailSandbox
 import Synchronization
 
-struct SandboxCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sandbox",
-        abstract: "Serve a local stand-in for the JetEmail webhook API on 127.0.0.1, until Ctrl-C.",
-        discussion: "Webhooks live in memory. The fault options make every answer fail in the chosen way."
-    )
+struct SandboxCommand: Command {
+    static let name = "sandbox"
+    static let abstract = "Serve a local stand-in for the JetEmail webhook API on 127.0.0.1, until Ctrl-C."
+    static let discussion = "Webhooks live in memory. The fault options make every answer fail in the chosen way."
+    static let options: [OptionSpec] = [
+        .value("port", "port", "Port to listen on (0 picks a free one; default 8787)."),
+        .value("api-key-file", "path", "Use the key in this file instead of a random one."),
+        .repeated("owned-user", "user", "A username filters may name."),
+        .repeated("owned-domain", "domain", "An inbound domain filters may name."),
+        .value("latency-ms", "ms", "Delay every answer by this many milliseconds."),
+        .value("fail-status", "code", "Answer every request with this HTTP status."),
+        .flag("drop-connections", "Close every connection without answering."),
+        .value("malformed", "kind", "Answer 200 with an unusable body: not-json, success-false or no-secret."),
+        .value("rate-limit", "seconds", "Answer 429 with this Retry-After."),
+    ]
 
-    @Option(help: "Port to listen on (0 picks a free one).")
-    var port: Int = 8787
+    let port: Int
+    let apiKeyFile: String?
+    let ownedUsers: [String]
+    let ownedDomains: [String]
+    let latencyMs: Int
+    let failStatus: Int?
+    let dropConnections: Bool
+    let malformed: String?
+    let rateLimit: Int?
 
-    @Option(help: ArgumentHelp("Use the key in this file instead of a random one.", valueName: "path"))
-    var apiKeyFile: String?
-
-    @Option(name: .customLong("owned-user"), help: ArgumentHelp("A username filters may name (repeatable).", valueName: "user"))
-    var ownedUsers: [String] = []
-
-    @Option(name: .customLong("owned-domain"), help: ArgumentHelp("An inbound domain filters may name (repeatable).", valueName: "domain"))
-    var ownedDomains: [String] = []
-
-    @Option(help: ArgumentHelp("Delay every answer by this many milliseconds.", valueName: "ms"))
-    var latencyMs: Int = 0
-
-    @Option(help: ArgumentHelp("Answer every request with this HTTP status.", valueName: "code"))
-    var failStatus: Int?
-
-    @Flag(help: "Close every connection without answering.")
-    var dropConnections = false
-
-    @Option(help: ArgumentHelp("Answer 200 with an unusable body: not-json, success-false or no-secret.", valueName: "kind"))
-    var malformed: String?
-
-    @Option(help: ArgumentHelp("Answer 429 with this Retry-After.", valueName: "seconds"))
-    var rateLimit: Int?
-
-    func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
-        guard latencyMs >= 0 else { throw ValidationError("--latency-ms cannot be negative.") }
-        if let failStatus, !(100...599).contains(failStatus) { throw ValidationError("--fail-status must be an HTTP status (100-599).") }
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        port = try arguments.int("port", default: 8787)
+        apiKeyFile = arguments.string("api-key-file")
+        ownedUsers = arguments.strings("owned-user")
+        ownedDomains = arguments.strings("owned-domain")
+        latencyMs = try arguments.int("latency-ms", default: 0)
+        failStatus = try arguments.optionalInt("fail-status")
+        dropConnections = arguments.flag("drop-connections")
+        malformed = arguments.string("malformed")
+        rateLimit = try arguments.optionalInt("rate-limit")
+        guard (0...65535).contains(port) else { throw UsageError("--port must be from 0 to 65535.") }
+        guard latencyMs >= 0 else { throw UsageError("--latency-ms cannot be negative.") }
+        if let failStatus, !(100...599).contains(failStatus) { throw UsageError("--fail-status must be an HTTP status (100-599).") }
         if let malformed, MalformedAnswer(rawValue: malformed) == nil {
-            throw ValidationError("--malformed must be one of: \(MalformedAnswer.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw UsageError("--malformed must be one of: \(MalformedAnswer.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
+        if let rateLimit, rateLimit < 0 { throw UsageError("--rate-limit cannot be negative.") }
     }
 
     func run() async throws {

@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import JetEmailClient
 import WebhookTUI
 
@@ -64,6 +66,6 @@ final class EffectRunner {
 
     nonisolated static func expandHome(_ path: String) -> String {
         guard path == "~" || path.hasPrefix("~/") else { return path }
-        return NSHomeDirectory() + path.dropFirst()
+        return HomeDirectory.path(environment: ProcessInfo.processInfo.environment) + path.dropFirst()
     }
 }

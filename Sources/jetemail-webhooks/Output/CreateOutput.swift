@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import JetEmailClient
 
 /// What `create --no-input` prints on success.
