@@ -66,10 +66,12 @@ public final class Terminal {
         // writes through a stdio stream, so flush those, then wait for the tty.
         fflush(nil)
         tcdrain(STDOUT_FILENO)
-        // SIGSTOP rather than SIGTSTP: a stop signal that nothing (another thread picking it up,
-        // the ignore disposition the program keeps for SIGTSTP) can lose. The shell sees the job
-        // stopped either way, and `fg` continues it here.
-        kill(getpid(), SIGSTOP)
+        // SIGSTOP rather than SIGTSTP, which the program keeps ignored. Sent to this thread, not to
+        // the process: the main actor runs on whichever dispatch thread drains the main queue, and
+        // a process-wide stop is taken by another thread, letting this one run on and repaint
+        // before the stop reaches it (seen in about half the runs). A thread-directed stop is taken
+        // before the call returns. The shell sees the job stopped; `fg` continues it here.
+        pthread_kill(pthread_self(), SIGSTOP)
         writeRaw(Self.pasteOn)
         refreshSize()
         // Repaint everything, as ncurses' own stop handler does: the shell drew over the screen.

@@ -85,12 +85,9 @@ extension InTerminal {
         #expect(screen.contains(String(repeating: "n", count: 64)))
     }
 
-    // Passes on its own every time here, but in about one full run in three the process is seen
-    // stopped with the alternate screen still on and no repaint after `fg`: the cause is not
-    // found yet (a stop signal other than ours?). Disabled rather than left to fail at random;
-    // remove the trait and run it with `swift test --filter ctrlZ` after changing suspend().
-    @Test(.disabled("flaky under the full suite: stop without endwin, cause not yet found"))
-    func ctrlZSuspendsAndFgRedraws() throws {
+    // Once flaky: the stop was sent to the process, another thread took it, and the suspending
+    // thread repainted before stopping (see Terminal.suspend). The pane's output showed it.
+    @Test func ctrlZSuspendsAndFgRedraws() throws {
         let session = try TmuxSession(["--demo"], jobControl: true)
         defer { session.close() }
         try session.waitFor("0 of 14 selected")

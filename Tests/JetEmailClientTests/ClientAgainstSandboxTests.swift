@@ -135,10 +135,11 @@ import Testing
     }
 
     @Test func refusedConnection() async throws {
-        // Bind a port, then close it, so nothing listens there.
-        let server = SandboxServer()
-        let port = try await server.start()
-        await server.stop()
+        // A port held bound but not listening: connecting is refused, and no other test's server
+        // can take the port meanwhile (a port closed and left free was once reused by one).
+        let holder = try BoundPortHolder()
+        defer { holder.close() }
+        let port = holder.port
         let client = JetEmailClient(baseURL: try BaseURL("http://127.0.0.1:\(port)"), key: APIKey("api_x")!,
                                     transport: try AsyncHTTPTransport(options: TransportOptions()))
         let e = await failure { _ = try await client.createWebhook(request) }
@@ -168,4 +169,32 @@ import Testing
             _ = try AsyncHTTPTransport(options: TransportOptions(caFile: "/nonexistent/ca.pem"))
         }
     }
+}
+
+/// A TCP socket bound to a free loopback port without listening on it.
+final class BoundPortHolder {
+    private let descriptor: Int32
+    let port: Int
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(descriptor, pointer, length) == 0 && getsockname(descriptor, pointer, &length) == 0
+            }
+        }
+        guard descriptor >= 0, bound else {
+            if descriptor >= 0 { _ = Glibc.close(descriptor) }
+            throw POSIXError(.EADDRNOTAVAIL)
+        }
+        self.descriptor = descriptor
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() { _ = Glibc.close(descriptor) }
 }
