@@ -10,6 +10,8 @@ import WebhookTUI
 public final class Terminal {
     private var screen: OpaquePointer?
     private var decoder = KeyDecoder()
+    /// The grid curses holds now, so the next frame sends only what changed.
+    private var drawn: Grid?
     private let useColor: Bool
     private let unicode: Bool
     public private(set) var columns = 80
@@ -20,7 +22,8 @@ public final class Terminal {
     private static let pasteOff = "\u{1B}[?2004l"
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        setlocale(LC_ALL, "")
+        // Only the character type: curses needs UTF-8 from it; the other categories cost start-up time.
+        setlocale(LC_CTYPE, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         unicode = codeset.uppercased().filter { $0 != "-" } == "UTF8"
         useColor = (environment["NO_COLOR"] ?? "").isEmpty
@@ -81,6 +84,7 @@ public final class Terminal {
 
     /// Reads the kernel's idea of the window size and tells curses.
     public func refreshSize() {
+        drawn = nil
         var r: Int32 = 0, c: Int32 = 0
         if je_winsize(STDOUT_FILENO, &r, &c) == 0, r > 0, c > 0 {
             resizeterm(r, c)
@@ -104,17 +108,26 @@ public final class Terminal {
 
     /// Draws the grid; curses sends only what changed.
     public func draw(_ grid: Grid) {
-        let stdscr = je_stdscr()
+        // Only cells that changed since the last frame go to curses: a keystroke touches a few.
+        // After a resize or a suspend everything is drawn again (`drawn` is cleared).
+        let previous = drawn?.columns == grid.columns && drawn?.rows == grid.rows ? drawn : nil
+        var text = [wchar_t](repeating: 0, count: 8)
         for row in 0..<min(grid.rows, rows) {
             for column in 0..<min(grid.columns, columns) {
                 let cell = grid[row, column]
-                if cell.continuation { continue }
-                var scalars = Array(glyph(cell.character).unicodeScalars.map { wchar_t(bitPattern: $0.value) })
-                scalars.append(0)
+                if cell.continuation || previous?[row, column] == cell { continue }
+                var count = 0
+                for scalar in glyph(cell.character).unicodeScalars where count < text.count - 1 {
+                    text[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
+                text[count] = 0
                 let (attrs, pair) = attributes(cell.style)
-                _ = je_put_cell(Int32(row), Int32(column), &scalars, attrs, pair)
+                _ = je_put_cell(Int32(row), Int32(column), text, attrs, pair)
             }
         }
+        drawn = grid
+        let stdscr = je_stdscr()
         if let cursor = grid.cursor {
             curs_set(1)
             wmove(stdscr, Int32(cursor.row), Int32(cursor.column))

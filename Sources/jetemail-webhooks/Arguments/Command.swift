@@ -5,5 +5,5 @@ protocol Command {
     static var discussion: String { get }
     static var options: [OptionSpec] { get }
     init(_ arguments: ParsedArguments) throws(UsageError)
-    func run() async throws
+    @MainActor func run() async throws
 }

@@ -74,7 +74,7 @@ struct CreateCommand: Command {
         }
     }
 
-    func run() async throws {
+    @MainActor func run() async throws {
         if noInput || dryRun {
             try await NonInteractiveCreate(command: self).run()
         } else if accessible || ProcessInfo.processInfo.environment["ACCESSIBLE"].map({ !$0.isEmpty && $0 != "0" }) == true {

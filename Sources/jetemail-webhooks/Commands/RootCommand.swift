@@ -20,7 +20,7 @@ enum RootCommand {
         var abstract: String { self == .create ? CreateCommand.abstract : SandboxCommand.abstract }
         var help: String { self == .create ? RootCommand.help(for: CreateCommand.self) : RootCommand.help(for: SandboxCommand.self) }
 
-        func run(_ parsed: ParsedArguments) async throws {
+        @MainActor func run(_ parsed: ParsedArguments) async throws {
             switch self {
             case .create: try await CreateCommand(parsed).run()
             case .sandbox: try await SandboxCommand(parsed).run()
@@ -28,7 +28,8 @@ enum RootCommand {
         }
     }
 
-    static func run(_ arguments: [String]) async -> Int32 {
+    /// On the main actor, as `main` is: a hop to another executor this early costs a thread start.
+    @MainActor static func run(_ arguments: [String]) async -> Int32 {
         var rest = arguments
         var chosen: Subcommand?
         if let first = rest.first {

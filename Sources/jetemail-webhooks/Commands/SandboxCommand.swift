@@ -50,7 +50,7 @@ struct SandboxCommand: Command {
         if let rateLimit, rateLimit < 0 { throw UsageError("--rate-limit cannot be negative.") }
     }
 
-    func run() async throws {
+    @MainActor func run() async throws {
         var configuration = SandboxConfiguration(
             ownedUsers: ownedUsers.isEmpty ? SandboxConfiguration.defaultOwnedUsers : ownedUsers,
             ownedDomains: ownedDomains.isEmpty ? SandboxConfiguration.defaultOwnedDomains : ownedDomains,
