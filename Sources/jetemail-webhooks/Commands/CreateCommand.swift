@@ -75,12 +75,14 @@ struct CreateCommand: Command {
     }
 
     @MainActor func run() async throws {
+        // Read once: each read of the environment builds a new dictionary.
+        let environment = ProcessInfo.processInfo.environment
         if noInput || dryRun {
             try await NonInteractiveCreate(command: self).run()
-        } else if accessible || ProcessInfo.processInfo.environment["ACCESSIBLE"].map({ !$0.isEmpty && $0 != "0" }) == true {
+        } else if accessible || environment["ACCESSIBLE"].map({ !$0.isEmpty && $0 != "0" }) == true {
             try await NonInteractiveCreate(command: self).runAccessible()
         } else {
-            try await InteractiveCreate.run(self)
+            try await InteractiveCreate.run(self, environment: environment)
         }
     }
 }

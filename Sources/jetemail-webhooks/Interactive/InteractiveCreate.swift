@@ -8,8 +8,8 @@ import WebhookTUI
 /// `jetemail-webhooks [create]` on a terminal: the form, prefilled from any flags.
 @MainActor
 enum InteractiveCreate {
-    static func run(_ command: CreateCommand) async throws {
-        if let problem = TerminalCheck.problem() {
+    static func run(_ command: CreateCommand, environment: [String: String]) async throws {
+        if let problem = TerminalCheck.problem(environment: environment) {
             StandardError.write(problem)
             throw ExitCode(2)
         }
@@ -23,7 +23,6 @@ enum InteractiveCreate {
         var endpoint: String
         var needsKey = false
         var warnings: [String] = []
-        let environment = ProcessInfo.processInfo.environment
         do {
             if command.demo {
                 let demo = try await DemoSandbox.start(latencyMilliseconds: command.demoLatencyMs, deadlineSeconds: command.connection.timeout)
@@ -54,7 +53,7 @@ enum InteractiveCreate {
         state.secretFilePath = command.secretFile
         // A key warning (readable key file, no api_ prefix) is the first thing the status line says.
         if let warning = warnings.first { state.status = StatusMessage(.warning, warning) }
-        let session = InteractiveSession(state: state, terminal: Terminal(), effects: effects)
+        let session = InteractiveSession(state: state, terminal: Terminal(environment: environment), effects: effects)
         await session.run()
         await sandbox?.stop()
         if let signo = session.exitSignal { throw ExitCode(128 + signo) }
