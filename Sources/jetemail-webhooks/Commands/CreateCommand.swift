@@ -74,15 +74,22 @@ struct CreateCommand: Command {
         }
     }
 
+    enum Mode { case flagsOnly, prompts, form }
+
+    /// Flags only (`--no-input`, `--dry-run`), line-by-line prompts (`--accessible`, ACCESSIBLE=1), or the form.
+    func mode(environment: [String: String]) -> Mode {
+        if noInput || dryRun { return .flagsOnly }
+        if accessible || environment["ACCESSIBLE"].map({ !$0.isEmpty && $0 != "0" }) == true { return .prompts }
+        return .form
+    }
+
     @MainActor func run() async throws {
         // Read once: each read of the environment builds a new dictionary.
         let environment = ProcessInfo.processInfo.environment
-        if noInput || dryRun {
-            try await NonInteractiveCreate(command: self).run()
-        } else if accessible || environment["ACCESSIBLE"].map({ !$0.isEmpty && $0 != "0" }) == true {
-            try await NonInteractiveCreate(command: self).runAccessible()
-        } else {
-            try await InteractiveCreate.run(self, environment: environment)
+        switch mode(environment: environment) {
+        case .flagsOnly: try await NonInteractiveCreate(command: self).run()
+        case .prompts: try await NonInteractiveCreate(command: self).runAccessible()
+        case .form: try await InteractiveCreate.run(self, environment: environment)
         }
     }
 }

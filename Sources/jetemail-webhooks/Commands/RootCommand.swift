@@ -1,3 +1,4 @@
+import FoundationEssentials
 import JetEmailClient
 
 /// `jetemail-webhooks [create|sandbox|help] [options]`: picks the subcommand (create when none is
@@ -28,21 +29,26 @@ enum RootCommand {
         }
     }
 
-    /// On the main actor, as `main` is: a hop to another executor this early costs a thread start.
-    @MainActor static func run(_ arguments: [String]) async -> Int32 {
+    /// What is left to do once the async runtime runs; returns the exit status.
+    typealias Work = @MainActor @Sendable () async -> Int32
+
+    /// Reads the command line and does at once what needs no waiting: help, version, usage errors,
+    /// and the form's first frame when there is no demo sandbox to start first. The rest is returned.
+    @MainActor static func prepare(_ arguments: [String]) -> Work {
         var rest = arguments
         var chosen: Subcommand?
         if let first = rest.first {
             if first == "help" {
                 print(rest.dropFirst().first.flatMap(Subcommand.init(rawValue:))?.help ?? rootHelp)
-                return 0
+                return { 0 }
             }
             chosen = Subcommand(rawValue: first)
             if chosen != nil {
                 rest.removeFirst()
             } else if !first.hasPrefix("-") {
                 let names = Subcommand.allCases.map(\.rawValue).joined(separator: ", ")
-                return usageError("'\(first)' is not a subcommand (\(names), help) or an option.", chosen: nil)
+                let status = usageError("'\(first)' is not a subcommand (\(names), help) or an option.", chosen: nil)
+                return { status }
             }
         }
         let command = chosen ?? .create
@@ -50,27 +56,51 @@ enum RootCommand {
         do {
             outcome = try ArgumentScanner.scan(rest, options: command.options)
         } catch {
-            return usageError(error.message, chosen: chosen)
+            let status = usageError(error.message, chosen: chosen)
+            return { status }
         }
         switch outcome {
         case .help:
             print(chosen?.help ?? rootHelp)
-            return 0
+            return { 0 }
         case .version:
             print(JetEmailWebhooksVersion.current)
-            return 0
+            return { 0 }
         case .run(let parsed):
             do {
-                try await command.run(parsed)
-                return 0
-            } catch let usage as UsageError {
-                return usageError(usage.message, chosen: chosen)
-            } catch let code as ExitCode {
-                return code.rawValue
+                if command == .create {
+                    let create = try CreateCommand(parsed)
+                    let environment = ProcessInfo.processInfo.environment
+                    if create.mode(environment: environment) == .form, !create.demo {
+                        let session = try InteractiveCreate.begin(create, environment: environment)
+                        return { await status { try await InteractiveCreate.end(session, sandbox: nil) } }
+                    }
+                }
             } catch {
-                StandardError.write("Error: \(error)")
-                return 1
+                let code = exitStatus(for: error, chosen: chosen)
+                return { code }
             }
+            return { await status { try await command.run(parsed) } }
+        }
+    }
+
+    /// Runs the work and turns what it throws into an exit status.
+    @MainActor private static func status(_ work: @MainActor () async throws -> Void) async -> Int32 {
+        do {
+            try await work()
+            return 0
+        } catch {
+            return exitStatus(for: error, chosen: nil)
+        }
+    }
+
+    private static func exitStatus(for error: any Error, chosen: Subcommand?) -> Int32 {
+        switch error {
+        case let usage as UsageError: return usageError(usage.message, chosen: chosen)
+        case let code as ExitCode: return code.rawValue
+        default:
+            StandardError.write("Error: \(error)")
+            return 1
         }
     }
 

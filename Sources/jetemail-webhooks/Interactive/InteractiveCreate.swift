@@ -9,6 +9,33 @@ import WebhookTUI
 @MainActor
 enum InteractiveCreate {
     static func run(_ command: CreateCommand, environment: [String: String]) async throws {
+        try preflight(command, environment: environment)
+        let demo = command.demo
+            ? try await DemoSandbox.start(latencyMilliseconds: command.demoLatencyMs, deadlineSeconds: command.connection.timeout)
+            : nil
+        let session = try makeSession(command, environment: environment, demo: demo)
+        session.begin()
+        try await end(session, sandbox: demo?.server)
+    }
+
+    /// The form without a demo sandbox: nothing to wait for, so everything up to the first frame
+    /// happens now, before the async runtime starts (see `Entry`).
+    static func begin(_ command: CreateCommand, environment: [String: String]) throws -> InteractiveSession {
+        try preflight(command, environment: environment)
+        let session = try makeSession(command, environment: environment, demo: nil)
+        session.begin()
+        return session
+    }
+
+    /// Waits for the person to finish, then reports a signal that ended the form as the exit status.
+    static func end(_ session: InteractiveSession, sandbox: SandboxServer?) async throws {
+        await session.end()
+        await sandbox?.stop()
+        if let signo = session.exitSignal { throw ExitCode(128 + signo) }
+    }
+
+    /// Refuses, before the screen is touched, a terminal the form cannot use or a secret file that cannot be made.
+    private static func preflight(_ command: CreateCommand, environment: [String: String]) throws {
         if let problem = TerminalCheck.problem(environment: environment) {
             StandardError.write(problem)
             throw ExitCode(2)
@@ -17,16 +44,16 @@ enum InteractiveCreate {
             StandardError.write("secret-file: \(problem)")
             throw ExitCode(2)
         }
-        var sandbox: SandboxServer?
+    }
+
+    private static func makeSession(_ command: CreateCommand, environment: [String: String], demo: DemoSandbox?) throws -> InteractiveSession {
         var client: JetEmailClient?
         var maskedKey: String?
         var endpoint: String
         var needsKey = false
         var warnings: [String] = []
         do {
-            if command.demo {
-                let demo = try await DemoSandbox.start(latencyMilliseconds: command.demoLatencyMs, deadlineSeconds: command.connection.timeout)
-                sandbox = demo.server
+            if let demo {
                 client = demo.client
                 maskedKey = demo.maskedKey
                 endpoint = demo.baseURL.host + (demo.baseURL.port.map { ":\($0)" } ?? "")
@@ -53,10 +80,7 @@ enum InteractiveCreate {
         state.secretFilePath = command.secretFile
         // A key warning (readable key file, no api_ prefix) is the first thing the status line says.
         if let warning = warnings.first { state.status = StatusMessage(.warning, warning) }
-        let session = InteractiveSession(state: state, terminal: Terminal(environment: environment), effects: effects)
-        await session.run()
-        await sandbox?.stop()
-        if let signo = session.exitSignal { throw ExitCode(128 + signo) }
+        return InteractiveSession(state: state, terminal: Terminal(environment: environment), effects: effects)
     }
 
     /// The client from flags, environment and config file; nil when there is no key at all

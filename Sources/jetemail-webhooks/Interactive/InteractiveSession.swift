@@ -18,6 +18,7 @@ final class InteractiveSession {
     private var sources: [any DispatchSourceProtocol] = []
     private var ticker: (any DispatchSourceTimer)?
     private var finished: CheckedContinuation<Void, Never>?
+    private var ended = false
     private(set) var exitSignal: Int32?
     /// After SIGHUP the terminal is gone: nothing more is drawn.
     private var terminalGone = false
@@ -34,8 +35,9 @@ final class InteractiveSession {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
-    /// Runs until the person quits or a signal ends it.
-    func run() async {
+    /// Takes the terminal and draws the first frame. Keys, signals and results arrive as events
+    /// once the main queue runs.
+    func begin() {
         // Signals become events; curses must not install its own handlers, so ignore them first.
         for signo in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP] { signal(signo, SIG_IGN) }
         terminal.start()
@@ -45,7 +47,12 @@ final class InteractiveSession {
         effects.copy = { [terminal] text in terminal.copyToClipboard(text) }
         listen()
         redraw()
-        await withCheckedContinuation { finished = $0 }
+    }
+
+    /// Returns when the person quits or a signal ends the form, with the terminal given back.
+    func end() async {
+        // An event may already have ended it before this runs.
+        if !ended { await withCheckedContinuation { finished = $0 } }
         sources.forEach { $0.cancel() }
         ticker?.cancel()
         terminal.stop()
@@ -108,7 +115,7 @@ final class InteractiveSession {
     }
 
     private func redraw() {
-        guard !terminalGone, finished != nil || !state.quitRequested else { return }
+        guard !terminalGone, !ended else { return }
         terminal.draw(render(state))
     }
 
@@ -128,6 +135,7 @@ final class InteractiveSession {
 
     private func finish() {
         effects.cancelAll()
+        ended = true
         finished?.resume()
         finished = nil
     }
