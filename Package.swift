@@ -56,7 +56,7 @@ let package = Package(
         // The thin ncurses shell: draws a grid, reads keys, handles signals and resizes.
         .target(
             name: "TerminalBackend",
-            dependencies: ["CNcursesw", "CTerminalGuard", "WebhookTUI"],
+            dependencies: ["CNcursesw", "CTerminalGuard", "WebhookTUI", "JetEmailClient"],
             swiftSettings: strict,
             // ncurses linked in statically (terminfo is still read from the machine it runs on), so the
             // one-file build needs no libncursesw/libtinfo there. `-l:` takes the archive by file name.

@@ -2,6 +2,7 @@ import CNcursesw
 import CTerminalGuard
 import FoundationEssentials
 import Glibc
+import JetEmailClient
 import WebhookTUI
 
 /// The thin ncurses layer: start and stop the screen, draw a grid, read keys, follow resizes.
@@ -212,6 +213,6 @@ public final class Terminal {
     }
 
     private func writeRaw(_ text: String) {
-        _ = text.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
+        _ = writeAll(STDOUT_FILENO, Array(text.utf8))
     }
 }

@@ -1,6 +1,7 @@
 import Dispatch
 import FoundationEssentials
 import Glibc
+import JetEmailClient
 
 /// Exit codes: 0 success, 1 an API or network error, 2 invalid input or usage.
 @main
@@ -26,13 +27,6 @@ enum Entry {
 
 enum StandardError {
     static func write(_ line: String) {
-        let bytes = Array((line + "\n").utf8)
-        var sent = 0
-        while sent < bytes.count {
-            let n = bytes[sent...].withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return }
-            sent += n
-        }
+        _ = writeAll(STDERR_FILENO, Array((line + "\n").utf8))
     }
 }

@@ -44,17 +44,9 @@ public struct SecretFile: Sendable {
     /// Writes the secret and a newline into the reserved file and closes it. On failure the
     /// partial file is removed.
     public func fill(with secret: String) throws(Failure) {
-        let bytes = Array((secret + "\n").utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let e = errno
-                close(descriptor); unlink(path)
-                throw Self.failure(e, path)
-            }
-            written += n
+        if let e = writeAll(descriptor, Array((secret + "\n").utf8)) {
+            close(descriptor); unlink(path)
+            throw Self.failure(e, path)
         }
         if fsync(descriptor) != 0, errno == ENOSPC || errno == EDQUOT {
             close(descriptor); unlink(path)

@@ -2,7 +2,7 @@
 /// Written by hand rather than with swift-argument-parser: that library finds options by runtime
 /// reflection, which cost about 4 ms of every start in the one-file build (see the README).
 enum ArgumentScanner {
-    enum Outcome: Equatable {
+    enum Outcome {
         case run(ParsedArguments)
         case help
         case version

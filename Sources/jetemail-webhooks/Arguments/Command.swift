@@ -5,5 +5,10 @@ protocol Command {
     static var discussion: String { get }
     static var options: [OptionSpec] { get }
     init(_ arguments: ParsedArguments) throws(UsageError)
-    @MainActor func run() async throws
+    /// Does now what needs no waiting (the form draws its first frame here) and returns the rest,
+    /// which runs once the async runtime is up.
+    @MainActor func begin() throws -> CommandWork
 }
+
+/// The part of a command that waits (network, the person at the form).
+typealias CommandWork = @MainActor @Sendable () async throws -> Void

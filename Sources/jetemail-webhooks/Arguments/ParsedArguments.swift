@@ -1,5 +1,5 @@
 /// The options found on a command line, read back by name with the conversion each command needs.
-struct ParsedArguments: Sendable, Equatable {
+struct ParsedArguments: Sendable {
     var values: [String: [String]] = [:]
     var flags: Set<String> = []
 

@@ -1,5 +1,5 @@
 /// A command line that cannot be run as written. Printed as one line plus a pointer to `--help`; exit 2.
-struct UsageError: Error, Equatable, CustomStringConvertible {
+struct UsageError: Error, CustomStringConvertible {
     let message: String
     init(_ message: String) { self.message = message }
     var description: String { message }

@@ -83,13 +83,17 @@ struct CreateCommand: Command {
         return .form
     }
 
-    @MainActor func run() async throws {
+    @MainActor func begin() throws -> CommandWork {
         // Read once: each read of the environment builds a new dictionary.
         let environment = ProcessInfo.processInfo.environment
         switch mode(environment: environment) {
-        case .flagsOnly: try await NonInteractiveCreate(command: self).run()
-        case .prompts: try await NonInteractiveCreate(command: self).runAccessible()
-        case .form: try await InteractiveCreate.run(self, environment: environment)
+        case .flagsOnly: return { try await NonInteractiveCreate(command: self).run() }
+        case .prompts: return { try await NonInteractiveCreate(command: self).runAccessible() }
+        case .form where demo: return { try await InteractiveCreate.run(self, environment: environment) }
+        case .form:
+            // Nothing to wait for: the first frame is drawn now, before the async runtime starts.
+            let session = try InteractiveCreate.begin(self, environment: environment)
+            return { try await InteractiveCreate.end(session, sandbox: nil) }
         }
     }
 }

@@ -13,18 +13,23 @@ enum RootCommand {
         """
 
     /// The subcommands by name. An enum rather than an array of `any Command.Type`: Swift 6.3's
-    /// SILGen crashed on running an opened existential command inside the do/catch below.
+    /// SILGen crashed on running an opened existential command inside a do/catch.
     enum Subcommand: String, CaseIterable {
         case create, sandbox
 
-        var options: [OptionSpec] { self == .create ? CreateCommand.options : SandboxCommand.options }
-        var abstract: String { self == .create ? CreateCommand.abstract : SandboxCommand.abstract }
-        var help: String { self == .create ? RootCommand.help(for: CreateCommand.self) : RootCommand.help(for: SandboxCommand.self) }
-
-        @MainActor func run(_ parsed: ParsedArguments) async throws {
+        var type: any Command.Type {
             switch self {
-            case .create: try await CreateCommand(parsed).run()
-            case .sandbox: try await SandboxCommand(parsed).run()
+            case .create: CreateCommand.self
+            case .sandbox: SandboxCommand.self
+            }
+        }
+
+        var help: String { RootCommand.help(for: type) }
+
+        @MainActor func begin(_ parsed: ParsedArguments) throws -> CommandWork {
+            switch self {
+            case .create: try CreateCommand(parsed).begin()
+            case .sandbox: try SandboxCommand(parsed).begin()
             }
         }
     }
@@ -54,7 +59,7 @@ enum RootCommand {
         let command = chosen ?? .create
         let outcome: ArgumentScanner.Outcome
         do {
-            outcome = try ArgumentScanner.scan(rest, options: command.options)
+            outcome = try ArgumentScanner.scan(rest, options: command.type.options)
         } catch {
             let status = usageError(error.message, chosen: chosen)
             return { status }
@@ -68,24 +73,17 @@ enum RootCommand {
             return { 0 }
         case .run(let parsed):
             do {
-                if command == .create {
-                    let create = try CreateCommand(parsed)
-                    let environment = ProcessInfo.processInfo.environment
-                    if create.mode(environment: environment) == .form, !create.demo {
-                        let session = try InteractiveCreate.begin(create, environment: environment)
-                        return { await status { try await InteractiveCreate.end(session, sandbox: nil) } }
-                    }
-                }
+                let work = try command.begin(parsed)
+                return { await status(work) }
             } catch {
                 let code = exitStatus(for: error, chosen: chosen)
                 return { code }
             }
-            return { await status { try await command.run(parsed) } }
         }
     }
 
     /// Runs the work and turns what it throws into an exit status.
-    @MainActor private static func status(_ work: @MainActor () async throws -> Void) async -> Int32 {
+    @MainActor private static func status(_ work: CommandWork) async -> Int32 {
         do {
             try await work()
             return 0
@@ -110,12 +108,13 @@ enum RootCommand {
         return 2
     }
 
-    static func help<C: Command>(for command: C.Type) -> String {
-        HelpText.render(command: "\(name) \(C.name)", abstract: C.abstract, discussion: C.discussion, options: C.options)
+    static func help(for command: any Command.Type) -> String {
+        HelpText.render(command: "\(name) \(command.name)", abstract: command.abstract, discussion: command.discussion,
+                        options: command.options)
     }
 
     static var rootHelp: String {
         HelpText.render(command: name, abstract: abstract, discussion: discussion, options: CreateCommand.options,
-                        subcommands: Subcommand.allCases.map { ($0.rawValue, $0.abstract) } + [("help <subcommand>", "Show a subcommand's help.")])
+                        subcommands: Subcommand.allCases.map { ($0.rawValue, $0.type.abstract) } + [("help <subcommand>", "Show a subcommand's help.")])
     }
 }

@@ -50,6 +50,10 @@ struct SandboxCommand: Command {
         if let rateLimit, rateLimit < 0 { throw UsageError("--rate-limit cannot be negative.") }
     }
 
+    @MainActor func begin() throws -> CommandWork {
+        { try await run() }
+    }
+
     @MainActor func run() async throws {
         var configuration = SandboxConfiguration(
             ownedUsers: ownedUsers.isEmpty ? SandboxConfiguration.defaultOwnedUsers : ownedUsers,

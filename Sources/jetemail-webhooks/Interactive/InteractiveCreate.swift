@@ -8,6 +8,7 @@ import WebhookTUI
 /// `jetemail-webhooks [create]` on a terminal: the form, prefilled from any flags.
 @MainActor
 enum InteractiveCreate {
+    /// The whole form, awaiting first what must be (the demo sandbox starting).
     static func run(_ command: CreateCommand, environment: [String: String]) async throws {
         try preflight(command, environment: environment)
         let demo = command.demo
