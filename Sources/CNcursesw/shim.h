@@ -58,4 +58,19 @@ static inline const char *je_tigetstr(const char *name) {
     return s;
 }
 
+// Brings a screen fresh from newterm into the state it has after a suspend and resume.
+// Until a screen has once been ended and resumed, ncurses flushes its output after every
+// cursor movement (meant for programs that use only terminfo), so a frame went out as dozens
+// of small writes: over SSH as many small packets, and drawn in pieces. Afterwards each
+// doupdate sends its frame in one write. The terminal leaves and re-enters the alternate
+// screen within microseconds; synchronized output (DEC mode 2026, ignored where unknown)
+// asks terminals that have it not to show the moment in between.
+static inline JE_MAIN void je_resume_fresh_screen(int fd) {
+    static const char hold[] = "\033[?2026h", release[] = "\033[?2026l";
+    (void) !write(fd, hold, sizeof hold - 1);
+    endwin();
+    doupdate();
+    (void) !write(fd, release, sizeof release - 1);
+}
+
 #endif

@@ -22,7 +22,7 @@ public final class Terminal {
     private static let pasteOn = "\u{1B}[?2004h"
     private static let pasteOff = "\u{1B}[?2004l"
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = ProcessEnvironment.current) {
         // Only the character type: curses needs UTF-8 from it; the other categories cost start-up time.
         setlocale(LC_CTYPE, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
@@ -42,6 +42,7 @@ public final class Terminal {
         keypad(je_stdscr(), true)
         nodelay(je_stdscr(), true)
         if useColor && has_colors() { setUpColors() }
+        je_resume_fresh_screen(STDOUT_FILENO)
         define_key("\u{1B}[200~", KeyDecoder.pasteBegin)
         define_key("\u{1B}[201~", KeyDecoder.pasteEnd)
         writeRaw(Self.pasteOn)
@@ -94,6 +95,12 @@ public final class Terminal {
         columns = Int(je_cols())
     }
 
+    /// True when the kernel's window size differs from the one curses last took.
+    public var sizeIsStale: Bool {
+        var r: Int32 = 0, c: Int32 = 0
+        return je_winsize(STDOUT_FILENO, &r, &c) == 0 && r > 0 && c > 0 && (Int(r) != rows || Int(c) != columns)
+    }
+
     /// Every key waiting on stdin, decoded.
     public func readKeys() -> [Key] {
         var keys: [Key] = []
@@ -110,13 +117,16 @@ public final class Terminal {
     /// Draws the grid; curses sends only what changed.
     public func draw(_ grid: Grid) {
         // Only cells that changed since the last frame go to curses: a keystroke touches a few.
-        // After a resize or a suspend everything is drawn again (`drawn` is cleared).
+        // After a resize or a suspend everything is drawn again (`drawn` is cleared) onto an
+        // erased window, so blank cells, most of a form, need not be sent one by one.
         let previous = drawn?.columns == grid.columns && drawn?.rows == grid.rows ? drawn : nil
+        if previous == nil { werase(je_stdscr()) }
         var text = [wchar_t](repeating: 0, count: 8)
         for row in 0..<min(grid.rows, rows) {
             for column in 0..<min(grid.columns, columns) {
                 let cell = grid[row, column]
-                if cell.continuation || previous?[row, column] == cell { continue }
+                if cell.continuation { continue }
+                if let previous { if previous[row, column] == cell { continue } } else if cell == .blank { continue }
                 var count = 0
                 for scalar in glyph(cell.character).unicodeScalars where count < text.count - 1 {
                     text[count] = wchar_t(bitPattern: scalar.value)
@@ -208,7 +218,7 @@ public final class Terminal {
     }
 
     /// Sends the text to the terminal's clipboard with OSC 52.
-    public func copyToClipboard(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public func copyToClipboard(_ text: String, environment: [String: String] = ProcessEnvironment.current) {
         writeRaw(Clipboard.sequence(for: text, environment: environment))
     }
 

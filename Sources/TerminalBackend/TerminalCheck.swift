@@ -1,11 +1,12 @@
 import CNcursesw
 import FoundationEssentials
 import Glibc
+import JetEmailClient
 
 /// Can this terminal show the form? Checked before curses touches the screen, so a bad
 /// TERM or a pipe gets a one-line error instead of garbage.
 public enum TerminalCheck {
-    public static func problem(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    public static func problem(environment: [String: String] = ProcessEnvironment.current) -> String? {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             return "The interactive form needs a terminal on stdin and stdout; use `create --no-input` in scripts."
         }

@@ -9,17 +9,14 @@ enum Entry {
     /// Synchronous on purpose: help, usage errors and the form's first frame are done on the main
     /// thread before the async runtime starts (`dispatchMain` hands the main queue to a worker
     /// thread, which cost about 0.85 ms before anything could be drawn). The rest runs as a task.
-    static func main() {
+    @MainActor static func main() {
         // A broken pipe (`| head`) must end the program quietly, not kill it with a signal mid-write.
         signal(SIGPIPE, SIG_IGN)
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        MainActor.assumeIsolated {
-            let work = RootCommand.prepare(arguments)
-            Task { @MainActor in
-                let status = await work()
-                fflush(nil)
-                exit(status)
-            }
+        let work = RootCommand.prepare(Array(CommandLine.arguments.dropFirst()))
+        Task { @MainActor in
+            let status = await work()
+            fflush(nil)
+            exit(status)
         }
         dispatchMain()
     }

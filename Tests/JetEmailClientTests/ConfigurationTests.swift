@@ -4,6 +4,13 @@ import TestSupport
 @testable import JetEmailClient
 
 @Suite struct ConfigurationTests {
+    @Test func processEnvironmentMatchesFoundations() {
+        // Read straight from environ; it must agree with Foundation's reading of the same process.
+        let ours = ProcessEnvironment.current
+        #expect(ours == ProcessInfo.processInfo.environment)
+        #expect(ours["PATH"] != nil)
+    }
+
     @Test func keysAreMasked() throws {
         let key = try #require(APIKey("api_1234567890abcdef\n"))
         #expect(key.masked == "api_…cdef")

@@ -3,6 +3,15 @@ import Testing
 @testable import JetEmailClient
 
 @Suite struct ModelCodingTests {
+    @Test func shortNamesAreThePartAfterTheDot() {
+        #expect(EventType.outboundDelivered.shortName == "delivered")
+        #expect(EventType.inboundReceived.shortName == "received")
+        for event in EventType.allCases {
+            #expect(event.rawValue.hasSuffix("." + event.shortName))
+            #expect(!event.shortName.contains("."))
+        }
+    }
+
     @Test func requestBodyIsExactAndInSchemaOrder() {
         let request = CreateWebhookRequest(name: "Production Webhook", url: "https://example.com/webhook",
                                            events: [.outboundDelivered, .inboundReceived], status: .disabled,

@@ -84,6 +84,13 @@ import Testing
         #expect(FilterList.split("a\u{00A0}b") == ["a", "b"])
     }
 
+    @Test func filterListJoinsForTheTextFieldAndSplitsBack() {
+        #expect(FilterList.join([]) == "")
+        #expect(FilterList.join(["alice"]) == "alice")
+        #expect(FilterList.join(["alice", "bob", "carol"]) == "alice, bob, carol")
+        #expect(FilterList.split(FilterList.join(["a.example", "b.example"])) == ["a.example", "b.example"])
+    }
+
     @Test func statusMustBeZeroOrOne() {
         var d = good
         d.status = 0

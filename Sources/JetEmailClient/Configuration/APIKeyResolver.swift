@@ -18,7 +18,7 @@ public struct APIKeyResolver: Sendable {
     public var profile: String?
     public var environment: [String: String]
 
-    public init(keyFile: String? = nil, profile: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(keyFile: String? = nil, profile: String? = nil, environment: [String: String] = ProcessEnvironment.current) {
         self.keyFile = keyFile; self.profile = profile; self.environment = environment
     }
 

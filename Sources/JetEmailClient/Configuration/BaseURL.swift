@@ -11,10 +11,7 @@ public struct BaseURL: Sendable, Equatable, CustomStringConvertible {
 
     public init(_ text: String) throws(ConfigurationError) {
         let parsed: ParsedURL
-        switch ParsedURL.parse(text) {
-        case .failure(let p): throw .baseURLInvalid(text, reason: p.message)
-        case .success(let p): parsed = p
-        }
+        do { parsed = try ParsedURL.parse(text) } catch { throw .baseURLInvalid(text, reason: error.message) }
         if text.contains("?") || text.contains("#") { throw .baseURLInvalid(text, reason: "it must not have a query or fragment") }
         if parsed.userinfo != nil { throw .baseURLInvalid(text, reason: "it must not contain credentials") }
         scheme = parsed.scheme

@@ -23,7 +23,11 @@ public enum EventType: String, CaseIterable, Sendable, Codable, Hashable {
     public static let inbound = allCases.filter { $0.direction == .inbound }
 
     /// The name without its direction, for the checklist under an Outbound/Inbound heading.
-    public var shortName: String { String(rawValue.split(separator: ".")[1]) }
+    /// The part after the dot: "delivered" for outbound.delivered.
+    public var shortName: String {
+        guard let dot = rawValue.firstIndex(of: ".") else { return rawValue }
+        return String(rawValue[rawValue.index(after: dot)...])
+    }
 
     /// When the event fires, in at most 24 characters, for the checklist.
     public var shortSummary: String {

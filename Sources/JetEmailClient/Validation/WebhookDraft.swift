@@ -34,4 +34,16 @@ public enum FilterList {
         text.split(whereSeparator: { $0 == "," || $0.unicodeScalars.allSatisfy(ECMAWhitespace.contains) })
             .map(String.init)
     }
+
+    /// The list as one line, "a, b", for a text field. A loop rather than `joined(separator:)`,
+    /// whose unspecialised standard-library code looks up conformances at run time (a scan of
+    /// every conformance in the binary while the form opens).
+    public static func join(_ items: [String]) -> String {
+        var text = ""
+        for (index, item) in items.enumerated() {
+            if index > 0 { text += ", " }
+            text += item
+        }
+        return text
+    }
 }

@@ -23,8 +23,8 @@ public struct FormState: Sendable, Equatable {
         url = TextField(draft.url)
         events = Set(draft.events.compactMap(EventType.init(rawValue:)))
         enabled = draft.status != 0
-        filterUsers = TextField(draft.filterUsers.joined(separator: ", "))
-        filterDomains = TextField(draft.filterDomains.joined(separator: ", "))
+        filterUsers = TextField(FilterList.join(draft.filterUsers))
+        filterDomains = TextField(FilterList.join(draft.filterDomains))
     }
 
     public var draft: WebhookDraft {

@@ -4,6 +4,8 @@ public enum DisplayWidth {
         guard let first = c.unicodeScalars.first else { return 0 }
         let v = first.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        // Nothing below U+1100 is wide or emoji: most text needs no Unicode property lookup.
+        if v < 0x1100 { return 1 }
         if first.properties.isEmojiPresentation { return 2 }
         switch v {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,

@@ -28,7 +28,7 @@ struct ConnectionOptions: Sendable {
     }
 
     /// The client, with the key found the usual way, and warnings about that key.
-    func makeClient(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError)
+    func makeClient(environment: [String: String] = ProcessEnvironment.current) throws(ConfigurationError)
         -> (client: JetEmailClient, maskedKey: String, warnings: [String]) {
         let resolved = try APIKeyResolver(keyFile: apiKeyFile, profile: profile, environment: environment).resolve()
         return (try makeClient(key: resolved.key, environment: environment), resolved.key.masked, resolved.warnings)

@@ -85,7 +85,7 @@ struct CreateCommand: Command {
 
     @MainActor func begin() throws -> CommandWork {
         // Read once: each read of the environment builds a new dictionary.
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         switch mode(environment: environment) {
         case .flagsOnly: return { try await NonInteractiveCreate(command: self).run() }
         case .prompts: return { try await NonInteractiveCreate(command: self).runAccessible() }

@@ -66,6 +66,6 @@ final class EffectRunner {
 
     nonisolated static func expandHome(_ path: String) -> String {
         guard path == "~" || path.hasPrefix("~/") else { return path }
-        return HomeDirectory.path(environment: ProcessInfo.processInfo.environment) + path.dropFirst()
+        return HomeDirectory.path(environment: ProcessEnvironment.current) + path.dropFirst()
     }
 }

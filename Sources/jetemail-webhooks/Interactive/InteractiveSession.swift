@@ -45,8 +45,11 @@ final class InteractiveSession {
         state.rows = terminal.rows
         effects.deliver = { [weak self] event in self?.dispatch(event) }
         effects.copy = { [terminal] text in terminal.copyToClipboard(text) }
-        listen()
         redraw()
+        // Event sources come after the first frame, so it does not wait for them. Nothing is
+        // read before the main queue runs anyway; a resize in between is caught by the size check.
+        listen()
+        if terminal.sizeIsStale { handleSignal(SIGWINCH) }
     }
 
     /// Returns when the person quits or a signal ends the form, with the terminal given back.
