@@ -125,8 +125,8 @@ public final class Terminal {
         for row in 0..<min(grid.rows, rows) {
             for column in 0..<min(grid.columns, columns) {
                 let cell = grid[row, column]
-                if cell.continuation { continue }
-                if let previous { if previous[row, column] == cell { continue } } else if cell == .blank { continue }
+                let unchanged = previous.map { $0[row, column] == cell } ?? (cell == .blank)
+                if cell.continuation || unchanged { continue }
                 var count = 0
                 for scalar in glyph(cell.character).unicodeScalars where count < text.count - 1 {
                     text[count] = wchar_t(bitPattern: scalar.value)

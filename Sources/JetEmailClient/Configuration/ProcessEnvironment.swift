@@ -11,15 +11,12 @@ public enum ProcessEnvironment {
         var count = 0
         while environ[count] != nil { count += 1 }
         var variables = [String: String](minimumCapacity: count)
-        var entry = environ
-        while let pointer = entry.pointee {
-            let text = String(cString: pointer)
-            if let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) {
-                let name = String(text[..<equals])
-                // The first definition wins, as with getenv(3).
-                if variables[name] == nil { variables[name] = String(text[text.index(after: equals)...]) }
-            }
-            entry += 1
+        for index in 0..<count {
+            let text = String(cString: environ[index]!)
+            guard let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            let name = String(text[..<equals])
+            // The first definition wins, as with getenv(3).
+            if variables[name] == nil { variables[name] = String(text[text.index(after: equals)...]) }
         }
         return variables
     }

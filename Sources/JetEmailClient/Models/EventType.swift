@@ -22,8 +22,8 @@ public enum EventType: String, CaseIterable, Sendable, Codable, Hashable {
     public static let outbound = allCases.filter { $0.direction == .outbound }
     public static let inbound = allCases.filter { $0.direction == .inbound }
 
-    /// The name without its direction, for the checklist under an Outbound/Inbound heading.
-    /// The part after the dot: "delivered" for outbound.delivered.
+    /// The name without its direction ("delivered" for outbound.delivered), for the checklist
+    /// under an Outbound/Inbound heading.
     public var shortName: String {
         guard let dot = rawValue.firstIndex(of: ".") else { return rawValue }
         return String(rawValue[rawValue.index(after: dot)...])

@@ -105,7 +105,7 @@ struct ParsedURL: Equatable {
 
     /// A string of the scalars, appended one by one. `String.UnicodeScalarView`'s own initialiser is
     /// generic code in the standard library, which looks up the collection's conformances at run time:
-    /// a scan of every conformance in the binary, about 0.1 ms of each start-up.
+    /// a scan of every conformance in the binary, on the way to the form's first frame.
     private static func string<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars) -> String {
         var view = String.UnicodeScalarView()
         for scalar in scalars { view.append(scalar) }
