@@ -10,7 +10,9 @@ import WebhookTUI
 @MainActor
 public final class Terminal {
     private var screen: OpaquePointer?
-    private var decoder = KeyDecoder()
+    private var decoder = InputDecoder()
+    /// How long an ESC waits for the rest of a sequence before it is the Esc key ($ESCDELAY, else 25 ms).
+    public let escapeDelayMilliseconds: Int
     /// The grid curses holds now, so the next frame sends only what changed.
     private var drawn: Grid?
     private let useColor: Bool
@@ -29,7 +31,7 @@ public final class Terminal {
         unicode = codeset.uppercased().filter { $0 != "-" } == "UTF8"
         useColor = (environment["NO_COLOR"] ?? "").isEmpty
         // Esc must feel immediate; respect a user's own ESCDELAY.
-        if environment["ESCDELAY"] == nil { set_escdelay(25) }
+        escapeDelayMilliseconds = environment["ESCDELAY"].flatMap { Int($0) }.map { min(max($0, 1), 2000) } ?? 25
     }
 
     public func start() {
@@ -39,17 +41,19 @@ public final class Terminal {
         raw()
         noecho()
         nonl()
+        // Keypad mode (smkx) as the terminfo entry expects; the keys are decoded here, not by curses.
         keypad(je_stdscr(), true)
         nodelay(je_stdscr(), true)
+        // Never cut a frame short because a key is waiting: half-drawn screens confuse.
+        typeahead(-1)
         if useColor && has_colors() { setUpColors() }
         je_resume_fresh_screen(STDOUT_FILENO)
-        define_key("\u{1B}[200~", KeyDecoder.pasteBegin)
-        define_key("\u{1B}[201~", KeyDecoder.pasteEnd)
+        decoder = InputDecoder(declared: Self.declaredKeys())
         writeRaw(Self.pasteOn)
         refreshSize()
-        let reset = (je_tigetstr("rmcup").map { String(cString: $0) } ?? "")
-            + (je_tigetstr("cnorm").map { String(cString: $0) } ?? "")
-            + (je_tigetstr("sgr0").map { String(cString: $0) } ?? "") + Self.pasteOff + "\r\n"
+        // Everything the program turned on, turned off again, for the crash guard.
+        let reset = Self.capability("rmkx") + Self.capability("rmcup") + Self.capability("cnorm") + Self.capability("sgr0")
+            + Self.pasteOff + "\r\n"
         je_guard_install(STDOUT_FILENO, reset)
     }
 
@@ -101,17 +105,53 @@ public final class Terminal {
         return je_winsize(STDOUT_FILENO, &r, &c) == 0 && r > 0 && c > 0 && (Int(r) != rows || Int(c) != columns)
     }
 
-    /// Every key waiting on stdin, decoded.
-    public func readKeys() -> [Key] {
-        var keys: [Key] = []
-        var ch: wint_t = 0
-        while true {
-            let r = je_get_wch(&ch)
-            if r == ERR { break }
-            if r == je_key_code_yes() && Int32(ch) == KEY_RESIZE { continue }
-            if let key = decoder.feed(isFunctionKey: r == je_key_code_yes(), code: UInt32(ch)) { keys.append(key) }
+    /// What one read of the terminal gave.
+    public struct Input {
+        public var keys: [Key]
+        /// The terminal is gone (end of file or an error on stdin).
+        public var ended: Bool
+        /// Bytes wait for more: call `flushInput()` after this many milliseconds if nothing else comes.
+        public var flushAfterMilliseconds: Int?
+    }
+
+    /// Every byte waiting on stdin, read without blocking and decoded.
+    public func readKeys() -> Input {
+        var bytes: [UInt8] = []
+        var ended = false
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        // Drain what is there now, so a paste arrives whole; bounded so a flood cannot starve drawing.
+        while bytes.count < 1 << 20, poll(&fds, 1, 0) > 0 {
+            if fds.revents & Int16(POLLIN) == 0 { ended = fds.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0; break }
+            let n = read(STDIN_FILENO, &chunk, chunk.count)
+            if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            if n <= 0 { ended = true; break }
+            bytes += chunk[0..<n]
         }
-        return keys
+        let keys = decoder.feed(bytes)
+        let wait = decoder.hasPending ? (decoder.isPasting ? 1000 : escapeDelayMilliseconds) : nil
+        return Input(keys: keys, ended: ended, flushAfterMilliseconds: wait)
+    }
+
+    /// Nothing more came after a partial sequence: take it as it stands (a lone ESC is Esc).
+    public func flushInput() -> [Key] { decoder.flush() }
+
+    /// A terminfo string, or "" when the terminal lacks it.
+    private static func capability(_ name: String) -> String {
+        je_tigetstr(name).map { String(cString: $0) } ?? ""
+    }
+
+    /// Key sequences this terminal's terminfo entry names, tried before the common forms.
+    private static func declaredKeys() -> [(String, Key)] {
+        var names: [(String, Key)] = [
+            ("kcuu1", .up), ("kcud1", .down), ("kcub1", .left), ("kcuf1", .right), ("khome", .home), ("kend", .end),
+            ("kpp", .pageUp), ("knp", .pageDown), ("kdch1", .delete), ("kcbt", .backTab), ("kent", .enter),
+        ]
+        for n in 1...12 { names.append(("kf\(n)", .function(n))) }
+        return names.compactMap { name, key in
+            let sequence = capability(name)
+            return sequence.isEmpty ? nil : (sequence, key)
+        }
     }
 
     /// Draws the grid; curses sends only what changed.

@@ -34,7 +34,7 @@ import Testing
     @Test func rateLimitCarriesRetryAfter() {
         let e = ResponseInterpreter.error(for: response(429, "{}", headers: ["retry-after": "120"]))
         #expect(e == .rateLimited(retryAfter: 120, message: "429 Too Many Requests"))
-        #expect(e.message.contains("120 s"))
+        #expect(e.message.contains("wait 2 min"))
     }
 
     @Test func serverErrors() {

@@ -58,18 +58,4 @@ import Testing
                 == "\u{1B}Ptmux;\u{1B}\u{1B}]52;c;aGk=\u{07}\u{1B}\\")
         #expect(Clipboard.sequence(for: "hi", environment: ["STY": "123.pts-0", "TERM": "screen"]) == "\u{1B}P\u{1B}]52;c;aGk=\u{07}\u{1B}\\")
     }
-
-    @Test func keyDecoderGathersPastesAndMapsControls() {
-        var decoder = KeyDecoder()
-        #expect(decoder.feed(isFunctionKey: false, code: 0x13) == .control("s"))
-        #expect(decoder.feed(isFunctionKey: false, code: 0x1A) == .control("z"))
-        #expect(decoder.feed(isFunctionKey: false, code: 0x09) == .tab)
-        #expect(decoder.feed(isFunctionKey: false, code: 0x7F) == .backspace)
-        #expect(decoder.feed(isFunctionKey: false, code: 0x1B) == .escape)
-        #expect(decoder.feed(isFunctionKey: false, code: 0xE9) == .character("é"))
-        #expect(decoder.feed(isFunctionKey: true, code: UInt32(KeyDecoder.pasteBegin)) == nil)
-        for scalar in "a\rb".unicodeScalars { #expect(decoder.feed(isFunctionKey: false, code: scalar.value) == nil) }
-        #expect(decoder.feed(isFunctionKey: true, code: UInt32(KeyDecoder.pasteEnd)) == .paste("a\nb"))
-        #expect(decoder.feed(isFunctionKey: false, code: 0xD800) == nil, "not a scalar: dropped")
-    }
 }

@@ -3,10 +3,34 @@
 public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
     private let value: String
 
+    /// The key in `raw` (surrounding white space ignored); nil when it is empty or not usable
+    /// (`problem(in:)` says why).
     public init?(_ raw: String) {
         let trimmed = raw.trimmingWhitespace()
-        guard !trimmed.isEmpty else { return nil }
+        guard !trimmed.isEmpty, Self.problem(in: raw) == nil else { return nil }
         value = trimmed
+    }
+
+    /// Why `raw` cannot be a key, in words that never repeat it; nil when it can (or is empty).
+    /// A line break, tab or other control character inside the key (a file of two lines, a
+    /// pasted newline) would reach the Authorization header, where HTTP libraries refuse it
+    /// and some print the header in their error.
+    public static func problem(in raw: String) -> String? {
+        let trimmed = raw.trimmingWhitespace()
+        for scalar in trimmed.unicodeScalars {
+            switch scalar.value {
+            case 0x0A, 0x0D, 0x2028, 0x2029:
+                return "it holds more than one line (only the key may be there)"
+            case 0x00..<0x20, 0x7F...0x9F:
+                return "it contains a control character (such as a tab or NUL)"
+            case 0x20:
+                return "it contains a space"
+            default:
+                if scalar.properties.isWhitespace { return "it contains white space" }
+                if !scalar.isASCII { return "it contains a character that is not ASCII" }
+            }
+        }
+        return nil
     }
 
     /// For the Authorization header only.

@@ -33,10 +33,14 @@ public struct APIKeyResolver: Sendable {
         if let keyFile {
             let text: String
             do { text = try SecureRead.string(atPath: keyFile) } catch { throw .keyFileUnreadable(path: keyFile, reason: error.reason) }
+            if let reason = APIKey.problem(in: text) { throw .keyInvalid(source: "--api-key-file \(keyFile)", reason: reason) }
             guard let key = APIKey(text) else { throw .keyFileEmpty(path: keyFile) }
             var warnings = SecureRead.permissionWarning(path: keyFile).map { [$0] } ?? []
             warnings += key.prefixWarning.map { [$0] } ?? []
             return Resolved(key: key, source: "--api-key-file \(keyFile)", warnings: warnings)
+        }
+        if profile == nil, let value = environment["JETEMAIL_API_KEY"] {
+            if let reason = APIKey.problem(in: value) { throw .keyInvalid(source: "JETEMAIL_API_KEY", reason: reason) }
         }
         if profile == nil, let value = environment["JETEMAIL_API_KEY"], let key = APIKey(value) {
             return Resolved(key: key, source: "JETEMAIL_API_KEY", warnings: key.prefixWarning.map { [$0] } ?? [])
@@ -51,6 +55,9 @@ public struct APIKeyResolver: Sendable {
         }
         let file: ConfigFile
         do { file = try ConfigFile.parse(text) } catch { throw .configInvalid(path: path, reason: error.description) }
+        if let (name, raw) = file.apiKey(profile: profile), let reason = APIKey.problem(in: raw) {
+            throw .keyInvalid(source: "\(path) (profile \(name))", reason: reason)
+        }
         guard let (name, raw) = file.apiKey(profile: profile), let key = APIKey(raw) else {
             throw .profileNotFound(path: path, profile: profile ?? file.currentProfile ?? "default", available: file.profiles.keys.sorted())
         }

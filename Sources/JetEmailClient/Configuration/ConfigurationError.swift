@@ -2,6 +2,8 @@
 public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
     case keyFileUnreadable(path: String, reason: String)
     case keyFileEmpty(path: String)
+    /// A key was found but cannot be one; `source` says where (never the key).
+    case keyInvalid(source: String, reason: String)
     case configUnreadable(path: String, reason: String)
     case configInvalid(path: String, reason: String)
     case profileNotFound(path: String, profile: String, available: [String])
@@ -13,6 +15,7 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .keyFileUnreadable(let path, let reason): "Cannot read the API key file \(path): \(reason)."
         case .keyFileEmpty(let path): "The API key file \(path) is empty."
+        case .keyInvalid(let source, let reason): "The API key from \(source) is not usable: \(reason)."
         case .configUnreadable(let path, let reason): "Cannot read the config file \(path): \(reason)."
         case .configInvalid(let path, let reason): "The config file \(path) is not valid TOML (\(reason))."
         case .profileNotFound(let path, let profile, let available):

@@ -10,7 +10,17 @@ enum SecureRead {
     }
 
     static func string(atPath path: String) throws(Failure) -> String {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let bytes = try self.bytes(atPath: path)
+        // A byte-order mark is not part of the text.
+        let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        guard let text = String(validating: text, as: UTF8.self) else { throw Failure(reason: "not UTF-8 text", isMissing: false) }
+        return text
+    }
+
+    /// The file's bytes, at most 1 MiB. Opened without blocking, so that a FIFO or a device
+    /// named by mistake is refused at once instead of hanging the program.
+    static func bytes(atPath path: String) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { let e = errno; throw Failure(reason: String(cString: strerror(e)), isMissing: e == ENOENT) }
         defer { close(fd) }
         var info = stat()
@@ -26,8 +36,7 @@ enum SecureRead {
             bytes += buffer[0..<n]
             if bytes.count > 1 << 20 { throw Failure(reason: "larger than 1 MiB", isMissing: false) }
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw Failure(reason: "not UTF-8 text", isMissing: false) }
-        return text
+        return bytes
     }
 
     /// A warning when group or others may read the file, as `ssh` warns about keys.

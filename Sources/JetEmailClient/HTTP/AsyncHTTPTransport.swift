@@ -3,18 +3,31 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 
-/// The transport over AsyncHTTPClient: connect timeout, overall deadline, system trust store
-/// plus an optional CA file, proxies. Never retries: a POST that was sent is not sent again.
+/// The transport over AsyncHTTPClient: connect timeout, one deadline for the whole exchange
+/// (head and body), system trust store plus an optional CA file, proxies. Never retries: a POST
+/// that was sent is not sent again.
 public struct AsyncHTTPTransport: HTTPTransport {
     public let options: TransportOptions
+    /// The certificates of `options.caFile`, read once.
+    private let extraRoots: [NIOSSLCertificate]
+    /// The most of an answer's body that is read; more is an answer that cannot be used.
+    public static let bodyLimit = 4 << 20
 
     public init(options: TransportOptions) throws(ConfigurationError) {
+        var roots: [NIOSSLCertificate] = []
         if let caFile = options.caFile {
-            do { _ = try NIOSSLCertificate.fromPEMFile(caFile) } catch {
-                throw .caFileUnreadable(path: caFile, reason: "not a readable PEM certificate file")
+            // Read here, without blocking (a FIFO or a device is refused), then parsed from memory.
+            let bytes: [UInt8]
+            do { bytes = try SecureRead.bytes(atPath: caFile) } catch {
+                throw .caFileUnreadable(path: caFile, reason: error.reason)
             }
+            do { roots = try NIOSSLCertificate.fromPEMBytes(bytes) } catch {
+                throw .caFileUnreadable(path: caFile, reason: "not a PEM certificate file")
+            }
+            if roots.isEmpty { throw .caFileUnreadable(path: caFile, reason: "it holds no PEM certificate") }
         }
         self.options = options
+        extraRoots = roots
     }
 
     public func send(_ request: APIRequest) async throws(JetEmailError) -> APIResponse {
@@ -22,25 +35,56 @@ public struct AsyncHTTPTransport: HTTPTransport {
         outgoing.method = HTTPMethod(rawValue: request.method)
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
         if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        let prepared = outgoing
         let host = Self.hostDescription(request.url)
         let configuration = makeConfiguration()
-        let deadline = NIODeadline.now() + .seconds(Int64(options.deadlineSeconds))
+        let seconds = options.deadlineSeconds
+        let outcome: Result<APIResponse, JetEmailError>
         do {
-            return try await HTTPClient.withHTTPClient(configuration: configuration) { client in
-                let response = try await client.execute(outgoing, deadline: deadline)
-                let body = try await response.body.collect(upTo: 4 << 20)
-                var headers: [String: String] = [:]
-                for (name, value) in response.headers { headers[name] = value }
-                return APIResponse(status: Int(response.status.code), headers: headers, body: Array(buffer: body))
+            outcome = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
+                // The library's deadline covers the connection and the head; a slow body is bounded
+                // by racing the whole exchange against the same deadline (plus a moment, so that a
+                // timeout while connecting is still reported as one).
+                try await withThrowingTaskGroup(of: Result<APIResponse, JetEmailError>.self) { group in
+                    group.addTask { await Self.exchange(client, prepared, seconds: seconds, host: host) }
+                    group.addTask {
+                        try await Task.sleep(for: .seconds(seconds) + .milliseconds(500))
+                        return .failure(.noAnswer(.timedOut, deadlineSeconds: seconds))
+                    }
+                    let first = try await group.next() ?? .failure(.cancelled)
+                    group.cancelAll()
+                    return first
+                }
             }
         } catch {
-            throw TransportErrorClassifier.classify(error, host: host, deadlineSeconds: options.deadlineSeconds)
+            outcome = .failure(TransportErrorClassifier.classify(error, host: host, deadlineSeconds: seconds, answerStarted: false))
+        }
+        return try outcome.get()
+    }
+
+    /// One request and its answer; every failure classified by whether the request can have
+    /// reached the server.
+    private static func exchange(_ client: HTTPClient, _ request: HTTPClientRequest, seconds: Int, host: String) async
+        -> Result<APIResponse, JetEmailError> {
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(request, deadline: .now() + .seconds(Int64(seconds)))
+        } catch {
+            return .failure(TransportErrorClassifier.classify(error, host: host, deadlineSeconds: seconds, answerStarted: false))
+        }
+        do {
+            let body = try await response.body.collect(upTo: bodyLimit)
+            var headers: [String: String] = [:]
+            for (name, value) in response.headers { headers[name] = value }
+            return .success(APIResponse(status: Int(response.status.code), headers: headers, body: Array(buffer: body)))
+        } catch {
+            return .failure(TransportErrorClassifier.classify(error, host: host, deadlineSeconds: seconds, answerStarted: true))
         }
     }
 
     private func makeConfiguration() -> HTTPClient.Configuration {
         var tls = TLSConfiguration.makeClientConfiguration()
-        if let caFile = options.caFile { tls.additionalTrustRoots = [.file(caFile)] }
+        if !extraRoots.isEmpty { tls.additionalTrustRoots = [.certificates(extraRoots)] }
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: tls,
             redirectConfiguration: .disallow,

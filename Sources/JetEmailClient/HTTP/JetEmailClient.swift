@@ -58,7 +58,12 @@ public struct JetEmailClient: Sendable {
             ("User-Agent", JetEmailWebhooksVersion.userAgent),
         ]
         if body != nil { headers.append(("Content-Type", "application/json")) }
-        return try await transport.send(APIRequest(method: method, url: baseURL.url(path), headers: headers, body: body))
+        do {
+            return try await transport.send(APIRequest(method: method, url: baseURL.url(path), headers: headers, body: body))
+        } catch {
+            // No message may carry the key, whatever a library put in its error.
+            throw error.redacting(key.bearerValue)
+        }
     }
 
     /// Percent-encodes everything but RFC 3986's unreserved characters (ASCII letters, digits, -._~).

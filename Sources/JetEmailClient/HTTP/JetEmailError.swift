@@ -16,8 +16,16 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The request may have been received but no complete answer came: for a POST the
     /// webhook may exist already.
     case noAnswer(NoAnswerReason, deadlineSeconds: Int?)
-    /// An answer came that cannot be used: not JSON, `success: false` with 200, no secret.
+    /// An answer came that cannot be used, and it says the request did nothing (a list that is
+    /// not JSON, `success: false`).
     case malformedResponse(reason: String)
+    /// The request reached the API, but its answer could not be read or used (too large, not
+    /// HTTP, cut short, a success without the webhook): for a POST the webhook may exist.
+    case answerUnusable(reason: String)
+    /// A 3xx: redirects are not followed (the key would go wherever they point).
+    case redirected(status: Int, location: String?)
+    /// No request could be made: the client is not configured (why, in words).
+    case notConfigured(reason: String)
     case cancelled
 
     public enum NetworkFailure: String, Sendable, Equatable {
@@ -35,9 +43,40 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// True when the server may have acted on the request although no answer arrived.
-    public var outcomeUnknown: Bool { if case .noAnswer = self { true } else { false } }
+    public var outcomeUnknown: Bool {
+        switch self {
+        case .noAnswer, .answerUnusable: true
+        default: false
+        }
+    }
 
     public var description: String { message }
+
+    /// The same error with every occurrence of `secret` in its texts replaced by `[redacted]`.
+    public func redacting(_ secret: String) -> JetEmailError {
+        guard !secret.isEmpty else { return self }
+        func r(_ text: String) -> String { text.replacing(secret, with: "[redacted]") }
+        return switch self {
+        case .badRequest(let m, let f): .badRequest(message: r(m), field: f)
+        case .unauthorized(let m): .unauthorized(message: r(m))
+        case .forbiddenFilters(let m, let f, let v): .forbiddenFilters(message: r(m), field: f, values: v.map(r))
+        case .notFound(let m): .notFound(message: r(m))
+        case .rateLimited(let s, let m): .rateLimited(retryAfter: s, message: r(m))
+        case .server(let s, let m): .server(status: s, message: r(m))
+        case .unexpectedStatus(let s, let m): .unexpectedStatus(status: s, message: r(m))
+        case .network(let f, let d): .network(f, detail: r(d))
+        case .malformedResponse(let m): .malformedResponse(reason: r(m))
+        case .answerUnusable(let m): .answerUnusable(reason: r(m))
+        case .redirected(let s, let l): .redirected(status: s, location: l.map(r))
+        case .notConfigured(let m): .notConfigured(reason: r(m))
+        case .noAnswer, .cancelled: self
+        }
+    }
+
+    /// `90 s`, `17 min`.
+    static func duration(_ seconds: Int) -> String {
+        seconds < 120 ? "\(seconds) s" : "\((seconds + 59) / 60) min"
+    }
 
     public var message: String {
         switch self {
@@ -47,8 +86,14 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
         case .forbiddenFilters(let message, _, _): "Refused by the API: \(message)"
         case .notFound(let message): "Not found: \(message)"
         case .rateLimited(let retryAfter, _):
-            retryAfter.map { "Rate limited by the API: wait \($0) s before trying again (all calls are blocked until then)." }
-                ?? "Rate limited by the API: wait a few minutes before trying again."
+            switch retryAfter {
+            case nil: "Rate limited by the API: wait a few minutes before trying again."
+            case 0?: "Rate limited by the API: try again in a moment."
+            case let seconds? where seconds > RetryAfter.longestWait:
+                "Rate limited by the API for more than an hour: try again later."
+            case let seconds?:
+                "Rate limited by the API: wait \(Self.duration(seconds)) before trying again (all calls are blocked until then)."
+            }
         case .server(let status, let message): "The API failed (HTTP \(status)): \(message). Try again later."
         case .unexpectedStatus(let status, let message): "Unexpected answer from the API (HTTP \(status)): \(message)"
         case .network(let failure, let detail):
@@ -67,6 +112,13 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
                 : "The connection closed before an answer arrived")
                 + ". The webhook may have been created: check the list before trying again."
         case .malformedResponse(let reason): "The API's answer could not be used: \(reason)."
+        case .answerUnusable(let reason):
+            "The request reached the API, but its answer could not be used (\(reason)). The webhook may have been created: check the list before trying again."
+        case .redirected(let status, let location):
+            "The API answered with a redirect (HTTP \(status))"
+                + (location.map { " to \($0)" } ?? "")
+                + ", which is not followed so that the key goes nowhere else. Check --base-url."
+        case .notConfigured(let reason): "Nothing was sent: \(reason)"
         case .cancelled: "Cancelled. If the request had been sent, the webhook may exist: check the list."
         }
     }

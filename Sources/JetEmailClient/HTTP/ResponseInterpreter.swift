@@ -4,18 +4,22 @@ import Glibc
 /// Reads an HTTP answer: status codes and error bodies become `JetEmailError`s; success bodies
 /// are decoded tolerantly. Pure, so every status and odd body is tested without a network.
 public enum ResponseInterpreter {
-    /// The error text of a body: `error`, then `message`, then the status line.
+    /// The error text of a body: `error`, then `message`, then the status line. Escaped and cut
+    /// to a few hundred characters: it is the server's, and it will be printed.
     static func errorText(_ response: APIResponse) -> String {
         if let object = parse(response.body)?.object {
             for key in ["error", "message"] {
-                if let text = object[key]?.string, !text.isEmpty { return text }
+                if let text = object[key]?.string, !text.isEmpty { return TerminalSafe.excerpt(text) }
             }
         }
         return HTTPStatusText.line(response.status)
     }
 
-    /// Maps a non-2xx answer to its error.
-    public static func error(for response: APIResponse) -> JetEmailError {
+    /// Maps a non-2xx answer to its error. `now` (unix seconds) dates a Retry-After.
+    public static func error(for response: APIResponse, now: Double = wallClock()) -> JetEmailError {
+        if (300...399).contains(response.status) {
+            return .redirected(status: response.status, location: response.header("Location").map { TerminalSafe.excerpt($0, limit: 200) })
+        }
         let text = errorText(response)
         switch response.status {
         case 400, 422: return .badRequest(message: text, field: fieldNamed(in: text))
@@ -25,26 +29,32 @@ public enum ResponseInterpreter {
             return .forbiddenFilters(message: text, field: field, values: listedValues(in: text))
         case 404: return .notFound(message: text)
         case 429:
-            let retry = response.header("Retry-After").flatMap { Int($0.trimmingWhitespace()) }
+            let retry = RetryAfter.seconds(response.header("Retry-After"), now: now)
             return .rateLimited(retryAfter: retry, message: text)
         case 500...599: return .server(status: response.status, message: text)
         default: return .unexpectedStatus(status: response.status, message: text)
         }
     }
 
-    /// Decodes `{success, message, webhook}` from create; insists on a webhook with a secret.
+    /// Decodes `{success, message, webhook}` from create. A 2xx means the webhook may exist, so
+    /// every problem after it says so; a webhook with its secret is returned whatever else is
+    /// odd in it (the fields it could not read are in `unreadable`), since the secret is shown once.
     public static func createdWebhook(_ response: APIResponse) throws(JetEmailError) -> Webhook {
         guard (200...299).contains(response.status) else { throw error(for: response) }
-        let object = try jsonObject(response)
-        if object["success"]?.bool == false {
+        let object: [String: JSONValue]
+        do { object = try jsonObject(response) } catch {
+            if case .malformedResponse(let reason) = error { throw .answerUnusable(reason: reason) }
+            throw error
+        }
+        let inner = (object["webhook"] ?? object["result"] ?? object["data"])?.object
+        if object["success"]?.bool == false, inner?["secret"]?.string == nil {
             throw .malformedResponse(reason: "HTTP \(response.status) but success is false (\(errorText(response)))")
         }
-        guard let inner = object["webhook"] ?? object["result"] ?? object["data"], inner.object != nil else {
-            throw .malformedResponse(reason: "it has no webhook object")
-        }
-        let webhook = try decode(Webhook.self, from: inner)
+        guard let inner else { throw .answerUnusable(reason: "it has no webhook object") }
+        let webhook = Webhook(json: inner)
         guard let secret = webhook.secret, !secret.isEmpty else {
-            throw .malformedResponse(reason: "the webhook was created (\(webhook.uuid)) but the answer has no signing secret")
+            let id = webhook.uuid.isEmpty ? "" : " (\(TerminalSafe.excerpt(webhook.uuid, limit: 80)))"
+            throw .answerUnusable(reason: "the webhook was created\(id) but the answer has no signing secret")
         }
         return webhook
     }
@@ -88,8 +98,8 @@ public enum ResponseInterpreter {
 
     private static func jsonObject(_ response: APIResponse) throws(JetEmailError) -> [String: JSONValue] {
         guard let value = parse(response.body) else {
-            let start = String(decoding: response.body.prefix(40), as: UTF8.self).map { $0 == "\n" || $0 == "\r\n" ? " " : $0 }
-            throw .malformedResponse(reason: "it is not JSON (starts with \"\(String(start))\")")
+            let start = TerminalSafe.excerpt(String(decoding: response.body.prefix(40), as: UTF8.self), limit: 40)
+            throw .malformedResponse(reason: "it is not JSON (starts with \"\(start)\")")
         }
         guard let object = value.object else { throw .malformedResponse(reason: "it is not a JSON object") }
         return object
@@ -136,6 +146,13 @@ public enum ResponseInterpreter {
         if rest.hasSuffix(".") { rest = rest.dropLast() }
         return rest.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
     }
+}
+
+/// Unix seconds now, for dating a Retry-After.
+public func wallClock() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
 }
 
 enum HTTPStatusText {

@@ -12,6 +12,9 @@ public struct Webhook: Sendable, Equatable, Codable {
     public var filterDomains: [String]?
     public var createdAt: Int?
     public var lastModified: Int?
+    /// Fields of the answer that were there but could not be read (a word where a list belongs,
+    /// an unknown status): shown as a warning. Not part of the JSON.
+    public var unreadable: [String] = []
 
     public init(uuid: String, name: String, url: String, secret: String? = nil, events: [EventName],
                 status: WebhookStatus?, filterUsers: [String]? = nil, filterDomains: [String]? = nil,
@@ -30,24 +33,51 @@ public struct Webhook: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        uuid = try c.decode(String.self, forKey: .uuid)
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        url = try c.decodeIfPresent(String.self, forKey: .url) ?? ""
-        secret = try c.decodeIfPresent(String.self, forKey: .secret)
-        events = try c.decodeIfPresent([EventName].self, forKey: .events) ?? []
-        status = try c.decodeIfPresent(WebhookStatus.self, forKey: .status)
-        filterUsers = try c.decodeIfPresent([String].self, forKey: .filterUsers)
-        filterDomains = try c.decodeIfPresent([String].self, forKey: .filterDomains)
-        createdAt = Self.lenientInt(c, .createdAt)
-        lastModified = Self.lenientInt(c, .lastModified)
+        guard let object = try JSONValue(from: decoder).object else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a webhook is not a JSON object"))
+        }
+        self.init(json: object)
     }
 
-    private static func lenientInt(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) -> Int? {
-        if let n = try? c.decodeIfPresent(Int.self, forKey: key) { return n }
-        if let d = try? c.decodeIfPresent(Double.self, forKey: key) { return Int(d) }
-        if let s = try? c.decodeIfPresent(String.self, forKey: key) { return Int(s) }
-        return nil
+    /// Reads what it can of an answer's webhook object, field by field: a field of an unexpected
+    /// type does not cost the others (above all the one-time secret); its name goes to `unreadable`.
+    public init(json object: [String: JSONValue]) {
+        var unreadable: [String] = []
+        func text(_ key: String) -> String? {
+            guard let value = object[key], !value.isNull else { return nil }
+            if let s = value.string { return s }
+            unreadable.append(key)
+            return nil
+        }
+        func list(_ key: String) -> [String]? {
+            guard let value = object[key], !value.isNull else { return nil }
+            if let items = value.strings { return items }
+            unreadable.append(key)
+            return nil
+        }
+        if let n = object["uuid"]?.integer { uuid = String(n) } else { uuid = text("uuid") ?? "" }
+        name = text("name") ?? ""
+        url = text("url") ?? ""
+        secret = text("secret")
+        events = (list("events") ?? []).map(EventName.init)
+        status = nil
+        if let value = object["status"], !value.isNull {
+            status = WebhookStatus(json: value)
+            if status == nil { unreadable.append("status") }
+        }
+        filterUsers = list("filter_users")
+        filterDomains = list("filter_domains")
+        createdAt = Self.lenientInt(object["created_at"])
+        lastModified = Self.lenientInt(object["last_modified"])
+        self.unreadable = unreadable
+    }
+
+    private static func lenientInt(_ value: JSONValue?) -> Int? {
+        switch value {
+        case .number(let d)?: d.isFinite && abs(d) < 1e15 ? Int(d) : nil
+        case .string(let s)?: Int(s)
+        default: nil
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

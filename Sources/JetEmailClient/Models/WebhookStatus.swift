@@ -8,16 +8,25 @@ public enum WebhookStatus: Int, Sendable, CaseIterable, Codable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if let n = try? c.decode(Int.self), let s = WebhookStatus(rawValue: n) { self = s; return }
-        if let b = try? c.decode(Bool.self) { self = b ? .enabled : .disabled; return }
-        if let text = try? c.decode(String.self) {
-            switch text.lowercased() {
-            case "enabled", "active", "1", "true": self = .enabled; return
-            case "disabled", "inactive", "0", "false": self = .disabled; return
-            default: break
-            }
+        guard let status = WebhookStatus(json: try c.decode(JSONValue.self)) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "status is neither enabled/disabled nor 0/1")
         }
-        throw DecodingError.dataCorruptedError(in: c, debugDescription: "status is neither enabled/disabled nor 0/1")
+        self = status
+    }
+
+    /// The status in any of the API's spellings, or nil.
+    public init?(json value: JSONValue) {
+        switch value {
+        case .number: if let n = value.integer, let s = WebhookStatus(rawValue: n) { self = s } else { return nil }
+        case .bool(let b): self = b ? .enabled : .disabled
+        case .string(let text):
+            switch text.lowercased() {
+            case "enabled", "active", "1", "true": self = .enabled
+            case "disabled", "inactive", "0", "false": self = .disabled
+            default: return nil
+            }
+        default: return nil
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -22,6 +22,8 @@ final class InteractiveSession {
     private(set) var exitSignal: Int32?
     /// After SIGHUP the terminal is gone: nothing more is drawn.
     private var terminalGone = false
+    /// Bumped by every read, so that only the latest pending-input flush runs.
+    private var flushGeneration = 0
 
     init(state: AppState, terminal: Terminal, effects: EffectRunner) {
         self.state = state
@@ -75,9 +77,17 @@ final class InteractiveSession {
     }
 
     private func readInput() {
-        let keys = terminal.readKeys()
+        let input = terminal.readKeys()
         // End of input (the terminal is gone): treat like a hang-up.
-        if keys.isEmpty, isStdinClosed() { handleSignal(SIGHUP); return }
+        if input.ended && input.keys.isEmpty { handleSignal(SIGHUP); return }
+        take(input.keys)
+        scheduleFlush(after: input.flushAfterMilliseconds)
+        if input.ended { handleSignal(SIGHUP) }
+    }
+
+    /// Feeds decoded keys to the core; Ctrl-Z suspends here, in the shell.
+    private func take(_ keys: [Key]) {
+        guard !keys.isEmpty else { return }
         for key in keys {
             if key == .control("z") {
                 terminal.suspend()
@@ -88,6 +98,19 @@ final class InteractiveSession {
             apply(.key(key))
         }
         redraw()
+    }
+
+    /// A lone ESC (or a partial sequence) becomes a key once nothing more arrives in time.
+    private func scheduleFlush(after milliseconds: Int?) {
+        flushGeneration += 1
+        guard let milliseconds else { return }
+        let generation = flushGeneration
+        DispatchQueue.main.asyncAfter(deadline: .now() + .milliseconds(milliseconds)) { [weak self] in
+            MainActor.assumeIsolated {
+                guard let self, self.flushGeneration == generation, !self.ended else { return }
+                self.take(self.terminal.flushInput())
+            }
+        }
     }
 
     private func handleSignal(_ signo: Int32) {
@@ -141,12 +164,5 @@ final class InteractiveSession {
         ended = true
         finished?.resume()
         finished = nil
-    }
-
-    private func isStdinClosed() -> Bool {
-        var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        guard poll(&fds, 1, 0) > 0 else { return false }
-        var byte: UInt8 = 0
-        return fds.revents & Int16(POLLHUP) != 0 || recv(STDIN_FILENO, &byte, 1, Int32(MSG_PEEK) | Int32(MSG_DONTWAIT)) == 0
     }
 }
