@@ -2,10 +2,12 @@ import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
 import NIOSSL
+import Synchronization
 
 /// The transport over AsyncHTTPClient: connect timeout, one deadline for the whole exchange
 /// (head and body), system trust store plus an optional CA file, proxies. Never retries: a POST
-/// that was sent is not sent again.
+/// that was sent is not sent again. It knows whether the request left (the library reports when
+/// the request head was written), so every failure says exactly whether the API can have seen it.
 public struct AsyncHTTPTransport: HTTPTransport {
     public let options: TransportOptions
     /// The certificates of `options.caFile`, read once.
@@ -31,54 +33,50 @@ public struct AsyncHTTPTransport: HTTPTransport {
     }
 
     public func send(_ request: APIRequest) async throws(JetEmailError) -> APIResponse {
-        var outgoing = HTTPClientRequest(url: request.url)
-        outgoing.method = HTTPMethod(rawValue: request.method)
-        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
-        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
-        let prepared = outgoing
         let host = Self.hostDescription(request.url)
-        let configuration = makeConfiguration()
         let seconds = options.deadlineSeconds
-        let outcome: Result<APIResponse, JetEmailError>
+        let outgoing: HTTPClient.Request
         do {
-            outcome = try await HTTPClient.withHTTPClient(configuration: configuration) { client in
-                // The library's deadline covers the connection and the head; a slow body is bounded
-                // by racing the whole exchange against the same deadline (plus a moment, so that a
-                // timeout while connecting is still reported as one).
-                try await withThrowingTaskGroup(of: Result<APIResponse, JetEmailError>.self) { group in
-                    group.addTask { await Self.exchange(client, prepared, seconds: seconds, host: host) }
+            var headers = HTTPHeaders()
+            for (name, value) in request.headers { headers.add(name: name, value: value) }
+            outgoing = try HTTPClient.Request(url: request.url, method: HTTPMethod(rawValue: request.method), headers: headers,
+                                              body: request.body.map { .bytes($0) })
+        } catch {
+            throw .network(.other, detail: "the request could not be made (\(TransportErrorClassifier.caseName(error))); nothing was sent")
+        }
+        let collector = AnswerCollector(limit: Self.bodyLimit)
+        let result: Result<APIResponse, any Error>
+        do {
+            result = try await HTTPClient.withHTTPClient(configuration: makeConfiguration()) { client in
+                let task = client.execute(request: outgoing, delegate: collector, deadline: .now() + .seconds(Int64(seconds)))
+                // The deadline covers the whole exchange: raced here as well, since a body that
+                // trickles in must not outlast it.
+                return await withTaskGroup(of: Result<APIResponse, any Error>.self) { group in
                     group.addTask {
-                        try await Task.sleep(for: .seconds(seconds) + .milliseconds(500))
-                        return .failure(.noAnswer(.timedOut, deadlineSeconds: seconds))
+                        await withTaskCancellationHandler {
+                            do { return .success(try await task.futureResult.get()) } catch { return .failure(error) }
+                        } onCancel: {
+                            task.cancel()
+                        }
                     }
-                    let first = try await group.next() ?? .failure(.cancelled)
+                    group.addTask {
+                        try? await Task.sleep(for: .seconds(seconds) + .milliseconds(250))
+                        if Task.isCancelled { return .failure(CancellationError()) }
+                        task.cancel()
+                        return .failure(HTTPClientError.deadlineExceeded)
+                    }
+                    let first = await group.next() ?? .failure(CancellationError())
                     group.cancelAll()
                     return first
                 }
             }
         } catch {
-            outcome = .failure(TransportErrorClassifier.classify(error, host: host, deadlineSeconds: seconds, answerStarted: false))
+            result = .failure(error)
         }
-        return try outcome.get()
-    }
-
-    /// One request and its answer; every failure classified by whether the request can have
-    /// reached the server.
-    private static func exchange(_ client: HTTPClient, _ request: HTTPClientRequest, seconds: Int, host: String) async
-        -> Result<APIResponse, JetEmailError> {
-        let response: HTTPClientResponse
-        do {
-            response = try await client.execute(request, deadline: .now() + .seconds(Int64(seconds)))
-        } catch {
-            return .failure(TransportErrorClassifier.classify(error, host: host, deadlineSeconds: seconds, answerStarted: false))
-        }
-        do {
-            let body = try await response.body.collect(upTo: bodyLimit)
-            var headers: [String: String] = [:]
-            for (name, value) in response.headers { headers[name] = value }
-            return .success(APIResponse(status: Int(response.status.code), headers: headers, body: Array(buffer: body)))
-        } catch {
-            return .failure(TransportErrorClassifier.classify(error, host: host, deadlineSeconds: seconds, answerStarted: true))
+        switch result {
+        case .success(let response): return response
+        case .failure(let error):
+            throw TransportErrorClassifier.classify(error, host: host, deadlineSeconds: seconds, requestSent: collector.requestSent)
         }
     }
 
@@ -91,6 +89,9 @@ public struct AsyncHTTPTransport: HTTPTransport {
             timeout: .init(connect: .seconds(Int64(options.connectTimeoutSeconds)), read: .seconds(Int64(options.deadlineSeconds)))
         )
         configuration.httpVersion = .http1Only
+        // One connection attempt: a refused or failing connection is reported at once, not
+        // retried with backoff until the connect timeout.
+        configuration.connectionPool.retryConnectionEstablishment = false
         if let proxy = options.proxy {
             let auth = proxy.username.map { HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "") }
             configuration.proxy = proxy.kind == .socks
@@ -104,5 +105,55 @@ public struct AsyncHTTPTransport: HTTPTransport {
         guard let range = url.firstRange(of: "://") else { return url }
         let rest = url[range.upperBound...]
         return String(rest.prefix { $0 != "/" })
+    }
+}
+
+/// An answer's body went past `AsyncHTTPTransport.bodyLimit`.
+struct AnswerTooLarge: Error {}
+
+/// Gathers one answer (at most `limit` bytes of body) and notes when the request head was written.
+private final class AnswerCollector: HTTPClientResponseDelegate {
+    typealias Response = APIResponse
+
+    private struct State {
+        var sent = false
+        var status = 0
+        var headers: [String: String] = [:]
+        var body: [UInt8] = []
+    }
+
+    private let limit: Int
+    private let state = Mutex(State())
+
+    init(limit: Int) { self.limit = limit }
+
+    /// True once the request head has been written to the connection: from then on the API
+    /// may have received it.
+    var requestSent: Bool { state.withLock { $0.sent } }
+
+    func didSendRequestHead(task: HTTPClient.Task<APIResponse>, _ head: HTTPRequestHead) {
+        state.withLock { $0.sent = true }
+    }
+
+    func didReceiveHead(task: HTTPClient.Task<APIResponse>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
+        state.withLock { s in
+            s.sent = true
+            s.status = Int(head.status.code)
+            for (name, value) in head.headers { s.headers[name] = value }
+        }
+        return task.eventLoop.makeSucceededVoidFuture()
+    }
+
+    func didReceiveBodyPart(task: HTTPClient.Task<APIResponse>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
+        let fits = state.withLock { s in
+            guard s.body.count + buffer.readableBytes <= limit else { return false }
+            s.body += buffer.readableBytesView
+            return true
+        }
+        return fits ? task.eventLoop.makeSucceededVoidFuture() : task.eventLoop.makeFailedFuture(AnswerTooLarge())
+    }
+
+    func didFinishRequest(task: HTTPClient.Task<APIResponse>) throws -> APIResponse {
+        state.withLock { APIResponse(status: $0.status, headers: $0.headers, body: $0.body) }
     }
 }

@@ -1,40 +1,36 @@
 import AsyncHTTPClient
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 import NIOSSL
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Turns the errors of AsyncHTTPClient and SwiftNIO into `JetEmailError`s that say whether
-/// the request can have reached the server. Only failures that happen before anything is
-/// written (resolving, connecting, TLS, the proxy's CONNECT, a request the library refuses
-/// to build) are `.network`: nothing was sent. Every other failure may come after the request
-/// left. No library error is printed whole: some carry header values, and so the key.
+/// Turns the errors of AsyncHTTPClient and SwiftNIO into `JetEmailError`s that say whether the
+/// request can have reached the server. `requestSent` is the fact: before the request head was
+/// written (resolving, connecting, TLS, a proxy's CONNECT), nothing was sent, whatever the error;
+/// after it, every failure may come after the API acted. No library error is printed whole:
+/// some carry header values, and so the key.
 enum TransportErrorClassifier {
-    static func classify(_ error: any Error, host: String, deadlineSeconds: Int, answerStarted: Bool) -> JetEmailError {
-        if error is CancellationError { return .cancelled }
+    static func classify(_ error: any Error, host: String, deadlineSeconds: Int, requestSent: Bool) -> JetEmailError {
         if let known = error as? JetEmailError { return known }
-        if answerStarted { return afterHead(error, deadlineSeconds: deadlineSeconds) }
+        return requestSent ? afterSending(error, deadlineSeconds: deadlineSeconds) : beforeSending(error, host: host)
+    }
+
+    /// Nothing reached the API: say why the connection could not be made.
+    private static func beforeSending(_ error: any Error, host: String) -> JetEmailError {
+        if error is CancellationError { return .cancelled }
         if let e = error as? HTTPClientError {
             switch e {
-            case .connectTimeout, .tlsHandshakeTimeout, .getConnectionFromPoolTimeout:
+            case .connectTimeout, .tlsHandshakeTimeout, .getConnectionFromPoolTimeout, .deadlineExceeded, .readTimeout, .writeTimeout:
                 return .network(.connectTimeout, detail: host)
             case .httpProxyHandshakeTimeout, .socksHandshakeTimeout, .invalidProxyResponse, .proxyAuthenticationRequired:
-                return .network(.proxy, detail: "\(caseName(e)) before anything was sent to \(host)")
-            case .deadlineExceeded, .readTimeout, .writeTimeout:
-                return .noAnswer(.timedOut, deadlineSeconds: deadlineSeconds)
-            case .remoteConnectionClosed:
-                return .noAnswer(.connectionDropped, deadlineSeconds: nil)
+                return .network(.proxy, detail: "\(caseName(e)), before anything was sent to \(host)")
             case .cancelled:
                 return .cancelled
-            case .invalidURL, .emptyHost, .emptyScheme, .missingSocketPath, .bodyLengthMismatch, .alreadyShutdown:
-                return .network(.other, detail: "the request could not be made (\(caseName(e))); nothing was sent")
             default:
-                if refusedBeforeSending(e) {
-                    return .network(.other, detail: "the request could not be made (\(caseName(e))); nothing was sent")
-                }
-                return .answerUnusable(reason: "the answer was not valid HTTP (\(caseName(e)))")
+                break
             }
         }
         if let e = error as? NIOConnectionError {
@@ -54,35 +50,37 @@ enum TransportErrorClassifier {
             switch e.errnoCode {
             case ECONNREFUSED: return .network(.refused, detail: host)
             case ENETUNREACH, EHOSTUNREACH: return .network(.unreachable, detail: host)
-            case ECONNRESET, EPIPE: return .noAnswer(.connectionDropped, deadlineSeconds: nil)
-            default: return .answerUnusable(reason: "\(host): \(String(cString: strerror(e.errnoCode)))")
+            default: return .network(.other, detail: "\(host): \(String(cString: strerror(e.errnoCode))); nothing was sent")
             }
         }
         if error is SocketAddressError { return .network(.dns, detail: host) }
-        if error is NIOTooManyBytesError { return .answerUnusable(reason: "it is larger than \(AsyncHTTPTransport.bodyLimit >> 20) MiB") }
-        return .answerUnusable(reason: "it could not be read (\(caseName(error)))")
+        let text = String(describing: error)
+        if text.contains("SSL") || text.contains("certificate") { return .network(.tls, detail: tlsDetail(error, host: host)) }
+        return .network(.other, detail: "\(host): \(caseName(error)); nothing was sent")
     }
 
-    /// A failure while the body was being read: the server had answered, so the request reached it.
-    private static func afterHead(_ error: any Error, deadlineSeconds: Int) -> JetEmailError {
-        if error is NIOTooManyBytesError { return .answerUnusable(reason: "it is larger than \(AsyncHTTPTransport.bodyLimit >> 20) MiB") }
+    /// The request left: the API may have acted on it, so each failure says the webhook may exist.
+    private static func afterSending(_ error: any Error, deadlineSeconds: Int) -> JetEmailError {
+        if error is CancellationError { return .cancelled }
         if let e = error as? HTTPClientError {
             switch e {
-            case .deadlineExceeded, .readTimeout: return .noAnswer(.timedOut, deadlineSeconds: deadlineSeconds)
+            case .deadlineExceeded, .readTimeout, .writeTimeout: return .noAnswer(.timedOut, deadlineSeconds: deadlineSeconds)
+            case .remoteConnectionClosed: return .noAnswer(.connectionDropped, deadlineSeconds: nil)
             case .cancelled: return .cancelled
-            case .remoteConnectionClosed: return .answerUnusable(reason: "the connection closed in the middle of it")
-            default: break
+            default: return .answerUnusable(reason: "it was not valid HTTP (\(caseName(e)))")
             }
         }
-        return .answerUnusable(reason: "its body could not be read (\(caseName(error)))")
-    }
-
-    /// Header names and values, schemes and configurations the library refuses are checked
-    /// before anything is written.
-    private static func refusedBeforeSending(_ e: HTTPClientError) -> Bool {
-        let name = e.shortDescription
-        return name.hasPrefix("Invalid header field") || name.hasPrefix("Unsupported scheme") || name.contains("configuration")
-            || name.hasPrefix("Invalid local address")
+        if let e = error as? IOError, [ECONNRESET, EPIPE].contains(e.errnoCode) {
+            return .noAnswer(.connectionDropped, deadlineSeconds: nil)
+        }
+        if error is AnswerTooLarge {
+            return .answerUnusable(reason: "it is larger than \(AsyncHTTPTransport.bodyLimit >> 20) MiB")
+        }
+        if let e = error as? HTTPParserError {
+            return .answerUnusable(reason: e == .invalidEOFState
+                ? "the connection closed in the middle of it" : "it is not valid HTTP: \(caseName(e))")
+        }
+        return .answerUnusable(reason: caseName(error))
     }
 
     /// The error's type and case, never its associated values (`Invalid header field values`):
