@@ -12,6 +12,8 @@ enum Entry {
     @MainActor static func main() {
         // A broken pipe (`| head`) must end the program quietly, not kill it with a signal mid-write.
         signal(SIGPIPE, SIG_IGN)
+        // Before anything opens a file or a socket: descriptors 0-2 must not be reused.
+        _ = StandardStreams.closedAtStart
         let work = RootCommand.prepare(Array(CommandLine.arguments.dropFirst()))
         Task { @MainActor in
             let status = await work()
@@ -19,11 +21,5 @@ enum Entry {
             exit(status)
         }
         dispatchMain()
-    }
-}
-
-enum StandardError {
-    static func write(_ line: String) {
-        _ = writeAll(STDERR_FILENO, Array((line + "\n").utf8))
     }
 }

@@ -32,6 +32,14 @@ import TestSupport
     @Test func endOfInputStopsWithoutSending() async throws {
         let r = try BuiltProgram.run(["create", "--demo", "--accessible"], input: "Half Done\n")
         #expect(r.status == 2)
-        #expect(r.stdout.contains("Input ended; nothing more was done."))
+        #expect(r.stdout.contains("Input ended; nothing was sent."))
+    }
+
+    @Test func endOfInputAfterCreatingShowsTheSecret() async throws {
+        // Issue 9, item 10: created, then input ends at the save prompt: the secret is shown, exit 0.
+        let r = try BuiltProgram.run(["create", "--accessible", "--demo"], input: "probe\nhttps://example.com/h\n1\n\n\n\nyes\n")
+        #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
+        #expect(r.stdout.contains("Created webhook probe"))
+        #expect(r.stdout.contains("The signing secret, shown only now: whsec_"))
     }
 }

@@ -12,6 +12,12 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
     case caFileUnreadable(path: String, reason: String)
 
     public var description: String {
+        // Reasons come from several places, some ending in a full stop: never two.
+        let text = message
+        return text.hasSuffix("..") ? String(text.dropLast()) : text
+    }
+
+    private var message: String {
         switch self {
         case .keyFileUnreadable(let path, let reason): "Cannot read the API key file \(path): \(reason)."
         case .keyFileEmpty(let path): "The API key file \(path) is empty."

@@ -7,4 +7,10 @@ public enum HomeDirectory {
         guard let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir else { return "/" }
         return String(cString: dir)
     }
+
+    /// `~` and `~/…` expanded (the shell does not, after `--option=`); other paths unchanged.
+    public static func expandingTilde(_ path: String, environment: [String: String]) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        return self.path(environment: environment) + path.dropFirst()
+    }
 }

@@ -16,6 +16,11 @@ enum ArgumentScanner {
             index += 1
             if argument == "-h" || argument == "--help" { return .help }
             if argument == "--version" { return .version }
+            // `--` ends the options; no command takes other arguments, so nothing may follow it.
+            if argument == "--" {
+                if index < arguments.count { throw UsageError("Unexpected argument '\(arguments[index])' after '--'.") }
+                break
+            }
             guard argument.hasPrefix("--"), argument.count > 2 else {
                 throw UsageError(argument.hasPrefix("-") && argument != "-"
                     ? "Unknown option '\(argument)'. Options are spelled in full, like --name."

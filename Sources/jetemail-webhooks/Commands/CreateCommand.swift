@@ -50,7 +50,11 @@ struct CreateCommand: Command {
         noInput = arguments.flag("no-input")
         dryRun = arguments.flag("dry-run")
         json = arguments.flag("json")
-        secretFile = arguments.string("secret-file")
+        // `--secret-file=~/x` reaches us unexpanded: the shell expands only a word-initial `~`.
+        secretFile = try arguments.string("secret-file").map { path throws(UsageError) in
+            guard !path.isEmpty else { throw UsageError("--secret-file needs a path.") }
+            return HomeDirectory.expandingTilde(path, environment: ProcessEnvironment.current)
+        }
         demo = arguments.flag("demo")
         demoLatencyMs = try arguments.int("demo-latency-ms", default: 0)
         guard demoLatencyMs >= 0 else { throw UsageError("--demo-latency-ms cannot be negative.") }

@@ -15,7 +15,7 @@ struct NonInteractiveCreate {
         if code != 0 { throw ExitCode(code) }
     }
 
-    func run() async throws {
+    @MainActor func run() async throws {
         let outcome = WebhookValidator.validate(command.draft)
         for warning in outcome.report.warnings { StandardError.write("warning: \(warning)") }
         guard let request = outcome.request else {
@@ -23,8 +23,16 @@ struct NonInteractiveCreate {
             throw ExitCode(2)
         }
         if command.dryRun {
-            print(String(decoding: JetEmailClient.encode(request, pretty: true), as: UTF8.self))
+            if let code = StandardOutput.write(String(decoding: JetEmailClient.encode(request, pretty: true), as: UTF8.self)) {
+                StandardError.write("Cannot write to standard output: \(String(cString: strerror(code))).")
+                throw ExitCode(1)
+            }
             return
+        }
+        // The secret must have somewhere to go before anything is sent.
+        if command.secretFile == nil, let problem = StandardStreams.outputProblem() {
+            StandardError.write("Nothing was sent: \(problem), so the signing secret would be lost. Pass --secret-file PATH.")
+            throw ExitCode(2)
         }
 
         let (client, sandbox) = try await makeClient()
@@ -39,14 +47,25 @@ struct NonInteractiveCreate {
             }
         }
 
+        let guardian = SignalsWhileSending(deadlineSeconds: command.connection.timeout)
+        let sending = Task { try await client.createWebhook(request) }
+        guardian.onGiveUp = { sending.cancel() }
+        let result = await sending.result
+        guardian.stop()
+
         let webhook: Webhook
-        do {
-            webhook = try await client.createWebhook(request)
-        } catch {
+        switch result {
+        case .success(let created): webhook = created
+        case .failure(let error):
             reserved?.abandon()
-            StandardError.write(error.message)
-            throw ExitCode(1)
+            if guardian.gaveUp {
+                StandardError.write("Gave up waiting for the answer. The webhook may have been created without a known secret: check the list.")
+            } else {
+                StandardError.write((error as? JetEmailError)?.message ?? "\(error)")
+            }
+            throw ExitCode(guardian.signal.map { 128 + $0 } ?? 1)
         }
+        if let warning = CreateOutput.unreadableWarning(webhook) { StandardError.write(warning) }
         let secret = webhook.secret ?? ""
         var savedPath: String?
         if let reserved {
@@ -58,7 +77,14 @@ struct NonInteractiveCreate {
                 StandardError.write("secret-file: \(error) The secret is printed below instead.")
             }
         }
-        print(CreateOutput.render(webhook, json: command.json, secretPath: savedPath))
+        if let code = StandardOutput.write(CreateOutput.render(webhook, json: command.json, secretPath: savedPath)) {
+            let name = TerminalSafe.escaped(webhook.name), uuid = TerminalSafe.escaped(webhook.uuid)
+            StandardError.write(savedPath == nil
+                ? "The webhook \"\(name)\" (\(uuid)) was created, but its signing secret could not be written to standard output (\(String(cString: strerror(code)))). The secret is lost: delete the webhook and create it again."
+                : "The webhook \"\(name)\" (\(uuid)) was created and its secret saved to \(savedPath!), but standard output failed (\(String(cString: strerror(code)))).")
+            throw ExitCode(1)
+        }
+        if let signo = guardian.signal { throw ExitCode(128 + signo) }
     }
 
     /// The client for the configuration given, or the in-process sandbox with `--demo`.

@@ -44,7 +44,14 @@ enum RootCommand {
         var chosen: Subcommand?
         if let first = rest.first {
             if first == "help" {
-                print(rest.dropFirst().first.flatMap(Subcommand.init(rawValue:))?.help ?? rootHelp)
+                let topic = rest.dropFirst().first
+                guard let topic else { print(rootHelp); return { 0 } }
+                guard let subcommand = Subcommand(rawValue: topic), rest.count == 2 else {
+                    let names = Subcommand.allCases.map(\.rawValue).joined(separator: ", ")
+                    let status = usageError("help takes one subcommand (\(names)); '\(rest.dropFirst().joined(separator: " "))' is not one.", chosen: nil)
+                    return { status }
+                }
+                print(subcommand.help)
                 return { 0 }
             }
             chosen = Subcommand(rawValue: first)

@@ -117,11 +117,17 @@ struct AccessibleCreate {
                 write("Error: \(error.message)")
                 return 1
             }
-            write("Created webhook \(webhook.name), uuid \(webhook.uuid).")
-            try keepSecret(webhook, reserved: reserved)
+            write("Created webhook \(TerminalSafe.escaped(webhook.name)), uuid \(TerminalSafe.escaped(webhook.uuid)).")
+            if !webhook.unreadable.isEmpty {
+                write("Warning: the answer had fields that could not be read (\(webhook.unreadable.joined(separator: ", "))).")
+            }
+            do { try keepSecret(webhook, reserved: reserved) } catch {
+                // Input ended before the secret was saved: it is shown rather than lost.
+                write("Input ended. The signing secret, shown only now: \(TerminalSafe.escaped(webhook.secret ?? ""))")
+            }
             return 0
         } catch {
-            write("Input ended; nothing more was done.")
+            write("Input ended; nothing was sent.")
             return 2
         }
     }
@@ -142,7 +148,7 @@ struct AccessibleCreate {
             let suggested = SecretModal.defaultPath(for: webhook.name)
             let path = try ask("Write it to a new file? Enter for \(suggested), another path, or - to skip:")
             if path == "-" { break }
-            let target = EffectRunner.expandHome(path.isEmpty ? suggested : path)
+            let target = HomeDirectory.expandingTilde(path.isEmpty ? suggested : path, environment: ProcessEnvironment.current)
             do {
                 try SecretFile.write(secret, to: target)
                 write("Written to \(target) (mode 0600).")
@@ -152,7 +158,7 @@ struct AccessibleCreate {
             }
         }
         if try ask("Show the secret here? yes or no [no]:").lowercased().hasPrefix("y") {
-            write("Signing secret: \(secret)")
+            write("Signing secret: \(TerminalSafe.escaped(secret))")
         } else {
             write("The secret was not saved or shown.")
         }

@@ -45,7 +45,7 @@ final class EffectRunner {
             tasks[id]?.cancel()
             tasks[id] = nil
         case .writeSecret(let path, let secret):
-            let expanded = Self.expandHome(path)
+            let expanded = HomeDirectory.expandingTilde(path, environment: ProcessEnvironment.current)
             let result: Result<String, SecretFile.Failure>
             do { try SecretFile.write(secret, to: expanded); result = .success(path) } catch { result = .failure(error) }
             // Delivered on the next turn of the main queue, not inside the current update.
@@ -62,10 +62,5 @@ final class EffectRunner {
     func cancelAll() {
         tasks.values.forEach { $0.cancel() }
         tasks = [:]
-    }
-
-    nonisolated static func expandHome(_ path: String) -> String {
-        guard path == "~" || path.hasPrefix("~/") else { return path }
-        return HomeDirectory.path(environment: ProcessEnvironment.current) + path.dropFirst()
     }
 }

@@ -41,7 +41,7 @@ enum InteractiveCreate {
             StandardError.write(problem)
             throw ExitCode(2)
         }
-        if let path = command.secretFile, let problem = SecretFile.problemCreating(EffectRunner.expandHome(path)) {
+        if let path = command.secretFile, let problem = SecretFile.problemCreating(path) {
             StandardError.write("secret-file: \(problem)")
             throw ExitCode(2)
         }

@@ -1,0 +1,43 @@
+import Dispatch
+import Glibc
+
+/// While a create is in flight, Ctrl-C, SIGTERM or a hang-up must not throw its secret away:
+/// the first signal says so and waits for the answer (at most the deadline); a second one gives up.
+@MainActor
+final class SignalsWhileSending {
+    /// The first signal received, for the exit status (128 + N).
+    private(set) var signal: Int32?
+    private(set) var gaveUp = false
+    var onGiveUp: () -> Void = {}
+    private var sources: [any DispatchSourceSignal] = []
+    private static let watched = [SIGINT, SIGTERM, SIGHUP]
+
+    init(deadlineSeconds: Int) {
+        for signo in Self.watched {
+            Glibc.signal(signo, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signo, queue: .main)
+            source.setEventHandler { [weak self] in
+                MainActor.assumeIsolated { self?.received(signo, deadlineSeconds: deadlineSeconds) }
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    private func received(_ signo: Int32, deadlineSeconds: Int) {
+        if signal == nil {
+            signal = signo
+            StandardError.write("Waiting up to \(deadlineSeconds) s for the answer, so that the signing secret is not lost. Send the signal again (Ctrl-C) to give up.")
+            return
+        }
+        gaveUp = true
+        onGiveUp()
+    }
+
+    /// Signals act as usual again.
+    func stop() {
+        sources.forEach { $0.cancel() }
+        sources = []
+        for signo in Self.watched { Glibc.signal(signo, SIG_DFL) }
+    }
+}
