@@ -50,8 +50,16 @@ import Testing
 
     @Test func pasteDropsLineBreaksAndTabs() {
         var f = TextField("x")
-        #expect(f.insert("a\nb\tc\r\n") == 3)
+        #expect(f.insert("a\nb\tc\r\n").lineBreaks == 3)
         #expect(f.text == "xabc")
+    }
+
+    @Test func aHugePasteStopsAtTheFieldsLimit() {
+        var f = TextField("ab")
+        let dropped = f.insert(String(repeating: "x", count: 50_000))
+        #expect(f.characters.count == TextField.maxLength)
+        #expect(dropped.overflow == 50_002 - TextField.maxLength)
+        #expect(f.cursor == TextField.maxLength)
     }
 
     @Test func nonEditingKeysAreLeftToTheCaller() {

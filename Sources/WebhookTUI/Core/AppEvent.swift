@@ -6,7 +6,12 @@ public enum AppEvent: Sendable, Equatable {
     case resize(columns: Int, rows: Int)
     /// Time passes (drives the spinner and countdowns).
     case tick
-    case submitFinished(id: Int, Result<Webhook, JetEmailError>)
+    /// `saved`: where the secret went when the submit named a secret file, or why it could not.
+    case submitFinished(id: Int, Result<Webhook, JetEmailError>, saved: Result<String, SecretFile.Failure>? = nil)
+    /// The secret file of a submit could not be created: nothing was sent.
+    case secretFileRefused(id: Int, SecretFile.Failure)
+    /// The client cannot be used (a typed key refused, a bad CA file or proxy): why.
+    case clientUnavailable(String)
     case secretWritten(Result<String, SecretFile.Failure>)
     /// The terminal went away (SIGHUP) or was told to stop (SIGTERM).
     case terminate

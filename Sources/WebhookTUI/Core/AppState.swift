@@ -17,6 +17,9 @@ public struct AppState: Sendable, Equatable {
         case secret(SecretModal)
         /// No key was found: ask for one, masked.
         case apiKeyPrompt(TextField)
+        /// The secret file could not be created for this create (already used, say): ask where
+        /// the secret should go instead. `reason` says why.
+        case secretFilePrompt(TextField, reason: String)
     }
 
     public var form: FormState
@@ -41,6 +44,9 @@ public struct AppState: Sendable, Equatable {
     /// The terminal went away while a create was in flight and a secret file was given: wait
     /// for the answer, save the secret, then quit.
     public var terminating = false
+    /// Said on stderr after the terminal is given back, when a signal ended the program with
+    /// something lost (an unsaved secret, a create whose answer never came).
+    public var exitNotice: String?
 
     public init(form: FormState = FormState(), columns: Int = 80, rows: Int = 24, endpoint: String,
                 maskedKey: String?, isDemo: Bool, needsKey: Bool = false) {

@@ -2,9 +2,19 @@
 enum GlobalKeys {
     static func handle(_ state: AppState, _ key: Key) -> (AppState, [Effect]) {
         var s = state
+        // A window too small to show the form shows nothing that could act: only quitting works
+        // (asked on that small screen when something would be lost); other keys wait.
+        if !Layout.fits(columns: s.columns, rows: s.rows) {
+            if case .confirmQuit = s.overlay {} else {
+                return isQuit(key) ? askToQuit(s) : (s, [])
+            }
+        }
         switch s.overlay {
         case .apiKeyPrompt(var field):
             return APIKeyPromptKeys.handle(s, &field, key)
+        case .secretFilePrompt(var field, let reason):
+            if isQuit(key) { return askToQuit(s) }
+            return SecretFilePromptKeys.handle(s, &field, reason: reason, key)
         case .confirmQuit:
             if key == .character("y") || key == .character("Y") {
                 s.quitRequested = true
@@ -40,6 +50,7 @@ enum GlobalKeys {
     /// True when printable keys go into a text input, so `?` is a character, not help.
     static func typingFocused(_ s: AppState) -> Bool {
         if case .secret(let modal) = s.overlay { return modal.pathPrompt != nil }
+        if case .secretFilePrompt = s.overlay { return true }
         return s.form.focus.isTextField
     }
 
@@ -76,6 +87,10 @@ enum APIKeyPromptKeys {
             return (s, [.quit])
         case .enter:
             let typed = field.text
+            if let problem = APIKeyValue.problem(in: typed) {
+                s.status = StatusMessage(.error, "That key is not usable: \(problem). Paste only the key.")
+                return (s, [])
+            }
             guard let apiKey = APIKeyValue(typed) else {
                 s.status = StatusMessage(.error, "Type or paste the API key, then press Enter.")
                 return (s, [])
@@ -89,5 +104,37 @@ enum APIKeyPromptKeys {
             s.overlay = .apiKeyPrompt(field)
             return (s, [])
         }
+    }
+}
+
+/// "Save the secret to:" asked when the secret file of a create could not be made. Enter sends
+/// with the new path (empty: without a file, the secret shown as usual); Esc sends nothing.
+enum SecretFilePromptKeys {
+    static func handle(_ state: AppState, _ field: inout TextField, reason: String, _ key: Key) -> (AppState, [Effect]) {
+        var s = state
+        switch key {
+        case .escape:
+            s.overlay = .none
+            s.status = StatusMessage(.info, "Nothing was sent; your input is kept.")
+            return (s, [])
+        case .enter:
+            let path = field.text.trimmingCharacters(in: " ")
+            s.secretFilePath = path.isEmpty ? nil : path
+            s.overlay = .none
+            return SubmitFlow.submit(s)
+        default:
+            _ = field.handle(key)
+            s.overlay = .secretFilePrompt(field, reason: reason)
+            return (s, [])
+        }
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var t = Substring(self)
+        while t.first == set { t.removeFirst() }
+        while t.last == set { t.removeLast() }
+        return String(t)
     }
 }

@@ -28,10 +28,36 @@ enum SubmitFlow {
         s.submission = .sending(id: id, startedAt: s.now)
         s.form.serverErrors = [:]
         s.status = nil
-        return (s, [.submit(id: id, request)])
+        return (s, [.submit(id: id, request, secretFile: s.secretFilePath)])
     }
 
-    static func finished(_ state: AppState, id: Int, result: Result<Webhook, JetEmailError>) -> (AppState, [Effect]) {
+    /// The secret file of this create could not be made, so nothing was sent: ask for another path.
+    static func secretFileRefused(_ state: AppState, id: Int, _ failure: SecretFile.Failure) -> AppState {
+        var s = state
+        guard case .sending(let current, _) = s.submission, current == id else { return s }
+        s.submission = .idle
+        let suggestion = s.secretFilePath.map(nextFreeName) ?? SecretModal.defaultPath(for: s.form.name.text)
+        s.overlay = .secretFilePrompt(TextField(suggestion), reason: failure.description)
+        s.status = StatusMessage(.warning, "Nothing was sent: the secret file could not be created.")
+        return s
+    }
+
+    /// `./a.whsec` -> `./a-2.whsec` -> `./a-3.whsec`.
+    static func nextFreeName(_ path: String) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let file = path[slash...]
+        let dot = file.lastIndex(of: ".") ?? file.endIndex
+        var stem = String(file[..<dot])
+        var n = 2
+        if let dash = stem.lastIndex(of: "-"), let k = Int(stem[stem.index(after: dash)...]) {
+            n = k + 1
+            stem = String(stem[..<dash])
+        }
+        return String(path[..<slash]) + stem + "-\(n)" + String(file[dot...])
+    }
+
+    static func finished(_ state: AppState, id: Int, result: Result<Webhook, JetEmailError>,
+                         saved: Result<String, SecretFile.Failure>? = nil) -> (AppState, [Effect]) {
         var s = state
         // An answer to a cancelled submit is ignored.
         guard case .sending(let current, _) = s.submission, current == id else { return (s, []) }
@@ -40,11 +66,14 @@ enum SubmitFlow {
         switch result {
         case .success(let webhook):
             var modal = SecretModal(webhook: webhook)
-            if let path = s.secretFilePath {
-                // Saved before the modal is first drawn: the shell runs this effect at once.
-                modal.writing = true
-                modal.message = StatusMessage(.info, "Writing \(path)…")
-                effects.append(.writeSecret(path: path, secret: modal.secret))
+            // The shell wrote the secret file (reserved before sending) before this arrived.
+            switch saved {
+            case .success(let path)?: modal.savedPath = path
+            case .failure(let failure)?: modal.message = StatusMessage(.error, failure.description + " The secret is still here.")
+            case nil: break
+            }
+            if !webhook.unreadable.isEmpty, modal.message == nil {
+                modal.message = StatusMessage(.warning, "The answer had fields that could not be read (\(webhook.unreadable.joined(separator: ", "))); check the webhook in the list.")
             }
             s.beneath = .none
             s.overlay = .secret(modal)
@@ -53,16 +82,31 @@ enum SubmitFlow {
             show(error, in: &s)
         }
         if s.terminating {
+            s.exitNotice = lossOnExit(s)
             s.quitRequested = true
             effects.append(.quit)
         }
         return (s, effects)
     }
 
+    /// What ending now would lose, in words for stderr; nil when nothing.
+    static func lossOnExit(_ s: AppState) -> String? {
+        if let modal = s.secretOnScreen, modal.savedPath == nil {
+            return "The signing secret of webhook \"\(modal.name)\" (\(modal.uuid)) was not saved and has been discarded. "
+                + "The webhook exists; delete it and create it again to get a new secret."
+        }
+        if s.isSending {
+            return "A create was in flight: the webhook may have been created without a known secret. Check the list."
+        }
+        return nil
+    }
+
     private static func show(_ error: JetEmailError, in s: inout AppState) {
         switch error {
         case .rateLimited(let retryAfter, _):
-            s.submission = .rateLimited(until: s.now + Double(retryAfter ?? 60))
+            // A wait longer than an hour is not counted down: the message says to try later,
+            // and after an hour another try may be made (the API refuses it if still blocked).
+            s.submission = .rateLimited(until: s.now + Double(min(retryAfter ?? 60, RetryAfter.longestWait)))
             s.status = StatusMessage(.error, error.message)
         case .noAnswer, .cancelled:
             s.status = StatusMessage(.warning, error.message)
@@ -86,7 +130,9 @@ enum SubmitFlow {
 enum Countdown {
     /// `4:59` or `12 s`.
     static func text(_ seconds: Double) -> String {
-        let total = max(0, Int(seconds.rounded(.up)))
+        // Clamped before it becomes an Int: a huge or non-finite wait must not trap.
+        let bounded = seconds.isFinite ? min(max(seconds, 0), 359_999) : 0
+        let total = Int(bounded.rounded(.up))
         return total >= 60 ? "\(total / 60):\(total % 60 < 10 ? "0" : "")\(total % 60)" : "\(total) s"
     }
 }

@@ -21,10 +21,16 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
             s.terminating = true
             return (s, [])
         }
+        s.exitNotice = SubmitFlow.lossOnExit(s)
         s.quitRequested = true
         return (s, [.quit])
-    case .submitFinished(let id, let result):
-        return SubmitFlow.finished(s, id: id, result: result)
+    case .submitFinished(let id, let result, let saved):
+        return SubmitFlow.finished(s, id: id, result: result, saved: saved)
+    case .secretFileRefused(let id, let failure):
+        return (SubmitFlow.secretFileRefused(s, id: id, failure), [])
+    case .clientUnavailable(let reason):
+        s.status = StatusMessage(.error, "Cannot send with this configuration: \(reason)")
+        return (s, [])
     case .secretWritten(let result):
         return (SecretModalKeys.written(s, result), [])
     case .key(let key):

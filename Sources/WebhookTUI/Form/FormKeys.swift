@@ -30,12 +30,15 @@ enum FormKeys {
             if key == .enter { moveFocus(&s.form, to: control.next); return (s, []) }
             var field = s.form[text: control]!
             let before = field.text
-            let dropped = (key.pastedText).map { field.insert($0) } ?? 0
+            let dropped = (key.pastedText).map { field.insert($0) } ?? TextField.Dropped()
             if key.pastedText == nil { _ = field.handle(key) }
             s.form[text: control] = field
             if field.text != before, let f = control.field { s.form.serverErrors[f] = nil }
-            if dropped > 0 {
-                s.status = StatusMessage(.warning, "Removed \(dropped) line break\(dropped == 1 ? "" : "s")/tab\(dropped == 1 ? "" : "s") from the paste: \(control.label) is a single line.")
+            if dropped.overflow > 0 {
+                s.status = StatusMessage(.warning, "The paste was cut: \(control.label) holds at most \(TextField.maxLength) characters (\(dropped.overflow) left out).")
+            } else if dropped.lineBreaks > 0 {
+                let n = dropped.lineBreaks
+                s.status = StatusMessage(.warning, "Removed \(n) line break\(n == 1 ? "" : "s")/tab\(n == 1 ? "" : "s") from the paste: \(control.label) is a single line.")
             }
             return (s, [])
         }

@@ -3,6 +3,9 @@ public struct TextField: Sendable, Equatable {
     public private(set) var characters: [Character]
     /// 0...characters.count
     public private(set) var cursor: Int
+    /// No value the API takes is longer (a name is 64, a URL a few thousand); a field stops at 16,384,
+    /// so that a mistaken huge paste costs nothing on every key afterwards.
+    public static let maxLength = 16_384
 
     public init(_ text: String = "") {
         characters = Array(text)
@@ -38,14 +41,27 @@ public struct TextField: Sendable, Equatable {
         return true
     }
 
-    /// Inserts text at the cursor. Line breaks and tabs cannot be part of a single-line value,
-    /// so they are dropped; returns how many were dropped so the caller can say so.
+    /// What an insertion left out, so the caller can say so.
+    public struct Dropped: Equatable, Sendable {
+        /// Line breaks and tabs: a single-line value cannot hold them.
+        public var lineBreaks = 0
+        /// Characters past `maxLength`.
+        public var overflow = 0
+    }
+
+    /// Inserts text at the cursor, without line breaks and tabs and up to `maxLength`.
     @discardableResult
-    public mutating func insert(_ text: String) -> Int {
-        let kept = text.filter { !($0.isNewline || $0 == "\t") }
+    public mutating func insert(_ text: String) -> Dropped {
+        var dropped = Dropped()
+        var kept: [Character] = []
+        let room = Self.maxLength - characters.count
+        for c in text {
+            if c.isNewline || c == "\t" { dropped.lineBreaks += 1; continue }
+            if kept.count < room { kept.append(c) } else { dropped.overflow += 1 }
+        }
         characters.insert(contentsOf: kept, at: cursor)
         cursor += kept.count
-        return text.count - kept.count
+        return dropped
     }
 
     /// Ctrl-W: the whitespace before the cursor, then the word before that.

@@ -19,17 +19,31 @@ public enum DisplayWidth {
 
     public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
 
-    /// The longest prefix of `s` that fits in `width` columns, with "…" when cut.
-    public static func truncate(_ s: String, to width: Int) -> String {
-        guard width > 0 else { return "" }
-        if of(s) <= width { return s }
-        var out = ""
+    /// The width of `s`, or of as much of it as shows it is wider than `limit`: reads at most
+    /// `limit + 1` characters, so a huge text costs no more than a screen's worth.
+    public static func of(_ s: String, upTo limit: Int) -> Int {
         var used = 0
         for c in s {
-            let w = of(c)
-            if used + w > width - 1 { break }
-            out.append(c); used += w
+            used += of(c)
+            if used > limit { return used }
         }
-        return out + "…"
+        return used
+    }
+
+    /// The longest prefix of `s` that fits in `width` columns, with "…" when cut. Reads no
+    /// further than the cut.
+    public static func truncate(_ s: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        var out = ""
+        var used = 0
+        var cut: (text: String, width: Int)?
+        for c in s {
+            let w = of(c)
+            if cut == nil, used + w > width - 1 { cut = (out, used) }
+            if used + w > width { return (cut?.text ?? out) + "…" }
+            out.append(c)
+            used += w
+        }
+        return out
     }
 }

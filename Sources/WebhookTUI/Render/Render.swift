@@ -18,6 +18,7 @@ public func render(_ state: AppState) -> Grid {
         ConfirmView.drawQuit(reason: reason, state: state, into: &grid)
     case .secret(let modal): SecretModalView.draw(modal, state: state, into: &grid)
     case .apiKeyPrompt(let field): ConfirmView.drawKeyPrompt(field, state: state, into: &grid)
+    case .secretFilePrompt(let field, let reason): ConfirmView.drawSecretFilePrompt(field, reason: reason, into: &grid)
     }
     return grid
 }
@@ -42,25 +43,56 @@ extension StatusMessage.Tone {
     }
 }
 
-/// Splits text into lines of at most `width` columns, at spaces where it can.
+/// Splits text into lines of at most `width` columns, at spaces where it can. One pass over the
+/// text, and it stops after `maxLines` lines: the cost of drawing a message or a secret is
+/// bounded by the screen, not by what a server sent.
 enum Wrap {
-    static func lines(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
+    static func lines(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
+        guard width > 0, maxLines > 0 else { return [] }
         var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if DisplayWidth.of(candidate) <= width { current = candidate; continue }
-            if !current.isEmpty { lines.append(current) }
-            var rest = word
-            while DisplayWidth.of(rest) > width {
-                let head = String(rest.prefix(width))
-                lines.append(head)
-                rest = String(rest.dropFirst(head.count))
+        var line = "", lineWidth = 0
+        var word = "", wordWidth = 0
+
+        /// A word wider than the line is cut into pieces that fill lines of their own.
+        func placeWord() {
+            let spacer = line.isEmpty ? 0 : 1
+            if lineWidth + spacer + wordWidth <= width {
+                if spacer == 1 { line.append(" ") }
+                line += word
+                lineWidth += spacer + wordWidth
+                return
             }
-            current = rest
+            if !line.isEmpty { lines.append(line) }
+            line = ""
+            lineWidth = 0
+            for c in word {
+                let w = DisplayWidth.of(c)
+                if lineWidth + w > width {
+                    lines.append(line)
+                    if lines.count >= maxLines { return }
+                    line = ""
+                    lineWidth = 0
+                }
+                line.append(c)
+                lineWidth += w
+            }
         }
-        if !current.isEmpty { lines.append(current) }
-        return lines
+
+        for c in text {
+            if lines.count >= maxLines { return Array(lines.prefix(maxLines)) }
+            if c == " " {
+                placeWord()
+                word = ""
+                wordWidth = 0
+                continue
+            }
+            // A word longer than every line that could still be shown need not be read further.
+            if maxLines != .max, wordWidth > width * (maxLines + 1) { break }
+            word.append(c)
+            wordWidth += DisplayWidth.of(c)
+        }
+        placeWord()
+        if !line.isEmpty { lines.append(line) }
+        return Array(lines.prefix(maxLines))
     }
 }

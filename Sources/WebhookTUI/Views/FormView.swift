@@ -9,7 +9,8 @@ enum FormView {
 
         TextFieldView.draw(form.name, control: .name, state: state, row: Layout.nameRow, into: &grid, showCursor: showCursor)
         let count = NameRule.length(form.name.text)
-        grid.put("\(count)/\(NameRule.maxLength)", row: Layout.nameRow, column: grid.columns - 7,
+        // At most seven columns, whatever was pasted: ">999/64".
+        grid.put("\(count > 999 ? ">999" : "\(count)")/\(NameRule.maxLength)", row: Layout.nameRow, column: grid.columns - 7,
                  style: count > NameRule.maxLength ? .error : .plain)
         problemLine(form.visibleProblems(.name, report: report), row: Layout.nameRow + 1, into: &grid)
 

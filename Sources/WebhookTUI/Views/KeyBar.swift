@@ -11,6 +11,7 @@ enum KeyBar {
         case .help: return "Esc close help · Ctrl-Q quit"
         case .confirmQuit: return "y quit · any other key stays"
         case .apiKeyPrompt: return "Enter use this key · Esc quit"
+        case .secretFilePrompt: return "Enter send with this file · Esc send nothing · Ctrl-U clear"
         case .secret(let modal):
             if modal.confirmingClose { return "y close and lose the secret · any other key stays" }
             if modal.pathPrompt != nil { return "Enter write the file · Esc back · Ctrl-U clear" }

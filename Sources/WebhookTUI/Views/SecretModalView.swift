@@ -1,12 +1,24 @@
 /// The one-time secret: name, uuid, the full secret on one line where it fits, a plain
-/// warning that it will not be shown again, and the save/close flows.
+/// warning that it will not be shown again, and the save/close flows. However long the secret
+/// or a message, the window fits the screen and its prompt and keys stay in view: a secret too
+/// long to show ends in a marker (`w` and `c` still take all of it).
 enum SecretModalView {
     static func draw(_ modal: SecretModal, state: AppState, into grid: inout Grid) {
-        let secretWidth = DisplayWidth.of(modal.secret)
+        let secretWidth = DisplayWidth.of(modal.secret, upTo: grid.columns)
         let width = min(grid.columns - 2, max(66, secretWidth + 6))
         let inner = width - 4
-        let secretLines = Wrap.lines(modal.secret, width: inner)
-        let height = 13 + secretLines.count
+        let messageLines: [(String, Style)] = modal.confirmingClose
+            ? Wrap.lines("Close without saving? The secret cannot be shown again. y/N", width: inner).map { ($0, .error) }
+            : modal.message.map { m in Wrap.lines(m.text, width: inner, maxLines: 4).map { ($0, m.tone.style) } } ?? []
+        // Everything but the secret's own lines, borders included.
+        let fixedRows = 11 + max(2, messageLines.count)
+        let room = max(1, grid.rows - 2 - fixedRows)
+        var secretLines = Wrap.lines(modal.secret, width: inner, maxLines: room + 1)
+        if secretLines.count > room {
+            secretLines = Array(secretLines.prefix(room - 1))
+                + [DisplayWidth.truncate("… too long to show (\(modal.secret.utf8.count) bytes); w and c take all of it", to: inner)]
+        }
+        let height = fixedRows + secretLines.count
         let top = max(1, (grid.rows - height) / 2)
         let left = (grid.columns - width) / 2
         grid.box(row: top, column: left, width: width, height: height, title: "Webhook created", style: Style(.success, bold: true))
@@ -42,12 +54,8 @@ enum SecretModalView {
             grid.put("w  write to a new file (0600)   c  copy   Enter/q  close", row: row, column: x, style: .muted, width: inner)
         }
         row += 1
-        if modal.confirmingClose {
-            grid.put("Close without saving? The secret cannot be shown again. y/N", row: row, column: x, style: .error, width: inner)
-        } else if let message = modal.message {
-            for (i, line) in Wrap.lines(message.text, width: inner).prefix(2).enumerated() {
-                grid.put(line, row: row + i, column: x, style: message.tone.style, width: inner)
-            }
+        for (i, (line, style)) in messageLines.enumerated() {
+            grid.put(line, row: row + i, column: x, style: style, width: inner)
         }
     }
 }

@@ -36,9 +36,14 @@ struct ConnectionOptions: Sendable {
 
     /// The client for a key given directly (typed at the form's prompt).
     func makeClient(key: APIKey, environment: [String: String]) throws(ConfigurationError) -> JetEmailClient {
+        let (base, transport) = try makeTransport(environment: environment)
+        return JetEmailClient(baseURL: base, key: key, transport: transport)
+    }
+
+    /// Where requests go and how (base URL, proxy, CA file): everything but the key.
+    func makeTransport(environment: [String: String]) throws(ConfigurationError) -> (BaseURL, AsyncHTTPTransport) {
         let base = try BaseURL.resolve(flag: baseURL, environment: environment)
         let proxy = try ProxySettings.forTarget(base, environment: environment)
-        let transport = try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: timeout, caFile: caFile, proxy: proxy))
-        return JetEmailClient(baseURL: base, key: key, transport: transport)
+        return (base, try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: timeout, caFile: caFile, proxy: proxy)))
     }
 }

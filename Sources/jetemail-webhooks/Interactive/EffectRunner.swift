@@ -5,13 +5,15 @@ import JetEmailClient
 import WebhookTUI
 
 /// Runs the core's effects: network calls in background tasks, file writes, key changes.
-/// Results come back through `deliver` on the main actor.
+/// Results come back through `deliver` on the main actor, on a later turn of the main queue.
 @MainActor
 final class EffectRunner {
     /// Builds a client for a key typed at the prompt.
-    typealias ClientFactory = @MainActor (APIKey) throws -> JetEmailClient
+    typealias ClientFactory = @MainActor (APIKey) throws(ConfigurationError) -> JetEmailClient
 
     private var client: JetEmailClient?
+    /// Why there is no client, once a typed key could not be used.
+    private var clientProblem = "no API key is configured"
     private let makeClient: ClientFactory
     private var tasks: [Int: Task<Void, Never>] = [:]
     var deliver: (AppEvent) -> Void = { _ in }
@@ -25,22 +27,8 @@ final class EffectRunner {
 
     func run(_ effect: Effect) {
         switch effect {
-        case .submit(let id, let request):
-            guard let client else {
-                deliver(.submitFinished(id: id, .failure(.network(.other, detail: "no API key configured"))))
-                return
-            }
-            tasks[id] = Task { [weak self] in
-                let result: Result<Webhook, JetEmailError>
-                do { result = .success(try await client.createWebhook(request)) } catch let error as JetEmailError {
-                    result = .failure(error)
-                } catch {
-                    result = .failure(.network(.other, detail: "\(error)"))
-                }
-                self?.tasks[id] = nil
-                if Task.isCancelled { return }
-                self?.deliver(.submitFinished(id: id, result))
-            }
+        case .submit(let id, let request, let secretFile):
+            submit(id: id, request, secretFile: secretFile)
         case .cancelSubmit(let id):
             tasks[id]?.cancel()
             tasks[id] = nil
@@ -48,15 +36,79 @@ final class EffectRunner {
             let expanded = HomeDirectory.expandingTilde(path, environment: ProcessEnvironment.current)
             let result: Result<String, SecretFile.Failure>
             do { try SecretFile.write(secret, to: expanded); result = .success(path) } catch { result = .failure(error) }
-            // Delivered on the next turn of the main queue, not inside the current update.
-            DispatchQueue.main.async { [weak self] in MainActor.assumeIsolated { self?.deliver(.secretWritten(result)) } }
+            later(.secretWritten(result))
         case .copyToClipboard(let text):
             copy(text)
         case .useAPIKey(let text):
-            if let key = APIKey(text) { client = try? makeClient(key) }
+            useKey(text)
         case .quit:
             break
         }
+    }
+
+    /// The secret file is created before anything is sent (a second create with the same path,
+    /// a path taken meanwhile, a full disk are found now); the secret goes into it on arrival,
+    /// before the core hears of it, so that a hang-up cannot lose it.
+    private func submit(id: Int, _ request: CreateWebhookRequest, secretFile: String?) {
+        var reserved: SecretFile?
+        if let secretFile {
+            do {
+                reserved = try SecretFile.reserve(HomeDirectory.expandingTilde(secretFile, environment: ProcessEnvironment.current))
+            } catch {
+                later(.secretFileRefused(id: id, error))
+                return
+            }
+        }
+        guard let client else {
+            reserved?.abandon()
+            later(.submitFinished(id: id, .failure(.notConfigured(reason: clientProblem + "."))))
+            return
+        }
+        tasks[id] = Task { [weak self] in
+            let result: Result<Webhook, JetEmailError>
+            do { result = .success(try await client.createWebhook(request)) } catch let error as JetEmailError {
+                result = .failure(error)
+            } catch {
+                result = .failure(.cancelled)
+            }
+            // Written even when the create was cancelled meanwhile: a secret that arrived is kept.
+            var saved: Result<String, SecretFile.Failure>?
+            if let reserved {
+                if case .success(let webhook) = result {
+                    saved = Result { () throws(SecretFile.Failure) -> String in
+                        try reserved.fill(with: webhook.secret ?? "")
+                        return reserved.path
+                    }
+                } else {
+                    reserved.abandon()
+                }
+            }
+            self?.tasks[id] = nil
+            if Task.isCancelled, saved == nil { return }
+            self?.deliver(.submitFinished(id: id, result, saved: saved))
+        }
+    }
+
+    /// A key typed at the prompt: a client for it, or the reason there is none.
+    private func useKey(_ text: String) {
+        guard let key = APIKey(text) else {
+            client = nil
+            clientProblem = "the key typed is not usable (\(APIKey.problem(in: text) ?? "it is empty"))"
+            later(.clientUnavailable(clientProblem + "."))
+            return
+        }
+        do {
+            client = try makeClient(key)
+        } catch {
+            client = nil
+            clientProblem = error.description
+            later(.clientUnavailable(clientProblem))
+        }
+    }
+
+    /// Delivered on the next turn of the main queue, not inside the current update.
+    private func later(_ event: AppEvent) {
+        DispatchQueue.main.async { [weak self] in MainActor.assumeIsolated { self?.deliver(event) } }
     }
 
     func cancelAll() {

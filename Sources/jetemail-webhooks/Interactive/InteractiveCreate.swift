@@ -32,6 +32,7 @@ enum InteractiveCreate {
     static func end(_ session: InteractiveSession, sandbox: SandboxServer?) async throws {
         await session.end()
         await sandbox?.stop()
+        if let notice = session.exitNotice { StandardError.write(notice) }
         if let signo = session.exitSignal { throw ExitCode(128 + signo) }
     }
 
@@ -66,6 +67,9 @@ enum InteractiveCreate {
                     maskedKey = made.maskedKey
                     warnings = made.warnings
                 } else {
+                    // No key yet: the rest of the connection settings (CA file, proxy) are checked
+                    // now all the same, so their errors are told before the form, not hidden by it.
+                    _ = try command.connection.makeTransport(environment: environment)
                     needsKey = true
                 }
             }
@@ -75,7 +79,9 @@ enum InteractiveCreate {
         }
 
         let connection = command.connection
-        let effects = EffectRunner(client: client) { key in try connection.makeClient(key: key, environment: environment) }
+        let effects = EffectRunner(client: client) { (key: APIKey) throws(ConfigurationError) -> JetEmailClient in
+            try connection.makeClient(key: key, environment: environment)
+        }
         var state = AppState(form: FormState(prefill: command.draft), endpoint: endpoint, maskedKey: maskedKey,
                              isDemo: command.demo, needsKey: needsKey)
         state.secretFilePath = command.secretFile

@@ -20,6 +20,8 @@ final class InteractiveSession {
     private var finished: CheckedContinuation<Void, Never>?
     private var ended = false
     private(set) var exitSignal: Int32?
+    /// What the core asked to be said on stderr once the terminal is back (something lost).
+    var exitNotice: String? { state.exitNotice }
     /// After SIGHUP the terminal is gone: nothing more is drawn.
     private var terminalGone = false
     /// Bumped by every read, so that only the latest pending-input flush runs.
