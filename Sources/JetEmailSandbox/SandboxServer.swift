@@ -67,18 +67,31 @@ private final class SandboxHTTPHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
+    /// The API takes small JSON bodies; a larger request is answered 413 and its body not kept,
+    /// so that no client can grow the sandbox's memory at will.
+    static let bodyLimit = 1 << 20
+
     private let server: SandboxServer
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
+    private var tooLarge = false
 
     init(server: SandboxServer) { self.server = server }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head(let h): head = h; body = []
-        case .body(var buffer): body += buffer.readBytes(length: buffer.readableBytes) ?? []
+        case .head(let h):
+            head = h; body = []
+            tooLarge = h.headers.first(name: "Content-Length").flatMap { Int($0) }.map { $0 > Self.bodyLimit } ?? false
+        case .body(var buffer):
+            if tooLarge || body.count + buffer.readableBytes > Self.bodyLimit { tooLarge = true; body = []; return }
+            body += buffer.readBytes(length: buffer.readableBytes) ?? []
         case .end:
             guard let head else { return }
+            if tooLarge {
+                send(SandboxReply(status: 413, body: Array(#"{"success":false,"error":"Request body too large"}"#.utf8)), context: context)
+                return
+            }
             var headers: [String: String] = [:]
             for (name, value) in head.headers { headers[name.lowercased()] = value }
             let request = ReceivedRequest(method: head.method.rawValue, path: head.uri, headers: headers, body: body)

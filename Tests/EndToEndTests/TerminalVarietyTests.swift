@@ -46,6 +46,9 @@ extension InTerminal {
         kill(pid, SIGSEGV)
         #expect(session.exitStatus() == 128 + Int(SIGSEGV))
         #expect(try session.alternateScreenOn() == false, "the crash guard left the alternate screen")
+        // Issue 9, item 1: keypad (application cursor) mode was left on, so arrows typed escapes.
+        let modes = try session.tmux(["display-message", "-p", "-t", session.name, "#{keypad_cursor_flag}#{keypad_flag}"])
+        #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "00", "the crash guard turned keypad mode off")
         try session.type("echo typed-back")
         try session.send("Enter")
         try session.waitFor("typed-back", timeout: 5)

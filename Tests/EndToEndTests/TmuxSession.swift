@@ -18,10 +18,16 @@ final class TmuxSession {
     /// With `jobControl`, the program is typed into an interactive bash, as a person starts it,
     /// so Ctrl-Z and `fg` work as they do for them.
     /// `launcher` runs the program inside another program (GNU screen, say).
+    /// `tmuxVariable` sets TMUX for the program as tmux does for what runs in it (the clean
+    /// environment otherwise hides that it runs inside tmux).
     init(_ arguments: [String], environment: [String: String] = [:], columns: Int = 80, rows: Int = 24, jobControl: Bool = false,
-         launcher: [String] = []) throws {
+         launcher: [String] = [], tmuxVariable: Bool = false) throws {
         exitFile = NSTemporaryDirectory() + "/\(socket).exit"
         var env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no", "HOME": NSTemporaryDirectory()]
+        if tmuxVariable {
+            let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+            env["TMUX"] = "\(folder)/tmux-\(getuid())/\(socket),0,0"
+        }
         env.merge(environment) { _, new in new }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let program = (launcher + [BuiltProgram.path] + arguments).map(Self.quote).joined(separator: " ")

@@ -104,6 +104,17 @@ import Testing
         }
     }
 
+    @Test func theSandboxRefusesHugeBodiesWithoutKeepingThem() async throws {
+        // Issue 9, item 19: a 60 MB POST grew the sandbox from 16 to 75 MB.
+        try await withSandbox { server, client in
+            let huge = CreateWebhookRequest(name: String(repeating: "n", count: 2 << 20), url: "https://example.com/h", events: [.outboundDelivered])
+            let e = await failure { _ = try await client.createWebhook(huge) }
+            #expect(e == .unexpectedStatus(status: 413, message: "Request body too large"))
+            #expect(server.received.isEmpty)
+            #expect(server.webhooks.isEmpty)
+        }
+    }
+
     @Test func droppedConnectionMeansOutcomeUnknown() async throws {
         try await withSandbox(SandboxFaults(dropConnection: true)) { _, client in
             let e = await failure { _ = try await client.createWebhook(request) }

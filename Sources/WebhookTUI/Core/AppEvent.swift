@@ -10,6 +10,8 @@ public enum AppEvent: Sendable, Equatable {
     case submitFinished(id: Int, Result<Webhook, JetEmailError>, saved: Result<String, SecretFile.Failure>? = nil)
     /// The secret file of a submit could not be created: nothing was sent.
     case secretFileRefused(id: Int, SecretFile.Failure)
+    /// After a copy with OSC 52: why it may not arrive (inside tmux, with its clipboard off).
+    case clipboardAdvice(String)
     /// The client cannot be used (a typed key refused, a bad CA file or proxy): why.
     case clientUnavailable(String)
     case secretWritten(Result<String, SecretFile.Failure>)

@@ -5,8 +5,9 @@ public struct AppState: Sendable, Equatable {
     public enum Submission: Sendable, Equatable {
         case idle
         case sending(id: Int, startedAt: Double)
-        /// 429: no new submit until then.
-        case rateLimited(until: Double)
+        /// 429: no new submit until then. `later`: the API asked for more than an hour, which
+        /// is not counted down; the person is told to try again later.
+        case rateLimited(until: Double, later: Bool = false)
     }
 
     public enum Overlay: Sendable, Equatable {

@@ -9,8 +9,10 @@ enum SubmitFlow {
         case .sending:
             s.status = StatusMessage(.info, "Already sending; wait for the answer, or press Esc to cancel.")
             return (s, [])
-        case .rateLimited(let until) where s.now < until:
-            s.status = StatusMessage(.error, "Rate limited by JetEmail: wait \(Countdown.text(until - s.now)) before creating.")
+        case .rateLimited(let until, let later) where s.now < until:
+            s.status = StatusMessage(.error, later
+                ? "Rate limited by JetEmail for more than an hour: try again later."
+                : "Rate limited by JetEmail: wait \(Countdown.text(until - s.now)) before creating.")
             return (s, [])
         default:
             break
@@ -106,7 +108,8 @@ enum SubmitFlow {
         case .rateLimited(let retryAfter, _):
             // A wait longer than an hour is not counted down: the message says to try later,
             // and after an hour another try may be made (the API refuses it if still blocked).
-            s.submission = .rateLimited(until: s.now + Double(min(retryAfter ?? 60, RetryAfter.longestWait)))
+            let wait = retryAfter ?? 60
+            s.submission = .rateLimited(until: s.now + Double(min(wait, RetryAfter.longestWait)), later: wait > RetryAfter.longestWait)
             s.status = StatusMessage(.error, error.message)
         case .noAnswer, .cancelled:
             s.status = StatusMessage(.warning, error.message)

@@ -11,7 +11,7 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
         s.rows = rows
         return (s, [])
     case .tick:
-        if case .rateLimited(let until) = s.submission, now >= until {
+        if case .rateLimited(let until, _) = s.submission, now >= until {
             s.submission = .idle
             s.status = StatusMessage(.info, "The rate limit has passed; you can create again.")
         }
@@ -28,6 +28,8 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
         return SubmitFlow.finished(s, id: id, result: result, saved: saved)
     case .secretFileRefused(let id, let failure):
         return (SubmitFlow.secretFileRefused(s, id: id, failure), [])
+    case .clipboardAdvice(let advice):
+        return (SecretModalKeys.advise(s, advice), [])
     case .clientUnavailable(let reason):
         s.status = StatusMessage(.error, "Cannot send with this configuration: \(reason)")
         return (s, [])

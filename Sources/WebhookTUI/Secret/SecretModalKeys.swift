@@ -53,6 +53,16 @@ enum SecretModalKeys {
         return effects
     }
 
+    /// A note about the copy just sent, shown in the window that sent it.
+    static func advise(_ state: AppState, _ advice: String) -> AppState {
+        var s = state
+        if case .secret(var modal) = s.overlay {
+            modal.message = StatusMessage(.warning, advice)
+            s.overlay = .secret(modal)
+        }
+        return s
+    }
+
     static func written(_ state: AppState, _ result: Result<String, SecretFile.Failure>) -> AppState {
         var s = state
         guard case .secret(var modal) = s.overlay else {

@@ -18,7 +18,9 @@ enum CreateRowView {
             let elapsed = max(0, state.now - startedAt)
             let frame = spinner[Int(elapsed * 10) % spinner.count]
             message = ("\(frame) Creating… \(String(format1: elapsed)) s · Esc cancels", Style(.accent, bold: true))
-        case .rateLimited(let until):
+        case .rateLimited(_, true):
+            message = ("✗ Rate limited by JetEmail for more than an hour: try again later.", .error)
+        case .rateLimited(let until, false):
             message = ("✗ Rate limited by JetEmail: you can create again in \(Countdown.text(until - state.now)).", .error)
         case .idle:
             if let status = state.status { message = ("\(status.tone.symbol) \(status.text)", status.tone.style) }

@@ -2,6 +2,7 @@ import Dispatch
 import FoundationEssentials
 import Glibc
 import JetEmailClient
+import TerminalBackend
 import WebhookTUI
 
 /// Runs the core's effects: network calls in background tasks, file writes, key changes.
@@ -39,6 +40,11 @@ final class EffectRunner {
             later(.secretWritten(result))
         case .copyToClipboard(let text):
             copy(text)
+            // Asking tmux takes a child process: off the main actor, and told when it answers.
+            Task.detached { [weak self] in
+                guard let advice = Clipboard.tmuxAdvice(environment: ProcessEnvironment.current) else { return }
+                await self?.later(.clipboardAdvice(advice))
+            }
         case .useAPIKey(let text):
             useKey(text)
         case .quit:
