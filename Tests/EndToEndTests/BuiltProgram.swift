@@ -22,10 +22,17 @@ enum BuiltProgram {
     }
 
     /// Runs the program with a clean environment plus `environment`; stdin is /dev/null.
-    static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil, timeout: TimeInterval = 60) throws -> Result {
+    /// `redirections` (shell syntax, such as `>&-` or `>/dev/full`) are applied by /bin/sh.
+    static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil, timeout: TimeInterval = 60,
+                    redirections: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        if let redirections {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "exec \"$0\" \"$@\" \(redirections)", path] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
+        }
         var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "SWIFT_BACKTRACE": "enable=no", "LANG": "C.UTF-8"]
         env.merge(environment) { _, new in new }
         process.environment = env

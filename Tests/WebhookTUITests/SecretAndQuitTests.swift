@@ -112,3 +112,71 @@ import Testing
         #expect(d.drain() == [.quit])
     }
 }
+
+/// Drawing cost and fit whatever the text's length (issue 9, items 1, 5 and 19).
+@Suite struct BoundedDrawingTests {
+    @Test func wrapIsBoundedAndSplitsByColumns() {
+        let huge = String(repeating: "x", count: 1 << 20)
+        let lines = Wrap.lines(huge, width: 60, maxLines: 5)
+        #expect(lines.count == 5 && lines.allSatisfy { $0.count == 60 })
+        #expect(Wrap.lines("中文中文中文", width: 4) == ["中文", "中文", "中文"], "wide characters split by columns")
+        #expect(Wrap.lines("one two  three", width: 7) == ["one two", "three"])
+        #expect(DisplayWidth.truncate(huge, to: 10) == String(repeating: "x", count: 9) + "…")
+    }
+
+    @Test func aHugeSecretKeepsThePromptAndHintsOnScreen() {
+        var d = Driver()
+        d.type("Big")
+        d.press(.tab); d.type("https://example.com/b")
+        d.press(.tab, .character(" "), .control("s"))
+        var webhook = sampleWebhook
+        webhook.secret = "whsec_" + String(repeating: "s", count: 1 << 20)
+        d.send(.submitFinished(id: 1, .success(webhook)))
+        let screen = d.screen
+        #expect(screen.contains("too long to show (1048582 bytes); w and c take all of it"))
+        #expect(screen.contains("w  write to a new file"))
+        d.press(.character("c"))
+        #expect(d.drain().last == .copyToClipboard(webhook.secret!), "c takes the whole secret")
+    }
+
+    @Test func longErrorsInTheSecretWindowAreNotCutToTwoLines() {
+        var d = Driver()
+        d.type("Big")
+        d.press(.tab); d.type("https://example.com/b")
+        d.press(.tab, .character(" "), .control("s"))
+        d.send(.submitFinished(id: 1, .success(sampleWebhook)))
+        d.press(.character("w"), .enter)
+        let reason = "Cannot write ./big.whsec: " + String(repeating: "a long reason ", count: 10) + "END."
+        d.send(.secretWritten(.failure(.other("./big.whsec", reason))))
+        #expect(d.screen.contains("END."))
+        #expect(d.screen.contains("The secret is still here."))
+    }
+
+    @Test func theNameCounterNeverOverflows() {
+        var d = Driver()
+        d.press(.paste(String(repeating: "n", count: 50_722)))
+        let first = d.screen.split(separator: "\n")[1]
+        #expect(first.hasSuffix(">999/64"))
+    }
+
+    @Test func theKeyPromptIsNotCut() {
+        var d = Driver(AppState(endpoint: "api.jetemail.com", maskedKey: nil, isDemo: false, needsKey: true))
+        d.press(.character("x"))
+        #expect(d.screen.contains("config file)."))
+        #expect(d.screen.contains("--demo."))
+    }
+
+    @Test func aHugeWaitNeverTraps() {
+        #expect(Countdown.text(Double(Int.max)) == "5999:59")
+        #expect(Countdown.text(-5) == "0 s")
+        #expect(Countdown.text(.nan) == "0 s")
+        var d = Driver()
+        d.type("R")
+        d.press(.tab); d.type("https://example.com/r")
+        d.press(.tab, .character(" "), .control("s"))
+        d.send(.submitFinished(id: 1, .failure(.rateLimited(retryAfter: Int.max, message: ""))))
+        #expect(d.screen.contains("more than an hour"))
+        d.send(.tick)
+        #expect(d.state.submission == .rateLimited(until: d.now + 3600, later: true))
+    }
+}

@@ -29,6 +29,7 @@ public enum RetryAfter {
             if let m = months.firstIndex(of: word) { month = m; continue }
             let parts = word.split(separator: ":")
             if parts.count == 3 { time = parts.compactMap { Int($0) }; continue }
+            if word == "gmt" || word == "utc" { continue }
             // The first number is the day, the second the year (two digits in RFC 850).
             guard let n = Int(word) else { return nil }
             if day == nil { day = n } else if year == nil { year = n < 100 ? (n < 70 ? 2000 + n : 1900 + n) : n } else { return nil }
