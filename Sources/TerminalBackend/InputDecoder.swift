@@ -41,29 +41,27 @@ public struct InputDecoder: Sendable {
     /// Decodes what it can; an incomplete tail is kept for the next call.
     public mutating func feed(_ bytes: [UInt8]) -> [Key] {
         pending += bytes
-        var keys: [Key] = []
-        var i = 0
-        while i < pending.count {
-            guard let (key, next) = step(at: i, final: false) else { break }
-            if let key { keys.append(key) }
-            i = next
-        }
-        pending.removeFirst(i)
-        return keys
+        return decodePending(final: false)
     }
 
     /// No more bytes came in time: what is pending is taken as it stands. A lone ESC is Esc; a
     /// partial sequence is swallowed; a partial UTF-8 character is U+FFFD; an open paste ends.
     public mutating func flush() -> [Key] {
+        var keys = decodePending(final: true)
+        if paste != nil { keys.append(endPaste()) }
+        return keys
+    }
+
+    /// Decodes `pending` from the start; what needs more bytes stays (never when `final`).
+    private mutating func decodePending(final: Bool) -> [Key] {
         var keys: [Key] = []
         var i = 0
         while i < pending.count {
-            guard let (key, next) = step(at: i, final: true) else { break }
+            guard let (key, next) = step(at: i, final: final) else { break }
             if let key { keys.append(key) }
             i = next
         }
-        pending = []
-        if paste != nil { keys.append(endPaste()) }
+        pending.removeFirst(i)
         return keys
     }
 

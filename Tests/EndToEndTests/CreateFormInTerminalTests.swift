@@ -7,22 +7,7 @@ import TestSupport
 /// The real program in a real terminal (tmux), driven by keys, against a sandbox on loopback.
 extension InTerminal {
 @Suite struct CreateFormInTerminalTests {
-    /// A sandbox and the arguments/environment that point the program at it (key by file).
-    final class Backend {
-        let server: SandboxServer
-        let dir = TemporaryDirectory()
-        let arguments: [String]
-        let environment: [String: String]
-
-        init(faults: SandboxFaults = SandboxFaults()) async throws {
-            server = SandboxServer(configuration: SandboxConfiguration(faults: faults))
-            let port = try await server.start()
-            arguments = ["--api-key-file", dir.file("key", server.apiKey)]
-            environment = ["JETEMAIL_BASE_URL": "http://127.0.0.1:\(port)"]
-        }
-
-        func stop() async { await server.stop() }
-    }
+    typealias Backend = SandboxBackend
 
     static func secret(on screen: String) -> String? {
         screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" }).first { $0.hasPrefix("whsec_") }.map(String.init)

@@ -221,21 +221,6 @@ extension InTerminal {
         #expect(term.exitStatus() == 2)
     }
 
-    /// A sandbox and the arguments/environment that point the program at it (key by file).
-    final class Backend {
-        let server: SandboxServer
-        let dir = TemporaryDirectory()
-        let arguments: [String]
-        let environment: [String: String]
-
-        init(faults: SandboxFaults = SandboxFaults()) async throws {
-            server = SandboxServer(configuration: SandboxConfiguration(faults: faults))
-            let port = try await server.start()
-            arguments = ["--api-key-file", dir.file("key", server.apiKey)]
-            environment = ["JETEMAIL_BASE_URL": "http://127.0.0.1:\(port)"]
-        }
-
-        func stop() async { await server.stop() }
-    }
+    typealias Backend = SandboxBackend
 }
 }

@@ -1,0 +1,19 @@
+import JetEmailSandbox
+import TestSupport
+
+/// A sandbox on loopback and the arguments/environment that point the program at it (key by file).
+final class SandboxBackend {
+    let server: SandboxServer
+    let dir = TemporaryDirectory()
+    let arguments: [String]
+    let environment: [String: String]
+
+    init(faults: SandboxFaults = SandboxFaults()) async throws {
+        server = SandboxServer(configuration: SandboxConfiguration(faults: faults))
+        let port = try await server.start()
+        arguments = ["--api-key-file", dir.file("key", server.apiKey)]
+        environment = ["JETEMAIL_BASE_URL": "http://127.0.0.1:\(port)"]
+    }
+
+    func stop() async { await server.stop() }
+}
