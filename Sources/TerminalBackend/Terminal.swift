@@ -41,8 +41,8 @@ public final class Terminal {
         raw()
         noecho()
         nonl()
-        // Keypad mode (smkx) as the terminfo entry expects; the keys are decoded here, not by curses.
-        keypad(je_stdscr(), true)
+        // No keypad mode: curses does not read keys here (`InputDecoder` does, in every form), so
+        // the terminal is never switched to application keys and nothing is left to undo.
         nodelay(je_stdscr(), true)
         // Never cut a frame short because a key is waiting: half-drawn screens confuse.
         typeahead(-1)
@@ -51,7 +51,7 @@ public final class Terminal {
         decoder = InputDecoder(declared: Self.declaredKeys())
         writeRaw(Self.pasteOn)
         refreshSize()
-        // Everything the program turned on, turned off again, for the crash guard.
+        // Everything the program or curses may have turned on, turned off again, for the crash guard.
         let reset = Self.capability("rmkx") + Self.capability("rmcup") + Self.capability("cnorm") + Self.capability("sgr0")
             + Self.pasteOff + "\r\n"
         je_guard_install(STDOUT_FILENO, reset)

@@ -42,6 +42,9 @@ extension InTerminal {
         defer { session.close() }
         try session.waitFor("0 of 14 selected")
         #expect(try session.alternateScreenOn())
+        // A key first: a program that reads keys through curses turns keypad mode on then.
+        try session.type("x")
+        try session.waitFor("1/64")
         let pid = try #require(try session.programPID())
         kill(pid, SIGSEGV)
         #expect(session.exitStatus() == 128 + Int(SIGSEGV))
