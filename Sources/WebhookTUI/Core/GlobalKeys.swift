@@ -118,7 +118,7 @@ enum SecretFilePromptKeys {
             s.status = StatusMessage(.info, "Nothing was sent; your input is kept.")
             return (s, [])
         case .enter:
-            let path = field.text.trimmingCharacters(in: " ")
+            let path = field.text.trimmingSpaces()
             s.secretFilePath = path.isEmpty ? nil : path
             s.overlay = .none
             return SubmitFlow.submit(s)
@@ -131,10 +131,10 @@ enum SecretFilePromptKeys {
 }
 
 private extension String {
-    func trimmingCharacters(in set: Character) -> String {
+    func trimmingSpaces() -> String {
         var t = Substring(self)
-        while t.first == set { t.removeFirst() }
-        while t.last == set { t.removeLast() }
+        while t.first == " " { t.removeFirst() }
+        while t.last == " " { t.removeLast() }
         return String(t)
     }
 }
