@@ -51,6 +51,14 @@ import Testing
         #expect(d.screen.contains("Nothing was sent"))
     }
 
+    @Test func aCancelledCreateThatWentThroughIsStillReported() {
+        var d = sending(secretFile: "/tmp/x.whsec")
+        d.press(.escape)
+        d.send(.submitFinished(id: 1, .success(sampleWebhook), saved: .success("/tmp/x.whsec")))
+        #expect(d.screen.contains("went through"))
+        #expect(d.state.status?.text.contains("/tmp/x.whsec") == true)
+    }
+
     @Test func nextFreeNames() {
         #expect(SubmitFlow.nextFreeName("./a.whsec") == "./a-2.whsec")
         #expect(SubmitFlow.nextFreeName("/x/a-2.whsec") == "/x/a-3.whsec")

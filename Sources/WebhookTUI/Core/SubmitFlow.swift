@@ -61,8 +61,14 @@ enum SubmitFlow {
     static func finished(_ state: AppState, id: Int, result: Result<Webhook, JetEmailError>,
                          saved: Result<String, SecretFile.Failure>? = nil) -> (AppState, [Effect]) {
         var s = state
-        // An answer to a cancelled submit is ignored.
-        guard case .sending(let current, _) = s.submission, current == id else { return (s, []) }
+        // An answer to a cancelled submit is ignored, unless it created the webhook and its secret
+        // went into the secret file: then the person must hear that it exists after all.
+        guard case .sending(let current, _) = s.submission, current == id else {
+            if case .success(let webhook) = result, case .success(let path)? = saved {
+                s.status = StatusMessage(.warning, "The create you cancelled went through: webhook \(webhook.name) exists and its secret is in \(path).")
+            }
+            return (s, [])
+        }
         s.submission = .idle
         var effects: [Effect] = []
         switch result {
