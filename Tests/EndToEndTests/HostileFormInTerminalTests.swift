@@ -20,7 +20,7 @@ extension InTerminal {
     /// Pastes raw bytes as a terminal does with bracketed paste.
     static func paste(_ bytes: [UInt8], into term: TmuxSession, dir: TemporaryDirectory) throws {
         let file = dir.path + "/paste.bin"
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else { throw CocoaError(.fileWriteUnknown) }
         try term.tmux(["load-buffer", "-b", "p", file])
         try term.tmux(["paste-buffer", "-p", "-d", "-b", "p", "-t", term.name])
     }
