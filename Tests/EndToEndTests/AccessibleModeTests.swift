@@ -42,4 +42,29 @@ import TestSupport
         #expect(r.stdout.contains("Created webhook probe"))
         #expect(r.stdout.contains("The signing secret, shown only now: whsec_"))
     }
+
+    @Test func aSignalWhileCreatingWaitsAndSavesTheSecret() throws {
+        let body = #"{"success":true,"webhook":{"uuid":"u-1","name":"Slow","url":"https://e.com/s","events":["inbound.spam"],"status":1,"secret":"whsec_slow"}}"#
+        let server = try MisbehavingServer { _ in [.pause(1.5), .sendText(MisbehavingServer.answer(200, body))] }
+        let dir = TemporaryDirectory()
+        let path = dir.path + "/slow.whsec"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BuiltProgram.path)
+        process.arguments = ["create", "--accessible", "--secret-file", path]
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": dir.path, "JETEMAIL_BASE_URL": server.baseURL,
+                               "JETEMAIL_API_KEY": "api_test0000000001"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("Slow\nhttps://e.com/s\n13\n\n\n\nyes\n".utf8))
+        Thread.sleep(forTimeInterval: 0.8)
+        process.terminate()
+        process.waitUntilExit()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 128 + SIGTERM, "\(text)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "whsec_slow\n")
+        #expect(text.contains("written to \(path)"))
+    }
 }

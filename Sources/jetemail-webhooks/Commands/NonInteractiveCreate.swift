@@ -8,9 +8,10 @@ struct NonInteractiveCreate {
     let command: CreateCommand
 
     /// `--accessible`: the prompts, with the client configured as for `--no-input`.
-    func runAccessible() async throws {
+    @MainActor func runAccessible() async throws {
         let (client, sandbox) = try await makeClient()
-        let code = await AccessibleCreate().run(prefill: command.draft, client: client, secretFile: command.secretFile)
+        let code = await AccessibleCreate().run(prefill: command.draft, client: client, secretFile: command.secretFile,
+                                                deadlineSeconds: command.connection.timeout)
         await sandbox?.stop()
         if code != 0 { throw ExitCode(code) }
     }
@@ -47,11 +48,7 @@ struct NonInteractiveCreate {
             }
         }
 
-        let guardian = SignalsWhileSending(deadlineSeconds: command.connection.timeout)
-        let sending = Task { try await client.createWebhook(request) }
-        guardian.onGiveUp = { sending.cancel() }
-        let result = await sending.result
-        guardian.stop()
+        let (result, guardian) = await SignalsWhileSending.create(request, with: client, deadlineSeconds: command.connection.timeout)
 
         let webhook: Webhook
         switch result {
@@ -61,7 +58,7 @@ struct NonInteractiveCreate {
             if guardian.gaveUp {
                 StandardError.write("Gave up waiting for the answer. The webhook may have been created without a known secret: check the list.")
             } else {
-                StandardError.write((error as? JetEmailError)?.message ?? "\(error)")
+                StandardError.write(error.message)
             }
             throw ExitCode(guardian.signal.map { 128 + $0 } ?? 1)
         }

@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import JetEmailClient
 
 /// While a create is in flight, Ctrl-C, SIGTERM or a hang-up must not throw its secret away:
 /// the first signal says so and waits for the answer (at most the deadline); a second one gives up.
@@ -32,6 +33,18 @@ final class SignalsWhileSending {
         }
         gaveUp = true
         onGiveUp()
+    }
+
+    /// Creates the webhook with signals held off as above. Returns the result and the guard,
+    /// which says whether a signal came (for the exit status) and whether the person gave up.
+    static func create(_ request: CreateWebhookRequest, with client: JetEmailClient, deadlineSeconds: Int) async
+        -> (Result<Webhook, JetEmailError>, SignalsWhileSending) {
+        let guardian = SignalsWhileSending(deadlineSeconds: deadlineSeconds)
+        let sending = Task { try await client.createWebhook(request) }
+        guardian.onGiveUp = { sending.cancel() }
+        let result = await sending.result.mapError { ($0 as? JetEmailError) ?? .cancelled }
+        guardian.stop()
+        return (result, guardian)
     }
 
     /// Signals act as usual again.

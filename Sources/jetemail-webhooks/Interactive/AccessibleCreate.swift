@@ -89,7 +89,7 @@ struct AccessibleCreate {
     }
 
     /// The whole flow; returns the exit code.
-    func run(prefill: WebhookDraft, client: JetEmailClient, secretFile: String?) async -> Int32 {
+    @MainActor func run(prefill: WebhookDraft, client: JetEmailClient, secretFile: String?, deadlineSeconds: Int) async -> Int32 {
         do {
             let draft = try collectDraft(prefill: prefill)
             let outcome = WebhookValidator.validate(draft)
@@ -111,21 +111,29 @@ struct AccessibleCreate {
                 }
             }
             write("Creating…")
+            // A signal now waits for the answer, as in --no-input: the secret is not thrown away.
+            let (result, guardian) = await SignalsWhileSending.create(request, with: client, deadlineSeconds: deadlineSeconds)
             let webhook: Webhook
-            do { webhook = try await client.createWebhook(request) } catch {
+            switch result {
+            case .success(let created): webhook = created
+            case .failure(let error):
                 reserved?.abandon()
-                write("Error: \(error.message)")
-                return 1
+                write(guardian.gaveUp
+                    ? "Gave up waiting for the answer. The webhook may have been created without a known secret: check the list."
+                    : "Error: \(error.message)")
+                return guardian.signal.map { 128 + $0 } ?? 1
             }
             write("Created webhook \(TerminalSafe.escaped(webhook.name)), uuid \(TerminalSafe.escaped(webhook.uuid)).")
             if !webhook.unreadable.isEmpty {
                 write("Warning: the answer had fields that could not be read (\(webhook.unreadable.joined(separator: ", "))).")
             }
-            do { try keepSecret(webhook, reserved: reserved) } catch {
+            // After a signal nothing more is asked: the secret goes to the file, or is shown.
+            let ask = guardian.signal == nil ? readLine : { nil }
+            do { try AccessibleCreate(readLine: ask, write: write).keepSecret(webhook, reserved: reserved) } catch {
                 // Input ended before the secret was saved: it is shown rather than lost.
                 write("Input ended. The signing secret, shown only now: \(TerminalSafe.escaped(webhook.secret ?? ""))")
             }
-            return 0
+            return guardian.signal.map { 128 + $0 } ?? 0
         } catch {
             write("Input ended; nothing was sent.")
             return 2
