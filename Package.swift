@@ -1,12 +1,16 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-let strict: [SwiftSetting] = [
-    .swiftLanguageMode(.v6),
-    // Generic types such as [String: [String]] get their metadata through accessors that are
-    // handed the conformances at compile time, instead of by mangled name, which makes the runtime
-    // look each conformance up: a scan of all 6,000 conformance records in the binary, on the way
-    // to the first frame.
+/// The language mode of every target. The `JetEmailClient` library takes only this: SwiftPM
+/// refuses a dependency whose targets carry unsafe flags, and the client is meant to be used by
+/// other packages.
+let language: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+/// The program's own targets, which no other package builds, add a start-up flag: generic types
+/// such as [String: [String]] get their metadata through accessors that are handed the
+/// conformances at compile time, instead of by mangled name, which makes the runtime look each
+/// conformance up (a scan of all 6,000 conformance records in the binary) on the way to the first frame.
+let strict: [SwiftSetting] = language + [
     .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
 ]
 
@@ -42,7 +46,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
-            swiftSettings: strict
+            swiftSettings: language
         ),
         // A local stand-in for the JetEmail API on 127.0.0.1, for the demo and for tests.
         .target(
