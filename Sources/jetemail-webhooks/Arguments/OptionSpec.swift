@@ -7,6 +7,19 @@ struct OptionSpec: Sendable {
     /// Shown in help as `--name <valueName>`.
     let valueName: String
     let help: String
+    /// The values shell completion offers; asked only when a completion script is made, never
+    /// on the way to the first frame.
+    var choices: (@Sendable () -> [String])?
+
+    /// A path option: completion offers files.
+    var completesFiles: Bool { valueName == "path" }
+
+    /// The same option, with the values shell completion should offer.
+    func choosing(_ values: @escaping @Sendable () -> [String]) -> OptionSpec {
+        var copy = self
+        copy.choices = values
+        return copy
+    }
 
     static func flag(_ name: String, _ help: String) -> OptionSpec {
         OptionSpec(name: name, kind: .flag, valueName: "", help: help)

@@ -12,8 +12,8 @@ struct CreateCommand: Command {
     static let options: [OptionSpec] = [
         .value("name", "name", "Webhook name: letters, digits, hyphens, underscores, spaces; at most 64."),
         .value("url", "url", "Endpoint URL, https:// (or http://)."),
-        .repeated("event", "type", "An event type to subscribe to."),
-        .value("status", "0|1", "1 enabled (default), 0 disabled."),
+        .repeated("event", "type", "An event type to subscribe to.").choosing { EventType.allCases.map(\.rawValue) },
+        .value("status", "0|1", "1 enabled (default), 0 disabled.").choosing { ["1", "0", "enabled", "disabled"] },
         .repeated("filter-user", "user", "Only outbound events of this user."),
         .repeated("filter-domain", "domain", "Only inbound events of this domain."),
         .flag("no-input", "Never ask; take everything from flags (for scripts)."),

@@ -54,6 +54,15 @@ enum RootCommand {
                 print(subcommand.help)
                 return { 0 }
             }
+            if first == "completions" {
+                let shells = Completions.Shell.allCases.map(\.rawValue).joined(separator: "|")
+                guard rest.count == 2, let shell = Completions.Shell(rawValue: rest[1]) else {
+                    let status = usageError("completions takes one shell: \(shells).", chosen: nil)
+                    return { status }
+                }
+                print(completionScript(for: shell), terminator: "")
+                return { 0 }
+            }
             chosen = Subcommand(rawValue: first)
             if chosen != nil {
                 rest.removeFirst()
@@ -122,6 +131,20 @@ enum RootCommand {
 
     static var rootHelp: String {
         HelpText.render(command: name, abstract: abstract, discussion: discussion, options: CreateCommand.options,
-                        subcommands: Subcommand.allCases.map { ($0.rawValue, $0.type.abstract) } + [("help <subcommand>", "Show a subcommand's help.")])
+                        subcommands: Subcommand.allCases.map { ($0.rawValue, $0.type.abstract) } + [
+                            ("help <subcommand>", "Show a subcommand's help."),
+                            ("completions bash|zsh|fish", "Print a shell completion script (bash: source <(jetemail-webhooks completions bash))."),
+                        ])
+    }
+
+    /// The completion script, from the subcommands' own option tables.
+    static func completionScript(for shell: Completions.Shell) -> String {
+        let subcommands = Subcommand.allCases.map { Completions.Entry(name: $0.rawValue, abstract: $0.type.abstract, options: $0.type.options) }
+        let extra = [
+            Completions.Entry(name: "help", abstract: "Show a subcommand's help.", options: [], words: Subcommand.allCases.map(\.rawValue)),
+            Completions.Entry(name: "completions", abstract: "Print a shell completion script.", options: [],
+                              words: Completions.Shell.allCases.map(\.rawValue)),
+        ]
+        return Completions.script(for: shell, program: name, entries: subcommands + extra, defaultEntry: Subcommand.create.rawValue)
     }
 }
