@@ -11,6 +11,7 @@ import NIOPosix
 public final class SandboxServer: Sendable {
     private let state: NIOLockedValueBox<(config: SandboxConfiguration, store: SandboxStore)>
     private let channel: NIOLockedValueBox<(any Channel)?> = NIOLockedValueBox(nil)
+    private let connections = NIOLockedValueBox(0)
     /// Called with a one-line summary of each request (never the key).
     private let log: (@Sendable (String) -> Void)?
 
@@ -24,6 +25,9 @@ public final class SandboxServer: Sendable {
     public var received: [ReceivedRequest] { state.withLockedValue { $0.store.received } }
     public var webhooks: [Webhook] { state.withLockedValue { $0.store.webhooks } }
 
+    /// TCP connections accepted so far (keep-alive lets one carry many requests).
+    public var connectionCount: Int { connections.withLockedValue { $0 } }
+
     public func setFaults(_ faults: SandboxFaults) { state.withLockedValue { $0.config.faults = faults } }
 
     /// Binds and starts serving; returns the port (pass 0 for any free one).
@@ -33,7 +37,8 @@ public final class SandboxServer: Sendable {
             .serverChannelOption(.backlog, value: 64)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { [self] channel in
-                channel.eventLoop.makeCompletedFuture {
+                connections.withLockedValue { $0 += 1 }
+                return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
                     try channel.pipeline.syncOperations.addHandler(SandboxHTTPHandler(server: self))
                 }
@@ -89,32 +94,36 @@ private final class SandboxHTTPHandler: ChannelInboundHandler {
         case .end:
             guard let head else { return }
             if tooLarge {
-                send(SandboxReply(status: 413, body: Array(#"{"success":false,"error":"Request body too large"}"#.utf8)), context: context)
+                send(SandboxReply(status: 413, body: Array(#"{"success":false,"error":"Request body too large"}"#.utf8)), keepAlive: false, context: context)
                 return
             }
+            let keepAlive = head.isKeepAlive
             var headers: [String: String] = [:]
             for (name, value) in head.headers { headers[name.lowercased()] = value }
             let request = ReceivedRequest(method: head.method.rawValue, path: head.uri, headers: headers, body: body)
             let reply = server.handle(request)
             let loop = context.eventLoop.assumeIsolated()
             if reply.delayMilliseconds > 0 {
-                loop.scheduleTask(in: .milliseconds(Int64(reply.delayMilliseconds))) { self.send(reply, context: context) }
+                loop.scheduleTask(in: .milliseconds(Int64(reply.delayMilliseconds))) { self.send(reply, keepAlive: keepAlive, context: context) }
             } else {
-                send(reply, context: context)
+                send(reply, keepAlive: keepAlive, context: context)
             }
         }
     }
 
-    private func send(_ reply: SandboxReply, context: ChannelHandlerContext) {
+    /// Writes the answer; the connection stays open for the next request when the client asked
+    /// for keep-alive (HTTP/1.1's default), as the real API's does.
+    private func send(_ reply: SandboxReply, keepAlive: Bool, context: ChannelHandlerContext) {
         if reply.drop { context.close(promise: nil); return }
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json")
         for (name, value) in reply.headers { headers.replaceOrAdd(name: name, value: value) }
         headers.add(name: "Content-Length", value: String(reply.body.count))
-        headers.add(name: "Connection", value: "close")
+        headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
         let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: reply.body)))), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+        let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        if !keepAlive { written.assumeIsolated().whenComplete { _ in context.close(promise: nil) } }
     }
 }

@@ -104,6 +104,15 @@ import Testing
         }
     }
 
+    @Test func tenSequentialRequestsShareOneConnection() async throws {
+        // Issue 10, item 5: one long-lived HTTP client per transport; its connection is reused.
+        try await withSandbox { server, client in
+            for _ in 0..<10 { _ = try await client.listWebhooks() }
+            #expect(server.received.count == 10)
+            #expect(server.connectionCount == 1, "\(server.connectionCount) connections for 10 requests")
+        }
+    }
+
     @Test func theSandboxRefusesHugeBodiesWithoutKeepingThem() async throws {
         // Issue 9, item 19: a 60 MB POST grew the sandbox from 16 to 75 MB.
         try await withSandbox { server, client in

@@ -8,10 +8,13 @@ import Synchronization
 /// (head and body), system trust store plus an optional CA file, proxies. Never retries: a POST
 /// that was sent is not sent again. It knows whether the request left (the library reports when
 /// the request head was written), so every failure says exactly whether the API can have seen it.
+/// One HTTP client serves every request of a transport, so connections (and TLS sessions) are
+/// reused; it is made on the first request, not before the first frame.
 public struct AsyncHTTPTransport: HTTPTransport {
     public let options: TransportOptions
     /// The certificates of `options.caFile`, read once.
     private let extraRoots: [NIOSSLCertificate]
+    private let shared = SharedClient()
     /// The most of an answer's body that is read; more is an answer that cannot be used.
     public static let bodyLimit = 4 << 20
 
@@ -45,33 +48,27 @@ public struct AsyncHTTPTransport: HTTPTransport {
             throw .network(.other, detail: "the request could not be made (\(TransportErrorClassifier.caseName(error))); nothing was sent")
         }
         let collector = AnswerCollector(limit: Self.bodyLimit)
-        let result: Result<APIResponse, any Error>
-        do {
-            result = try await HTTPClient.withHTTPClient(configuration: makeConfiguration()) { client in
-                let task = client.execute(request: outgoing, delegate: collector, deadline: .now() + .seconds(Int64(seconds)))
-                // The deadline covers the whole exchange: raced here as well, since a body that
-                // trickles in must not outlast it.
-                return await withTaskGroup(of: Result<APIResponse, any Error>.self) { group in
-                    group.addTask {
-                        await withTaskCancellationHandler {
-                            do { return .success(try await task.futureResult.get()) } catch { return .failure(error) }
-                        } onCancel: {
-                            task.cancel()
-                        }
-                    }
-                    group.addTask {
-                        try? await Task.sleep(for: .seconds(seconds) + .milliseconds(250))
-                        if Task.isCancelled { return .failure(CancellationError()) }
-                        task.cancel()
-                        return .failure(HTTPClientError.deadlineExceeded)
-                    }
-                    let first = await group.next() ?? .failure(CancellationError())
-                    group.cancelAll()
-                    return first
+        let task = shared.client(makeConfiguration)
+            .execute(request: outgoing, delegate: collector, deadline: .now() + .seconds(Int64(seconds)))
+        // The deadline covers the whole exchange: raced here as well, since a body that trickles
+        // in must not outlast it.
+        let result = await withTaskGroup(of: Result<APIResponse, any Error>.self) { group in
+            group.addTask {
+                await withTaskCancellationHandler {
+                    do { return .success(try await task.futureResult.get()) } catch { return .failure(error) }
+                } onCancel: {
+                    task.cancel()
                 }
             }
-        } catch {
-            result = .failure(error)
+            group.addTask {
+                try? await Task.sleep(for: .seconds(seconds) + .milliseconds(250))
+                if Task.isCancelled { return .failure(CancellationError()) }
+                task.cancel()
+                return .failure(HTTPClientError.deadlineExceeded)
+            }
+            let first = await group.next() ?? .failure(CancellationError())
+            group.cancelAll()
+            return first
         }
         switch result {
         case .success(let response): return response
@@ -92,6 +89,9 @@ public struct AsyncHTTPTransport: HTTPTransport {
         // One connection attempt: a refused or failing connection is reported at once, not
         // retried with backoff until the connect timeout.
         configuration.connectionPool.retryConnectionEstablishment = false
+        // An idle connection is let go well before servers commonly close theirs (60-75 s), so a
+        // POST rarely meets a connection the server is closing.
+        configuration.connectionPool.idleTimeout = .seconds(30)
         if let proxy = options.proxy {
             let auth = proxy.username.map { HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "") }
             configuration.proxy = proxy.kind == .socks
@@ -105,6 +105,26 @@ public struct AsyncHTTPTransport: HTTPTransport {
         guard let range = url.firstRange(of: "://") else { return url }
         let rest = url[range.upperBound...]
         return String(rest.prefix { $0 != "/" })
+    }
+}
+
+/// The transport's one HTTP client, made on first use and shut down when the last copy of the
+/// transport goes (AsyncHTTPClient requires an explicit shutdown).
+private final class SharedClient: Sendable {
+    private let made = Mutex<HTTPClient?>(nil)
+
+    func client(_ configuration: () -> HTTPClient.Configuration) -> HTTPClient {
+        made.withLock { client in
+            if let client { return client }
+            let new = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration())
+            client = new
+            return new
+        }
+    }
+
+    deinit {
+        // Asynchronous: the library keeps the client alive until its connections are closed.
+        made.withLock { $0 }?.shutdown { _ in }
     }
 }
 
