@@ -108,9 +108,9 @@ enum TOMLReader {
             switch peek {
             case nil, "\n"?, "\r"?, "#"?: throw fail("missing value")
             case "\""?:
-                return .string(starts(with: "\"\"\"") ? try multilineBasic() : try basicString())
+                return .string(starts(with: "\"\"\"") ? try multiline("\"", escapes: true) : try basicString())
             case "'"?:
-                return .string(starts(with: "'''") ? try multilineLiteral() : try literalString())
+                return .string(starts(with: "'''") ? try multiline("'", escapes: false) : try literalString())
             case "["?:
                 try array()
                 return .other
@@ -141,19 +141,21 @@ enum TOMLReader {
             }
         }
 
-        mutating func multilineBasic() throws(ConfigFile.ParseError) -> String {
+        /// `"""…"""` (with escapes) or `'''…'''` (without), over several lines.
+        mutating func multiline(_ quote: Unicode.Scalar, escapes: Bool) throws(ConfigFile.ParseError) -> String {
+            let delimiter = String(repeating: String(quote), count: 3)
             i += 3
             try trimFirstNewline()
             var out = ""
             while true {
                 guard let c = peek else { throw fail("unterminated multi-line string") }
-                if starts(with: "\"\"\"") {
+                if starts(with: delimiter) {
                     i += 3
                     // Up to two quotes may stand right before the closing three.
-                    for _ in 0..<2 where peek == "\"" { out.append("\""); i += 1 }
+                    for _ in 0..<2 where peek == quote { out.unicodeScalars.append(quote); i += 1 }
                     return out
                 }
-                if c == "\\" {
+                if escapes, c == "\\" {
                     i += 1
                     // A backslash at the end of a line joins it to the next, without white space.
                     var j = i
@@ -184,24 +186,6 @@ enum TOMLReader {
                 if c == "'" { return out }
                 if isControl(c) && c != "\t" { throw fail("control character in a string") }
                 out.unicodeScalars.append(c)
-            }
-        }
-
-        mutating func multilineLiteral() throws(ConfigFile.ParseError) -> String {
-            i += 3
-            try trimFirstNewline()
-            var out = ""
-            while true {
-                guard let c = peek else { throw fail("unterminated multi-line string") }
-                if starts(with: "'''") {
-                    i += 3
-                    for _ in 0..<2 where peek == "'" { out.append("'"); i += 1 }
-                    return out
-                }
-                if c == "\n" || c == "\r" { try newline(c, or: ""); out.append("\n"); continue }
-                if isControl(c) && c != "\t" { throw fail("control character in a string") }
-                out.unicodeScalars.append(c)
-                i += 1
             }
         }
 
