@@ -19,7 +19,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "jetemail-webhooks", targets: ["jetemail-webhooks"]),
-        .library(name: "JetEmailClient", targets: ["JetEmailClient"]),
+        .library(name: "JetEmailClient", targets: ["JetEmailClient", "JetEmailHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client.git", exact: "1.37.0"),
@@ -37,12 +37,18 @@ let package = Package(
         .target(name: "CTerminalGuard"),
         // Keeps the one-file build runnable on glibc 2.35: an arc4random for the static libstdc++.
         .target(name: "CGlibcCompat"),
-        // The shared JetEmail client: models, schema-exact validation, configuration, HTTP. No UI.
+        // The shared JetEmail client: models, schema-exact validation, configuration, the API's
+        // requests and answers over any `HTTPTransport`. No UI, and no NIO: the pure core uses it.
+        .target(name: "JetEmailClient", swiftSettings: language),
+        // The transport the program uses: AsyncHTTPClient (SwiftNIO, BoringSSL), deadlines,
+        // proxies, a CA file, and whether a request left.
         .target(
-            name: "JetEmailClient",
+            name: "JetEmailHTTP",
             dependencies: [
+                "JetEmailClient",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
@@ -78,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "jetemail-webhooks",
             dependencies: [
-                "JetEmailClient", "JetEmailSandbox", "WebhookTUI", "TerminalBackend", "CGlibcCompat",
+                "JetEmailClient", "JetEmailHTTP", "JetEmailSandbox", "WebhookTUI", "TerminalBackend", "CGlibcCompat",
             ],
             exclude: ["StaticLink"],
             swiftSettings: strict,
@@ -100,7 +106,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
             name: "JetEmailClientTests",
-            dependencies: ["JetEmailClient", "JetEmailSandbox", "TestSupport"],
+            dependencies: ["JetEmailClient", "JetEmailHTTP", "JetEmailSandbox", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 import JetEmailSandbox
 import Testing
 @testable import JetEmailClient
+import JetEmailHTTP
 
 /// The real client over real loopback HTTP against the sandbox server, for every status and fault.
 @Suite(.serialized) struct ClientAgainstSandboxTests {

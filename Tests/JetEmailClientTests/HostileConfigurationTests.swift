@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import JetEmailClient
+import JetEmailHTTP
 
 /// Configuration that is wrong on purpose (issue 9, items 2 and 13): refused at once, with its
 /// source named and the key never shown.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import JetEmailClient
+import JetEmailHTTP
 
 /// The client against loopback servers that misbehave on purpose (issue 9): slow, huge, broken,
 /// hostile answers, and a proxy that fails. Each says whether the webhook may exist, exactly.

@@ -3,13 +3,13 @@ import Glibc
 
 /// Reading files that hold secrets: refuses anything but a regular file, and reports
 /// permissions that let other users read it.
-enum SecureRead {
-    struct Failure: Error {
-        var reason: String
-        var isMissing: Bool
+package enum SecureRead {
+    package struct Failure: Error {
+        package var reason: String
+        package var isMissing: Bool
     }
 
-    static func string(atPath path: String) throws(Failure) -> String {
+    package static func string(atPath path: String) throws(Failure) -> String {
         let bytes = try self.bytes(atPath: path)
         // A byte-order mark is not part of the text.
         let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
@@ -19,7 +19,7 @@ enum SecureRead {
 
     /// The file's bytes, at most 1 MiB. Opened without blocking, so that a FIFO or a device
     /// named by mistake is refused at once instead of hanging the program.
-    static func bytes(atPath path: String) throws(Failure) -> [UInt8] {
+    package static func bytes(atPath path: String) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { let e = errno; throw Failure(reason: String(cString: strerror(e)), isMissing: e == ENOENT) }
         defer { close(fd) }
@@ -40,7 +40,7 @@ enum SecureRead {
     }
 
     /// A warning when group or others may read the file, as `ssh` warns about keys.
-    static func permissionWarning(path: String) -> String? {
+    package static func permissionWarning(path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         let mode = info.st_mode & 0o777

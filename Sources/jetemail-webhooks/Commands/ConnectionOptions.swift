@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import JetEmailClient
+import JetEmailHTTP
 
 /// Where and how to reach the API; shared by every command that talks to it.
 struct ConnectionOptions: Sendable {

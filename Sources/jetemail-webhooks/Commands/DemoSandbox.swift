@@ -1,4 +1,5 @@
 import JetEmailClient
+import JetEmailHTTP
 import JetEmailSandbox
 
 /// `--demo`: the sandbox API in this process on a random loopback port, and a client for it.
