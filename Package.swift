@@ -39,7 +39,12 @@ let package = Package(
         .target(name: "CGlibcCompat"),
         // The shared JetEmail client: models, schema-exact validation, configuration, the API's
         // requests and answers over any `HTTPTransport`. No UI, and no NIO: the pure core uses it.
-        .target(name: "JetEmailClient", swiftSettings: language),
+        .target(name: "JetEmailClient", dependencies: ["PosixSupport"], swiftSettings: language),
+        // Small POSIX helpers every layer needs: writing every byte, reading the environment.
+        .target(name: "PosixSupport", swiftSettings: language),
+        // A terminal UI kit with no JetEmail knowledge: keys, the cell grid, styles, display width,
+        // wrapping, text input. The ncurses backend depends on it alone.
+        .target(name: "TerminalUI", swiftSettings: strict),
         // The transport the program uses: AsyncHTTPClient (SwiftNIO, BoringSSL), deadlines,
         // proxies, a CA file, and whether a request left.
         .target(
@@ -69,13 +74,13 @@ let package = Package(
         // The pure core of the terminal UI: state, update, render to a cell grid. No curses, no I/O.
         .target(
             name: "WebhookTUI",
-            dependencies: ["JetEmailClient"],
+            dependencies: ["JetEmailClient", "TerminalUI"],
             swiftSettings: strict
         ),
         // The thin ncurses shell: draws a grid, reads keys, handles signals and resizes.
         .target(
             name: "TerminalBackend",
-            dependencies: ["CNcursesw", "CTerminalGuard", "WebhookTUI", "JetEmailClient"],
+            dependencies: ["CNcursesw", "CTerminalGuard", "TerminalUI", "PosixSupport"],
             swiftSettings: strict,
             // ncurses linked in statically (terminfo is still read from the machine it runs on), so the
             // one-file build needs no libncursesw/libtinfo there. `-l:` takes the archive by file name.
@@ -84,7 +89,8 @@ let package = Package(
         .executableTarget(
             name: "jetemail-webhooks",
             dependencies: [
-                "JetEmailClient", "JetEmailHTTP", "JetEmailSandbox", "WebhookTUI", "TerminalBackend", "CGlibcCompat",
+                "JetEmailClient", "JetEmailHTTP", "JetEmailSandbox", "WebhookTUI", "TerminalUI", "TerminalBackend", "PosixSupport",
+                "CGlibcCompat",
             ],
             exclude: ["StaticLink"],
             swiftSettings: strict,
@@ -106,12 +112,12 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
             name: "JetEmailClientTests",
-            dependencies: ["JetEmailClient", "JetEmailHTTP", "JetEmailSandbox", "TestSupport"],
+            dependencies: ["JetEmailClient", "JetEmailHTTP", "JetEmailSandbox", "PosixSupport", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "WebhookTUITests",
-            dependencies: ["WebhookTUI", "TerminalBackend", "JetEmailClient", "TestSupport"],
+            dependencies: ["WebhookTUI", "TerminalUI", "TerminalBackend", "JetEmailClient", "PosixSupport", "TestSupport"],
             exclude: ["Golden"],
             swiftSettings: strict
         ),

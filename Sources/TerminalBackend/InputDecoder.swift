@@ -1,4 +1,4 @@
-import WebhookTUI
+import TerminalUI
 
 /// Turns the bytes a terminal sends into `Key`s, without trusting `TERM` to say what it sends.
 ///

@@ -2,8 +2,8 @@ import CNcursesw
 import CTerminalGuard
 import FoundationEssentials
 import Glibc
-import JetEmailClient
-import WebhookTUI
+import PosixSupport
+import TerminalUI
 
 /// The thin ncurses layer: start and stop the screen, draw a grid, read keys, follow resizes.
 /// Every call happens on the main actor, since curses is not thread-safe.

@@ -1,7 +1,7 @@
 import CNcursesw
 import FoundationEssentials
 import Glibc
-import JetEmailClient
+import PosixSupport
 
 /// Can this terminal show the form? Checked before curses touches the screen, so a bad
 /// TERM or a pipe gets a one-line error instead of garbage.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import JetEmailClient
+import PosixSupport
 
 @Suite struct ConfigurationTests {
     @Test func processEnvironmentMatchesFoundations() {

@@ -1,5 +1,6 @@
 import Testing
 @testable import WebhookTUI
+@testable import TerminalUI
 
 @Suite struct DisplayWidthTests {
     @Test(arguments: [

@@ -2,6 +2,7 @@ import JetEmailClient
 import Testing
 import TestSupport
 @testable import WebhookTUI
+@testable import TerminalUI
 
 /// Random keys, pastes, resizes and answers through the pure update loop and the renderer:
 /// nothing may trap, and the invariants below must hold after every event.

@@ -1,6 +1,7 @@
 import JetEmailClient
 import Testing
 @testable import WebhookTUI
+@testable import TerminalUI
 
 @Suite struct SecretAndQuitTests {
     func withModal() -> Driver {

@@ -1,6 +1,7 @@
 import Foundation
 import JetEmailClient
 @testable import WebhookTUI
+@testable import TerminalUI
 
 /// Drives the pure core as the shell would: events in, effects collected.
 struct Driver {

@@ -1,5 +1,6 @@
 import Testing
 @testable import WebhookTUI
+@testable import TerminalUI
 
 @Suite struct TextFieldTests {
     func field(_ text: String, cursor: Int? = nil) -> TextField {

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import PosixSupport
 
 /// Finds the API key the way the official `jetemail` CLI does, except that the key is never
 /// taken from argv (where `ps` would show it): `--api-key-file PATH`, else `JETEMAIL_API_KEY`,

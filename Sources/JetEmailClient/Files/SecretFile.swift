@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import PosixSupport
 
 /// Writing a webhook secret to a file: created 0600, exclusively (never overwriting), never
 /// through a symlink. `reserve` creates the empty file before a request is sent, so that a

@@ -1,4 +1,5 @@
 import JetEmailClient
+import TerminalUI
 
 /// Everything that can happen to the program, from the keyboard, the terminal or an effect.
 public enum AppEvent: Sendable, Equatable {

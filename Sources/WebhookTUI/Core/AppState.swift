@@ -1,4 +1,5 @@
 import JetEmailClient
+import TerminalUI
 
 /// The whole state of the interactive program, as a plain value.
 public struct AppState: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Keys that mean the same everywhere (quit, help), then routing to the overlay or the form.
 enum GlobalKeys {
     static func handle(_ state: AppState, _ key: Key) -> (AppState, [Effect]) {

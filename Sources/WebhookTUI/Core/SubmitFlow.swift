@@ -1,4 +1,5 @@
 import JetEmailClient
+import TerminalUI
 
 /// Submitting: validate first (nothing invalid is ever sent), one request at a time, and
 /// every answer shown where it belongs. Input is never cleared by a failure.

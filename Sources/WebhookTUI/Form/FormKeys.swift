@@ -1,4 +1,5 @@
 import JetEmailClient
+import TerminalUI
 
 /// Keys on the form itself: focus movement, editing, the checklist, status, submit.
 enum FormKeys {

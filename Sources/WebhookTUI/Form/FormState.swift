@@ -1,4 +1,5 @@
 import JetEmailClient
+import TerminalUI
 
 /// What the person has entered, where the focus is, and which problems to show.
 public struct FormState: Sendable, Equatable {

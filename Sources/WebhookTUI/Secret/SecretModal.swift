@@ -1,4 +1,5 @@
 import JetEmailClient
+import TerminalUI
 
 /// The one-time secret on screen, and the small flows around it: saving to a file and
 /// confirming a close that would lose it.

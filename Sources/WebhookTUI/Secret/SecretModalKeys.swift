@@ -1,4 +1,5 @@
 import JetEmailClient
+import TerminalUI
 
 /// Keys on the secret modal: `w` save to a file, Enter/q/Esc close (asking when unsaved).
 enum SecretModalKeys {

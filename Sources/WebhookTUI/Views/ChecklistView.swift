@@ -1,4 +1,5 @@
 import JetEmailClient
+import TerminalUI
 
 /// The 14 events in two columns, grouped Outbound (10) and Inbound (4), each with when it fires.
 enum ChecklistView {

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// The quit question and the API key prompt: small boxes in the middle of the screen.
 enum ConfirmView {
     static func drawQuit(reason: String, state: AppState, into grid: inout Grid) {

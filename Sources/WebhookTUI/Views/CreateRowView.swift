@@ -1,4 +1,5 @@
 import JetEmailClient
+import TerminalUI
 
 /// The Create button, the spinner while sending, and the status message (wrapped over two rows).
 enum CreateRowView {

@@ -1,4 +1,5 @@
 import JetEmailClient
+import TerminalUI
 
 /// The form: labels, inputs, checklist, status, filters, the Create button and messages.
 enum FormView {

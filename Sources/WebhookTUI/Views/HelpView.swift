@@ -1,4 +1,5 @@
 import JetEmailClient
+import TerminalUI
 
 /// Every key, by where it works. Opens with F1 anywhere, or `?` outside text fields.
 enum HelpView {

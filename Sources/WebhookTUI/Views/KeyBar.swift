@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// The last row: the keys that work on what has the focus.
 enum KeyBar {
     static func draw(_ state: AppState, into grid: inout Grid) {

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// The one-time secret: name, uuid, the full secret on one line where it fits, a plain
 /// warning that it will not be shown again, and the save/close flows. However long the secret
 /// or a message, the window fits the screen and its prompt and keys stay in view: a secret too

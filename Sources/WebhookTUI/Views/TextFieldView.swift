@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// A labelled single-line input that scrolls horizontally to keep the cursor in view.
 enum TextFieldView {
     static func draw(_ field: TextField, control: Control, state: AppState, row: Int, into grid: inout Grid, showCursor: Bool) {

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Row 0: what this is, and where requests go with which key.
 enum TitleBar {
     static func draw(_ state: AppState, into grid: inout Grid) {

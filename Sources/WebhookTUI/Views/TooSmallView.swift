@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Shown instead of the form when the window cannot hold it; the input stays in the state.
 /// Whatever is pending is named here too, and the quit question is asked here: nothing that
 /// can act is ever hidden (keys other than quit wait for a larger window).

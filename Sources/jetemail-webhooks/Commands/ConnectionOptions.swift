@@ -2,6 +2,7 @@ import FoundationEssentials
 import Glibc
 import JetEmailClient
 import JetEmailHTTP
+import PosixSupport
 
 /// Where and how to reach the API; shared by every command that talks to it.
 struct ConnectionOptions: Sendable {

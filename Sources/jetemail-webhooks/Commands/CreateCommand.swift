@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import JetEmailClient
+import PosixSupport
 
 struct CreateCommand: Command {
     static let name = "create"

@@ -2,6 +2,7 @@ import FoundationEssentials
 import Glibc
 import JetEmailClient
 import WebhookTUI
+import PosixSupport
 
 /// `--accessible` (or ACCESSIBLE=1): the same form as plain line-by-line prompts, for screen
 /// readers and serial consoles. No cursor movement, no redrawing; the same validation and the

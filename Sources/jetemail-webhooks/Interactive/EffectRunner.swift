@@ -4,6 +4,7 @@ import Glibc
 import JetEmailClient
 import TerminalBackend
 import WebhookTUI
+import PosixSupport
 
 /// Runs the core's effects: network calls in background tasks, file writes, key changes.
 /// Results come back through `deliver` on the main actor, on a later turn of the main queue.

@@ -4,6 +4,7 @@ import Glibc
 import JetEmailClient
 import TerminalBackend
 import WebhookTUI
+import TerminalUI
 
 /// The shell around the pure core: feeds it keys, resizes, signals and effect results, runs
 /// the effects it asks for, and draws what it renders. Everything here runs on the main actor;

@@ -1,5 +1,6 @@
 import Glibc
 import JetEmailClient
+import PosixSupport
 
 /// Descriptors 0-2. One closed at start (`>&-`) would be taken by the next file or socket the
 /// program opens (an epoll descriptor took fd 1, and the secret went into it): each is held by

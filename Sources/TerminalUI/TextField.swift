@@ -47,6 +47,11 @@ public struct TextField: Sendable, Equatable {
         public var lineBreaks = 0
         /// Characters past `maxLength`.
         public var overflow = 0
+
+        public init(lineBreaks: Int = 0, overflow: Int = 0) {
+            self.lineBreaks = lineBreaks
+            self.overflow = overflow
+        }
     }
 
     /// Inserts text at the cursor, without line breaks and tabs and up to `maxLength`.
