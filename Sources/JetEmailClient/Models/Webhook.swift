@@ -94,6 +94,11 @@ public struct Webhook: Sendable, Equatable, Codable {
         try c.encodeIfPresent(lastModified, forKey: .lastModified)
     }
 
+    /// "The answer had fields that could not be read (status, filter_users)", or nil when all were read.
+    public var unreadableNote: String? {
+        unreadable.isEmpty ? nil : "The answer had fields that could not be read (\(unreadable.joined(separator: ", ")))"
+    }
+
     /// The same webhook without its signing secret, for output that must not carry it.
     public var withoutSecret: Webhook { var copy = self; copy.secret = nil; return copy }
 }

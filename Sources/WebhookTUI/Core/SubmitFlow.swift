@@ -81,8 +81,8 @@ enum SubmitFlow {
             case .failure(let failure)?: modal.message = StatusMessage(.error, failure.description + " The secret is still here.")
             case nil: break
             }
-            if !webhook.unreadable.isEmpty, modal.message == nil {
-                modal.message = StatusMessage(.warning, "The answer had fields that could not be read (\(webhook.unreadable.joined(separator: ", "))); check the webhook in the list.")
+            if let note = webhook.unreadableNote, modal.message == nil {
+                modal.message = StatusMessage(.warning, "\(note); check the webhook in the list.")
             }
             s.beneath = .none
             s.overlay = .secret(modal)

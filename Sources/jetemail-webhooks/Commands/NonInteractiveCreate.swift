@@ -56,7 +56,7 @@ struct NonInteractiveCreate {
         case .failure(let error):
             reserved?.abandon()
             if guardian.gaveUp {
-                StandardError.write("Gave up waiting for the answer. The webhook may have been created without a known secret: check the list.")
+                StandardError.write(SignalsWhileSending.gaveUpMessage)
             } else {
                 StandardError.write(error.message)
             }

@@ -18,7 +18,7 @@ struct SandboxCommand: Command {
         .value("fail-status", "code", "Answer every request with this HTTP status."),
         .flag("drop-connections", "Close every connection without answering."),
         .value("malformed", "kind", "Answer 200 with an unusable body: not-json, success-false or no-secret.")
-            .choosing { ["not-json", "success-false", "no-secret"] },
+            .choosing { MalformedAnswer.allCases.map(\.rawValue) },
         .value("rate-limit", "seconds", "Answer 429 with this Retry-After."),
     ]
 

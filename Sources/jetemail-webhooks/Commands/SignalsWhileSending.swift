@@ -35,6 +35,8 @@ final class SignalsWhileSending {
         onGiveUp()
     }
 
+    static let gaveUpMessage = "Gave up waiting for the answer. The webhook may have been created without a known secret: check the list."
+
     /// Creates the webhook with signals held off as above. Returns the result and the guard,
     /// which says whether a signal came (for the exit status) and whether the person gave up.
     static func create(_ request: CreateWebhookRequest, with client: JetEmailClient, deadlineSeconds: Int) async

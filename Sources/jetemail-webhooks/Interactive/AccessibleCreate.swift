@@ -120,14 +120,12 @@ struct AccessibleCreate {
             case .failure(let error):
                 reserved?.abandon()
                 write(guardian.gaveUp
-                    ? "Gave up waiting for the answer. The webhook may have been created without a known secret: check the list."
+                    ? SignalsWhileSending.gaveUpMessage
                     : "Error: \(error.message)")
                 return guardian.signal.map { 128 + $0 } ?? 1
             }
             write("Created webhook \(TerminalSafe.escaped(webhook.name)), uuid \(TerminalSafe.escaped(webhook.uuid)).")
-            if !webhook.unreadable.isEmpty {
-                write("Warning: the answer had fields that could not be read (\(webhook.unreadable.joined(separator: ", "))).")
-            }
+            if let note = webhook.unreadableNote { write("Warning: \(note).") }
             // After a signal nothing more is asked: the secret goes to the file, or is shown.
             let ask = guardian.signal == nil ? readLine : { nil }
             do { try AccessibleCreate(readLine: ask, write: write).keepSecret(webhook, reserved: reserved) } catch {

@@ -47,8 +47,6 @@ enum CreateOutput {
 
     /// Warnings about fields of the answer that could not be read (the webhook was still made).
     static func unreadableWarning(_ webhook: Webhook) -> String? {
-        guard !webhook.unreadable.isEmpty else { return nil }
-        return "warning: the API's answer had fields that could not be read (\(webhook.unreadable.joined(separator: ", "))); "
-            + "the webhook was created and its secret kept; check the rest in the list."
+        webhook.unreadableNote.map { "warning: \($0); the webhook was created and its secret kept; check the rest in the list." }
     }
 }
