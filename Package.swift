@@ -116,6 +116,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "WebhookTUITests",
             dependencies: ["WebhookTUI", "TerminalUI", "TerminalBackend", "JetEmailClient", "PosixSupport", "TestSupport"],
             exclude: ["Golden"],
@@ -124,7 +129,7 @@ let package = Package(
         // Runs the built executable as a user would: as a command, and in a real terminal through tmux.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["jetemail-webhooks", "JetEmailClient", "JetEmailSandbox", "TestSupport"],
+            dependencies: ["jetemail-webhooks", "JetEmailClient", "JetEmailSandbox", "WebhookTUI", "TerminalUI", "TestSupport"],
             swiftSettings: strict
         ),
     ]

@@ -19,13 +19,13 @@ extension InTerminal {
         defer { term.close() }
         try term.waitFor("0 of 14 selected")
         try term.type("Ops Alerts")
-        try term.send("Tab")
+        try term.send(TableKeys.next)
         try term.type("https://hooks.example.com/jetemail")
         try term.send("Tab", "Space", "Down", "Space", "i", "Tab", "Space", "Tab")
         try term.type("transactional-main")
-        try term.send("Tab")
+        try term.send(TableKeys.next)
         try term.type("example.com")
-        try term.send("C-s")
+        try term.send(TableKeys.submit)
         let modal = try term.waitFor("Webhook created")
         let shownSecret = try #require(Self.secret(on: modal))
 
@@ -35,7 +35,7 @@ extension InTerminal {
         #expect(backend.server.received[0].bodyText == #"{"name":"Ops Alerts","url":"https://hooks.example.com/jetemail","events":["outbound.delivered","outbound.bounced","inbound.received","inbound.delivered","inbound.spam","inbound.blocked"],"status":0,"filter_users":["transactional-main"],"filter_domains":["example.com"]}"#)
 
         let path = backend.dir.path + "/ops.whsec"
-        try term.send("w", "C-u")
+        try term.send(TableKeys.writeSecret, "C-u")
         try term.type(path)
         try term.send("Enter")
         try term.waitFor("Saved to \(path)")
@@ -48,7 +48,7 @@ extension InTerminal {
         let fresh = try term.waitFor("Webhook Ops Alerts created; its secret is in")
         #expect(!fresh.contains(shownSecret), "closing wipes the secret from the screen")
         #expect(fresh.contains("0 of 14 selected"), "and returns to a fresh form")
-        try term.send("C-q")
+        try term.send(TableKeys.quit)
         #expect(term.exitStatus() == 0)
         #expect(try term.alternateScreenOn() == false)
         await backend.stop()
@@ -60,9 +60,9 @@ extension InTerminal {
         defer { term.close() }
         try term.waitFor("0 of 14 selected")
         try term.type("bad name!")
-        try term.send("Tab")
+        try term.send(TableKeys.next)
         try term.type("ftp://example.com")
-        try term.send("C-s")
+        try term.send(TableKeys.submit)
         let screen = try term.waitFor("Nothing was sent")
         #expect(screen.contains("remove '!'"))
         #expect(screen.contains("Scheme 'ftp:' is not allowed"))
@@ -77,12 +77,12 @@ extension InTerminal {
         defer { term.close() }
         try term.waitFor("0 of 14 selected")
         try term.type("Slow Hook")
-        try term.send("Tab")
+        try term.send(TableKeys.next)
         try term.type("https://example.com/slow")
-        try term.send("Tab", "o", "C-s")
+        try term.send(TableKeys.next, "o", TableKeys.submit)
         try term.waitFor("Creating…", settle: false)
         // Typing still works while the request is in flight.
-        try term.send("BTab", "BTab")
+        try term.send(TableKeys.previous, TableKeys.previous)
         try term.type("X")
         try term.waitFor("Slow HookX", settle: false)
         try term.send("Escape")
@@ -99,7 +99,7 @@ extension InTerminal {
                                    environment: backend.environment)
         defer { term.close() }
         try term.waitFor("1 of 14 selected")
-        try term.send("C-s")
+        try term.send(TableKeys.submit)
         let secret = try #require(Self.secret(on: try term.waitFor("Webhook created")))
         try term.resize(columns: 60, rows: 20)
         try term.waitFor("Enlarge to at least 80 x 24")
@@ -129,7 +129,7 @@ extension InTerminal {
                                    environment: backend.environment)
         defer { term.close() }
         try term.waitFor("1 of 14 selected")
-        try term.send("C-s")
+        try term.send(TableKeys.submit)
         let screen = try term.waitFor("Saved to \(path)")
         let secret = try #require(Self.secret(on: screen))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == secret + "\n")
@@ -143,7 +143,7 @@ extension InTerminal {
                                    environment: backend.environment)
         defer { term.close() }
         try term.waitFor("1 of 14 selected")
-        try term.send("C-s")
+        try term.send(TableKeys.submit)
         try term.waitFor("Creating…", settle: false)
         let pid = try #require(try term.programPID())
         kill(pid, SIGHUP)

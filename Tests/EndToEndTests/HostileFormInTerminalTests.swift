@@ -84,12 +84,12 @@ extension InTerminal {
                                    environment: backend.environment)
         defer { term.close() }
         try term.waitFor("1 of 14 selected")
-        try term.send("C-s")
+        try term.send(TableKeys.submit)
         try term.waitFor("more than an hour", settle: false)
-        try term.send("C-s")
+        try term.send(TableKeys.submit)
         try await Task.sleep(for: .milliseconds(300))
         #expect(backend.server.received.count == 1, "no second request while the limit holds")
-        try term.send("C-q")
+        try term.send(TableKeys.quit)
         try term.waitFor("Quit", settle: false)
         try term.send("y")
         #expect(term.exitStatus() == 0)
@@ -106,10 +106,10 @@ extension InTerminal {
                                     "--event", "inbound.spam"], environment: ["JETEMAIL_BASE_URL": server.baseURL])
         defer { term.close() }
         try term.waitFor("1 of 14 selected")
-        try term.send("C-s")
+        try term.send(TableKeys.submit)
         let modal = try term.waitFor("too long to show")
-        #expect(modal.contains("w  write to a new file"), "the keys stay on screen:\n\(modal)")
-        try term.send("w", "C-u")
+        #expect(modal.contains("w  write to file"), "the keys stay on screen:\n\(modal)")
+        try term.send(TableKeys.writeSecret, "C-u")
         let path = dir.path + "/big.whsec"
         try term.type(path)
         try term.send("Enter")
@@ -126,10 +126,10 @@ extension InTerminal {
         try term.waitFor("1 of 14 selected")
         try term.resize(columns: 40, rows: 12)
         try term.waitFor("Enlarge")
-        try term.send("C-s")
+        try term.send(TableKeys.submit)
         try await Task.sleep(for: .milliseconds(500))
         #expect(backend.server.received.isEmpty, "nothing was sent from a screen that cannot show the answer")
-        try term.send("C-q")
+        try term.send(TableKeys.quit)
         try term.waitFor("Quit anyway? y/N")
         try term.send("n")
         try term.resize(columns: 80, rows: 24)
@@ -143,7 +143,7 @@ extension InTerminal {
         let term = try TmuxSession(["--demo", "--name", "Lost", "--url", "https://e.com/l", "--event", "inbound.spam"])
         defer { term.close() }
         try term.waitFor("1 of 14 selected")
-        try term.send("C-s")
+        try term.send(TableKeys.submit)
         try term.waitFor("Webhook created")
         kill(try #require(try term.programPID()), SIGTERM)
         #expect(term.exitStatus() == 128 + Int(SIGTERM))
@@ -160,14 +160,14 @@ extension InTerminal {
         let term = try TmuxSession(backend.arguments + flags, environment: backend.environment)
         defer { term.close() }
         try term.waitFor("1 of 14 selected")
-        try term.send("C-s")
+        try term.send(TableKeys.submit)
         try term.waitFor("Saved to \(path)")
         try term.send("Enter")
         try term.waitFor("its secret is in")
         try term.type("Again")
-        try term.send("Tab")
+        try term.send(TableKeys.next)
         try term.type("https://e.com/again")
-        try term.send("Tab", "Space", "C-s")
+        try term.send(TableKeys.next, TableKeys.toggleEvent, TableKeys.submit)
         try term.waitFor("already exists")
         #expect(backend.server.received.count == 1, "nothing sent while the path is taken")
         let second = backend.dir.path + "/twice-2.whsec"
@@ -187,10 +187,10 @@ extension InTerminal {
         defer { term.close() }
         try term.tmux(["set", "-g", "set-clipboard", "on"])
         try term.waitFor("1 of 14 selected")
-        try term.send("C-s")
+        try term.send(TableKeys.submit)
         let modal = try term.waitFor("Webhook created")
         let secret = try #require(modal.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" }).first { $0.hasPrefix("whsec_") })
-        try term.send("c")
+        try term.send(TableKeys.copySecret)
         try term.waitFor("Sent to the terminal's clipboard")
         var buffer = ""
         for _ in 0..<30 where !buffer.contains(secret) {
@@ -205,9 +205,9 @@ extension InTerminal {
         defer { term.close() }
         try term.tmux(["set", "-g", "set-clipboard", "external"])
         try term.waitFor("1 of 14 selected")
-        try term.send("C-s")
+        try term.send(TableKeys.submit)
         try term.waitFor("Webhook created")
-        try term.send("c")
+        try term.send(TableKeys.copySecret)
         try term.waitFor("tmux set -g set-clipboard on")
     }
 

@@ -19,7 +19,7 @@ extension InTerminal {
         let session = try TmuxSession(["--demo"], environment: ["NO_COLOR": "1"])
         defer { session.close() }
         try session.waitFor("0 of 14 selected")
-        try session.send("C-s")
+        try session.send(TableKeys.submit)
         try session.waitFor("Nothing was sent")
         let styled = try session.tmux(["capture-pane", "-p", "-e", "-t", session.name])
         // SGR colour parameters: 30-37, 39, 90-97 (foreground), 40-47, 49 (background), 38;5 / 48;5.
@@ -32,7 +32,7 @@ extension InTerminal {
         let session = try TmuxSession(["--demo"], environment: ["TERM": "vt100"])
         defer { session.close() }
         try session.waitFor("0 of 14 selected")
-        try session.send("C-s")
+        try session.send(TableKeys.submit)
         let screen = try session.waitFor("Nothing was sent")
         #expect(screen.contains("Name is required."))
     }
@@ -61,9 +61,9 @@ extension InTerminal {
         let session = try TmuxSession(["--demo"], environment: ["LANG": "C", "LC_ALL": "C"])
         defer { session.close() }
         try session.waitFor("of 14 selected")
-        try session.send("F1")
-        let screen = try session.waitFor("Keys (Esc closes)")
-        #expect(screen.contains("+- Keys (Esc closes) -"))
+        try session.send(TableKeys.help)
+        let screen = try session.waitFor("Keys (Esc closes")
+        #expect(screen.contains("+- Keys (Esc closes"))
         #expect(!screen.contains("┌"))
     }
 
@@ -73,7 +73,7 @@ extension InTerminal {
                                       launcher: ["/usr/bin/screen", "-q"])
         defer { session.close() }
         try session.waitFor("1 of 14 selected")
-        try session.send("C-s")
+        try session.send(TableKeys.submit)
         let screen = try session.waitFor("Webhook created")
         #expect(screen.contains("whsec_"))
         try session.send("C-c")
@@ -99,7 +99,7 @@ extension InTerminal {
         try session.waitFor("0 of 14 selected")
         try session.type("Before")
         let pid = try #require(try session.programPID())
-        try session.send("C-z")
+        try session.send(TableKeys.suspend)
         var stopped = false
         for _ in 0..<50 where !stopped {
             let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
@@ -151,7 +151,7 @@ extension InTerminal {
         try session.resize(columns: 80, rows: 24)
         #expect(try session.programPID() != nil, "still running")
         #expect(try session.alternateScreenOn())
-        try session.send("C-q")
+        try session.send(TableKeys.quit)
         try session.send("y")
         #expect(session.exitStatus() == 0)
         #expect(try session.alternateScreenOn() == false, "terminal restored")

@@ -33,14 +33,14 @@ import Testing
         var d = Driver()
         d.type("a?")
         #expect(d.state.form.name.text == "a?")
-        #expect(d.state.overlay == .none)
+        #expect(d.state.topModal == nil)
         d.press(.tab, .tab)
         d.type("?")
-        #expect(d.state.overlay == .help)
+        #expect(d.state.isShowingHelp)
         d.press(.escape)
-        #expect(d.state.overlay == .none)
+        #expect(d.state.topModal == nil)
         d.press(.function(1))
-        #expect(d.state.overlay == .help)
+        #expect(d.state.isShowingHelp)
     }
 
     @Test func eventsChecklistKeys() {
@@ -95,7 +95,7 @@ import Testing
         #expect(d.state.form.name.text == "MyHook")
         #expect(d.state.status?.text.contains("Removed 1 line break") == true)
         d.press(.paste(String(repeating: "x", count: 10_000)))
-        #expect(d.state.form.name.characters.count == 10_006)
+        #expect(d.state.form.name.field.characters.count == 10_006)
     }
 
     @Test func prefillFromFlags() {

@@ -44,9 +44,9 @@ import TestSupport
         var rendered = 0
         for step in 0..<6_000 {
             now += Double.random(in: 0...0.5, using: &rng)
-            let event = Self.randomEvent(&rng, nextID: state.nextSubmitID)
-            var (next, effects) = update(state, event, now: now)
-            if effects.contains(.quit) || next.quitRequested {
+            let event = Self.randomEvent(&rng, nextID: state.nextRequestID)
+            var (next, _) = update(state, event, now: now)
+            if next.quitRequested {
                 // Start again, as a person would, so the run keeps exercising the form.
                 next = AppState(columns: next.columns, rows: next.rows, endpoint: "api.jetemail.com", maskedKey: "api_…abcd", isDemo: false)
             }
@@ -55,7 +55,7 @@ import TestSupport
             rendered += 1
             let ok = grid.columns == max(0, state.columns) && grid.rows == max(0, state.rows)
                 && (0..<EventType.allCases.count).contains(state.form.eventCursor)
-                && state.form.name.cursor <= state.form.name.characters.count
+                && state.form.name.field.cursor <= state.form.name.field.characters.count
                 && grid.cursor.map { $0.row >= 0 && $0.row < grid.rows && $0.column >= 0 && $0.column <= grid.columns } ?? true
             #expect(ok, "seed \(seed), step \(step), event \(event)")
             if !ok { return }

@@ -64,7 +64,7 @@ import Testing
         #expect(d.state.form.url.text == "https://example.com/hookX")
         #expect(d.screen.contains("Creating… 1.5 s"))
         d.press(.function(1))
-        #expect(d.state.overlay == .help)
+        #expect(d.state.isShowingHelp)
     }
 
     @Test func escCancelsAndKeepsInput() {
@@ -75,16 +75,22 @@ import Testing
         #expect(d.drain() == [.cancelSubmit(id: 1)])
         #expect(!d.state.isSending)
         #expect(d.state.form.name.text == "Ops Hook")
-        // The late answer of the cancelled request is ignored.
+        // A late failure of the cancelled request is ignored...
+        d.send(.submitFinished(id: 1, .failure(.cancelled)))
+        #expect(d.state.topModal == nil)
+        #expect(d.state.status?.text.hasPrefix("Cancelled") == true)
+        // ...but a late success created the webhook: its secret is shown, never dropped.
         d.send(.submitFinished(id: 1, .success(sampleWebhook)))
-        #expect(d.state.overlay == .none)
+        guard case .secret(let modal)? = d.state.topModal else { Issue.record("the secret was dropped"); return }
+        #expect(modal.secret == sampleWebhook.secret)
+        #expect(d.state.status?.text.contains("The create you cancelled went through") == true)
     }
 
     @Test func successOpensTheSecretModal() {
         var d = filled()
         d.press(.control("s"))
         d.send(.submitFinished(id: 1, .success(sampleWebhook)))
-        guard case .secret(let modal) = d.state.overlay else { Issue.record("no modal"); return }
+        guard case .secret(let modal)? = d.state.topModal else { Issue.record("no modal"); return }
         #expect(modal.secret == sampleWebhook.secret)
         #expect(d.screen.contains(sampleWebhook.secret!))
         #expect(d.screen.contains("This is the only time JetEmail shows this secret"))

@@ -48,8 +48,6 @@ final class EffectRunner {
             }
         case .useAPIKey(let text):
             useKey(text)
-        case .quit:
-            break
         }
     }
 
@@ -91,7 +89,8 @@ final class EffectRunner {
                 }
             }
             self?.tasks[id] = nil
-            if Task.isCancelled, saved == nil { return }
+            // A cancelled create's failure is not news; its success is (the secret is never dropped).
+            if Task.isCancelled, saved == nil, case .failure = result { return }
             self?.deliver(.submitFinished(id: id, result, saved: saved))
         }
     }

@@ -92,7 +92,7 @@ final class InteractiveSession {
     private func take(_ keys: [Key]) {
         guard !keys.isEmpty else { return }
         for key in keys {
-            if key == .control("z") {
+            if GlobalBindings.isSuspend(key) {
                 terminal.suspend()
                 terminal.refreshSize()
                 apply(.resize(columns: terminal.columns, rows: terminal.rows))
@@ -136,10 +136,8 @@ final class InteractiveSession {
     private func apply(_ event: AppEvent) {
         let (next, requested) = update(state, event, now: now)
         state = next
-        for effect in requested {
-            if effect == .quit { finish(); return }
-            effects.run(effect)
-        }
+        requested.forEach(effects.run)
+        if state.quitRequested { finish(); return }
         updateTicker()
     }
 

@@ -1,0 +1,22 @@
+import JetEmailClient
+import TerminalUI
+
+/// Everything that can happen to the program, from the keyboard, the terminal or an effect.
+public enum AppEvent: Sendable, Equatable {
+    case key(Key)
+    case resize(columns: Int, rows: Int)
+    /// Time passes (drives the spinner and countdowns).
+    case tick
+    /// The answer to request `id`, delivered to the screen that sent it. `saved`: where the
+    /// secret went when the submit named a secret file, or why it could not.
+    case submitFinished(id: Int, Result<Webhook, JetEmailError>, saved: Result<String, SecretFile.Failure>? = nil)
+    /// The secret file of a submit could not be created: nothing was sent.
+    case secretFileRefused(id: Int, SecretFile.Failure)
+    /// After a copy with OSC 52: why it may not arrive (inside tmux, with its clipboard off).
+    case clipboardAdvice(String)
+    /// The client cannot be used (a typed key refused, a bad CA file or proxy): why.
+    case clientUnavailable(String)
+    case secretWritten(Result<String, SecretFile.Failure>)
+    /// The terminal went away (SIGHUP) or was told to stop (SIGTERM).
+    case terminate
+}

@@ -1,0 +1,18 @@
+import JetEmailClient
+
+/// Work the core asks the shell to do; results come back as `AppEvent`s. Quitting is not an
+/// effect: the shell ends when `AppState.quitRequested` is set.
+public enum Effect: Sendable, Equatable {
+    /// Send the request in the background; answer with `.submitFinished(id:)`. With `secretFile`,
+    /// that file is created (0600, exclusive) before anything is sent and the secret written into
+    /// it the moment it arrives; when it cannot be created, nothing is sent and the answer is
+    /// `.secretFileRefused`.
+    case submit(id: Int, CreateWebhookRequest, secretFile: String? = nil)
+    case cancelSubmit(id: Int)
+    /// Create the file (0600, exclusive, no symlinks) and answer with `.secretWritten`.
+    case writeSecret(path: String, secret: String)
+    /// Use this key from now on (typed at the key prompt).
+    case useAPIKey(String)
+    /// Put the text on the terminal's clipboard (OSC 52).
+    case copyToClipboard(String)
+}

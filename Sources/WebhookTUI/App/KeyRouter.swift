@@ -1,0 +1,24 @@
+import TerminalUI
+
+/// Where a key goes: the top modal takes every key; otherwise the keys that mean the same
+/// everywhere (quit, help), then the top screen.
+enum KeyRouter {
+    static func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
+        // A window too small for the screen shows nothing that could act: only quitting works
+        // (asked on that small screen when something would be lost); other keys wait.
+        if !Chrome.fits(s), !s.isAskingToQuit {
+            if GlobalBindings.table.binding(for: key)?.action == .quit { Quit.ask(&s) }
+            return []
+        }
+        if let modal = s.topModal { return ModalKeys.handle(&s, modal, key) }
+        if let global = GlobalBindings.table.binding(for: key, enabled: { GlobalBindings.isEnabled($0, s) }) {
+            GlobalBindings.perform(global.action, &s)
+            return []
+        }
+        let top = s.topScreen
+        switch top.screen {
+        case .form:
+            return s.withForm(top.id) { form, app in FormKeys.handle(&form, screen: top.id, key, app: &app) } ?? []
+        }
+    }
+}

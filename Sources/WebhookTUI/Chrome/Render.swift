@@ -1,0 +1,78 @@
+import TerminalUI
+
+/// Turns the state into what the screen shows. Pure: the same state gives the same grid.
+public func render(_ state: AppState) -> Grid {
+    var grid = Grid(columns: state.columns, rows: state.rows)
+    guard Chrome.fits(state) else {
+        TooSmallView.draw(state, into: &grid)
+        return grid
+    }
+    let top = state.topScreen
+    TitleBar.draw(state, title: top.screen.title, into: &grid)
+    let screenFocused = state.modals.isEmpty
+    switch top.screen {
+    case .form(let form): FormView.draw(form, context: FormView.Context(state), focused: screenFocused, into: &grid)
+    }
+    KeyBarLine.draw(Chrome.barEntries(state), into: &grid)
+    for (index, modal) in state.modals.enumerated() {
+        let isTop = index == state.modals.count - 1
+        switch modal {
+        case .help(let help): help.draw(into: &grid)
+        case .confirmQuit(let dialog): dialog.draw(into: &grid, rect: Rect(row: 0, column: 0, width: grid.columns, height: grid.rows), focused: isTop)
+        case .secret(let secret): SecretModalView.draw(secret, focused: isTop, into: &grid)
+        case .apiKeyPrompt(let input): APIKeyPrompt.draw(input, status: state.status, into: &grid)
+        case .secretFilePrompt(let prompt): prompt.draw(into: &grid)
+        }
+    }
+    return grid
+}
+
+/// What every screen shares: the size check and the key bar.
+enum Chrome {
+    /// Whether the window can hold the top screen.
+    static func fits(_ s: AppState) -> Bool {
+        let minimum = s.topScreen.screen.minimumSize
+        return s.columns >= minimum.columns && s.rows >= minimum.rows
+    }
+
+    /// The keys that work now: the top modal's, or the focused widget's, the screen's and the
+    /// global ones, from their tables.
+    static func barEntries(_ s: AppState) -> [BarEntry] {
+        let global = GlobalBindings.table.barEntries(enabled: { GlobalBindings.isEnabled($0, s) })
+        switch s.topModal {
+        case .help?:
+            return HelpModal.bindings.barEntries() + global.filter { $0.label == "quit" }
+        case .confirmQuit(let dialog)?:
+            return dialog.bindings.barEntries()
+        case .apiKeyPrompt?:
+            return APIKeyPrompt.table.barEntries()
+        case .secretFilePrompt?:
+            return SecretFilePrompt.table.barEntries()
+        case .secret(let modal)?:
+            return SecretModalKeys.barEntries(modal)
+        case nil:
+            break
+        }
+        switch s.topScreen.screen {
+        case .form(let form):
+            // While a create is in flight, how to cancel it comes first.
+            let own = FormKeys.table.barEntries(enabled: { FormKeys.inBar($0, form) })
+            let cancel = own.filter { $0.key == "Esc" }
+            return cancel + form.focusedBarEntries + own.filter { $0.key != "Esc" } + global
+        }
+    }
+}
+
+extension Screen {
+    var title: String {
+        switch self {
+        case .form: "New webhook"
+        }
+    }
+
+    var minimumSize: (columns: Int, rows: Int) {
+        switch self {
+        case .form(let form): (FormLayout.minimumColumns, FormLayout.minimumRows(form))
+        }
+    }
+}

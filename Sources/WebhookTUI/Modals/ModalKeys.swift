@@ -1,0 +1,29 @@
+import TerminalUI
+
+/// Keys while a modal is on top: it takes them all. Quit works over help, the secret window
+/// and the secret file prompt (asking when something would be lost); the key prompt quits at once.
+enum ModalKeys {
+    static func handle(_ s: inout AppState, _ modal: Modal, _ key: Key) -> [Effect] {
+        let global = GlobalBindings.table.binding(for: key, enabled: { GlobalBindings.isEnabled($0, s) })?.action
+        switch modal {
+        case .confirmQuit(var dialog):
+            if dialog.handle(key) == .activated { s.quitRequested = true } else { s.closeModal() }
+            return []
+        case .apiKeyPrompt(var input):
+            return APIKeyPrompt.handle(&s, &input, key)
+        case .help(var help):
+            if global == .quit { Quit.ask(&s); return [] }
+            help.handle(key, app: &s)
+            return []
+        case .secret(var secret):
+            if let global {
+                GlobalBindings.perform(global, &s)
+                return []
+            }
+            return SecretModalKeys.handle(&s, &secret, key)
+        case .secretFilePrompt(var prompt):
+            if global == .quit { Quit.ask(&s); return [] }
+            return prompt.handle(key, app: &s)
+        }
+    }
+}

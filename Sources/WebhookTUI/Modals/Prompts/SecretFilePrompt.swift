@@ -1,0 +1,70 @@
+import TerminalUI
+
+/// "Save the secret to:" asked when the secret file of a create could not be made. Enter sends
+/// with the new path (empty: without a file, the secret shown as usual); Esc sends nothing.
+public struct SecretFilePrompt: Sendable, Equatable {
+    public var input: TextInput
+    public var reason: String
+    /// The form that asked; the create is sent from there.
+    public var screen: Int
+
+    init(path: String, reason: String, screen: Int) {
+        input = TextInput(path)
+        self.reason = reason
+        self.screen = screen
+    }
+
+    enum Action: Sendable, Equatable { case send, cancel, edit(TextEdit) }
+
+    static let table: [KeyBinding<Action>] = [
+        KeyBinding([.enter], keys: "Enter", bar: BarEntry("Enter", "send with this file"), help: "send the create; the secret goes to this file (empty: no file)", .send),
+        KeyBinding([.escape], keys: "Esc", bar: BarEntry("Esc", "send nothing"), help: "send nothing; the form keeps your input", .cancel),
+    ] + TextField.bindings.map { $0.map(Action.edit) }
+
+    mutating func handle(_ key: Key, app s: inout AppState) -> [Effect] {
+        guard let binding = Self.table.binding(for: key) else { return [] }
+        switch binding.action {
+        case .cancel:
+            s.closeModal()
+            s.status = StatusMessage(.info, "Nothing was sent; your input is kept.")
+            return []
+        case .send:
+            let path = input.text.trimmingSpaces()
+            s.secretFilePath = path.isEmpty ? nil : path
+            s.closeModal()
+            let screen = screen
+            return s.withForm(screen) { form, app in SubmitFlow.submit(&form, screen: screen, app: &app) } ?? []
+        case .edit(let edit):
+            input.field.apply(edit, key: key)
+            s.updateTopModal(.secretFilePrompt(self))
+            return []
+        }
+    }
+
+    func draw(into grid: inout Grid) {
+        let width = min(grid.columns - 4, 70)
+        let inner = width - 4
+        let reasonLines = Wrap.lines(reason, width: inner, maxLines: 3)
+        let height = 9 + reasonLines.count
+        let top = (grid.rows - height) / 2
+        let left = (grid.columns - width) / 2
+        grid.box(row: top, column: left, width: width, height: height, title: "Secret file", style: Style(.warning, bold: true))
+        let x = left + 2
+        for (i, line) in reasonLines.enumerated() { grid.put(line, row: top + 2 + i, column: x, width: inner) }
+        var row = top + 3 + reasonLines.count
+        grid.put("Save the new secret to (Enter sends; empty: no file):", row: row, column: x, width: inner)
+        row += 1
+        input.draw(into: &grid, rect: Rect(row: row, column: x, width: inner, height: 1), focused: true,
+                   textStyle: Style(.normal, bold: true, underline: true))
+        grid.put("Esc  send nothing (your input is kept)", row: row + 2, column: x, style: .muted, width: inner)
+    }
+}
+
+private extension String {
+    func trimmingSpaces() -> String {
+        var t = Substring(self)
+        while t.first == " " { t.removeFirst() }
+        while t.last == " " { t.removeLast() }
+        return String(t)
+    }
+}

@@ -1,0 +1,110 @@
+import JetEmailClient
+import TerminalUI
+
+/// The webhook form: what the person has entered (as widgets), where the focus is, which
+/// problems to show, and the create in flight.
+public struct FormState: Sendable, Equatable {
+    public enum Submission: Sendable, Equatable {
+        case idle
+        case sending(id: Int, startedAt: Double)
+    }
+
+    public var name = TextInput()
+    public var url = TextInput()
+    public var eventList = FormState.eventChecklist()
+    public var status = Toggle(isOn: true, on: "Enabled", off: "Disabled")
+    public var filterUsers = TextInput()
+    public var filterDomains = TextInput()
+    public var submitButton = Button("Create webhook", bar: "create", meaning: "create the webhook; nothing invalid is ever sent")
+    public var focus: Control = .name
+    /// Fields whose problems are shown: left once, or all of them after a submit attempt.
+    public var touched: Set<WebhookField> = []
+    /// Errors the server gave, by field, until that field is edited.
+    public var serverErrors: [WebhookField: String] = [:]
+    public var submission: Submission = .idle
+
+    public init() {}
+
+    public init(prefill draft: WebhookDraft) {
+        name = TextInput(draft.name)
+        url = TextInput(draft.url)
+        events = Set(draft.events.compactMap(EventType.init(rawValue:)))
+        enabled = draft.status != 0
+        filterUsers = TextInput(FilterList.join(draft.filterUsers))
+        filterDomains = TextInput(FilterList.join(draft.filterDomains))
+    }
+
+    /// The 14 events, in two columns, grouped by direction, each group with its select-all key.
+    static func eventChecklist() -> Checklist {
+        let all = EventType.allCases
+        let outbound = all.indices.filter { all[$0].direction == .outbound }
+        let inbound = all.indices.filter { all[$0].direction == .inbound }
+        return Checklist(
+            items: all.map { Checklist.Item($0.shortName, detail: $0.shortSummary) },
+            groups: [
+                Checklist.Group("Outbound", items: outbound.first!..<(outbound.last! + 1), key: "o"),
+                Checklist.Group("Inbound", items: inbound.first!..<(inbound.last! + 1), key: "i"),
+            ],
+            columns: 2)
+    }
+
+    /// The selected events.
+    public var events: Set<EventType> {
+        get { Set(eventList.selected.map { EventType.allCases[$0] }) }
+        set { eventList.selected = Set(newValue.compactMap { EventType.allCases.firstIndex(of: $0) }) }
+    }
+
+    /// Index into `EventType.allCases` of the highlighted event.
+    public var eventCursor: Int { eventList.cursor }
+
+    public var enabled: Bool {
+        get { status.isOn }
+        set { status.isOn = newValue }
+    }
+
+    public var isSending: Bool { if case .sending = submission { true } else { false } }
+
+    public var draft: WebhookDraft {
+        WebhookDraft(name: name.text, url: url.text, events: EventType.allCases.filter(events.contains).map(\.rawValue),
+                     status: enabled ? 1 : 0, filterUsers: FilterList.split(filterUsers.text),
+                     filterDomains: FilterList.split(filterDomains.text))
+    }
+
+    public var validation: WebhookValidator.Outcome { WebhookValidator.validate(draft) }
+
+    /// True when there is something a person would not want to lose.
+    public var hasInput: Bool {
+        !name.isEmpty || !url.isEmpty || !events.isEmpty || !filterUsers.isEmpty || !filterDomains.isEmpty || !enabled
+    }
+
+    /// The text input behind a control, for editing.
+    public subscript(text control: Control) -> TextInput? {
+        get {
+            switch control {
+            case .name: name
+            case .url: url
+            case .filterUsers: filterUsers
+            case .filterDomains: filterDomains
+            default: nil
+            }
+        }
+        set {
+            guard let newValue else { return }
+            switch control {
+            case .name: name = newValue
+            case .url: url = newValue
+            case .filterUsers: filterUsers = newValue
+            case .filterDomains: filterDomains = newValue
+            default: break
+            }
+        }
+    }
+
+    /// The problems to show for a field: the server's first, then validation's, once touched.
+    public func visibleProblems(_ field: WebhookField, report: ValidationReport) -> [ValidationProblem] {
+        var shown: [ValidationProblem] = []
+        if let server = serverErrors[field] { shown.append(.init(field, .error, server)) }
+        if touched.contains(field) { shown += report.errors(for: field) + report.warnings(for: field) }
+        return shown
+    }
+}
