@@ -116,14 +116,17 @@ enum SandboxAPI {
         // Fields not sent keep their values; validate the merged result as a whole.
         if !present.contains(.name) { draft.name = current.name }
         if !present.contains(.url) { draft.url = current.url }
-        if !present.contains(.events) { draft.events = current.events.map(\.rawValue) }
+        // Events not sent are not checked again: a webhook may hold names the create enum lacks
+        // (outbound.queued); a stand-in passes validation and the stored ones are kept below.
+        if !present.contains(.events) { draft.events = [EventType.outboundDelivered.rawValue] }
         if !present.contains(.status) { draft.status = current.status?.rawValue ?? 1 }
         if !present.contains(.filterUsers) { draft.filterUsers = current.filterUsers ?? [] }
         if !present.contains(.filterDomains) { draft.filterDomains = current.filterDomains ?? [] }
         let outcome = WebhookValidator.validate(draft)
         guard let valid = outcome.request else { return .error(400, outcome.report.errors[0].description) }
         if let refusal = ownershipProblem(users: valid.filterUsers, domains: valid.filterDomains, config: config) { return .error(403, refusal) }
-        store.webhooks[i] = Webhook(uuid: uuid, name: valid.name, url: valid.url, events: valid.events.map(EventName.init),
+        let events = present.contains(.events) ? valid.events.map(EventName.init) : current.events
+        store.webhooks[i] = Webhook(uuid: uuid, name: valid.name, url: valid.url, events: events,
                                     status: valid.status, filterUsers: valid.filterUsers, filterDomains: valid.filterDomains,
                                     createdAt: current.createdAt, lastModified: now)
         return .json(200, MessageBody(message: "Webhook updated successfully"))

@@ -36,13 +36,16 @@ public struct SandboxConfiguration: Sendable, Equatable {
     /// Inbound domains a filter may name; others get 403.
     public var ownedDomains: [String]
     public var faults: SandboxFaults
+    /// Webhooks the sandbox starts with (`--seed N`).
+    public var seed: Int
 
     public static let defaultOwnedUsers = ["transactional-main", "smarthost-eu"]
     public static let defaultOwnedDomains = ["example.com", "test.com"]
 
     public init(apiKey: String = SandboxConfiguration.randomKey(), ownedUsers: [String] = defaultOwnedUsers,
-                ownedDomains: [String] = defaultOwnedDomains, faults: SandboxFaults = SandboxFaults()) {
+                ownedDomains: [String] = defaultOwnedDomains, faults: SandboxFaults = SandboxFaults(), seed: Int = 0) {
         self.apiKey = apiKey; self.ownedUsers = ownedUsers; self.ownedDomains = ownedDomains; self.faults = faults
+        self.seed = seed
     }
 
     public static func randomKey() -> String { "api_sandbox_" + RandomToken.hex(bytes: 12) }

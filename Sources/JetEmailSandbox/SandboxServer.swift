@@ -16,7 +16,8 @@ public final class SandboxServer: Sendable {
     private let log: (@Sendable (String) -> Void)?
 
     public init(configuration: SandboxConfiguration = SandboxConfiguration(), log: (@Sendable (String) -> Void)? = nil) {
-        self.state = NIOLockedValueBox((configuration, SandboxStore()))
+        let seeded = SandboxSeed.webhooks(configuration.seed, now: Int(Date().timeIntervalSince1970))
+        self.state = NIOLockedValueBox((configuration, SandboxStore(webhooks: seeded)))
         self.log = log
     }
 

@@ -112,7 +112,7 @@ extension InTerminal {
     }
 
     @Test func sigtermRestoresTheTerminal() async throws {
-        let term = try TmuxSession(["--demo"])
+        let term = try TmuxSession(["create", "--demo"])
         defer { term.close() }
         try term.waitFor("DEMO")
         #expect(try term.alternateScreenOn())

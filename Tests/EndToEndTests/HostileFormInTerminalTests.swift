@@ -28,7 +28,7 @@ extension InTerminal {
     @Test func keysInTheFormsAnyTerminalSendsWhateverTERMSays() throws {
         // Item 20: the program runs with TERM=xterm-256color inside tmux, whose Home and End are
         // `\e[1~` and `\e[4~`; PuTTY's F1 is `\e[11~`; an unknown `\e[99~` must type nothing.
-        let term = try TmuxSession(["--demo"])
+        let term = try TmuxSession(["create", "--demo"])
         defer { term.close() }
         try term.waitFor(Self.ready)
         try term.type("abc")
@@ -50,7 +50,7 @@ extension InTerminal {
     @Test func aPasteWithInvalidBytesShowsAtOnceAndKeepsTheRest() throws {
         // Item 12: `ab\xffcdef` pasted into Name, then Right: no "C" typed.
         let dir = TemporaryDirectory()
-        let term = try TmuxSession(["--demo"])
+        let term = try TmuxSession(["create", "--demo"])
         defer { term.close() }
         try term.waitFor(Self.ready)
         try Self.paste(Array("ab".utf8) + [0xFF] + Array("cdef".utf8), into: term, dir: dir)

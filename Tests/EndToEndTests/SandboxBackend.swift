@@ -11,7 +11,8 @@ final class SandboxBackend {
     init(faults: SandboxFaults = SandboxFaults()) async throws {
         server = SandboxServer(configuration: SandboxConfiguration(faults: faults))
         let port = try await server.start()
-        arguments = ["--api-key-file", dir.file("key", server.apiKey)]
+        // The form: these tests drive create.
+        arguments = ["create", "--api-key-file", dir.file("key", server.apiKey)]
         environment = ["JETEMAIL_BASE_URL": "http://127.0.0.1:\(port)"]
     }
 

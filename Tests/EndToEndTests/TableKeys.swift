@@ -12,6 +12,8 @@ enum TableKeys {
     static var suspend: String { name(GlobalBindings.table.binding(doing: .suspend)) }
     static var writeSecret: String { name(SecretModalKeys.table.binding(doing: .write)) }
     static var copySecret: String { name(SecretModalKeys.table.binding(doing: .copy)) }
+    static var toggleWebhook: String { name(ListKeys.table.binding(doing: .toggle)) }
+    static var deleteWebhook: String { name(ListKeys.table.binding(doing: .delete)) }
     static var toggleEvent: String { name(FormState().eventList.bindings.binding(doing: .toggle)) }
 
     /// The first key of a binding, as tmux names it.

@@ -7,7 +7,7 @@ extension InTerminal {
 @Suite struct TerminalVarietyTests {
     @Test("unusable TERM values get one line and exit 2 before the screen is touched", arguments: ["dumb", "no-such-terminal-xyz"])
     func unusableTerm(_ term: String) throws {
-        let session = try TmuxSession(["--demo"], environment: ["TERM": term])
+        let session = try TmuxSession(["create", "--demo"], environment: ["TERM": term])
         defer { session.close() }
         #expect(session.exitStatus() == 2)
         let screen = try session.screen()
@@ -16,7 +16,7 @@ extension InTerminal {
     }
 
     @Test func noColorUsesNoColours() throws {
-        let session = try TmuxSession(["--demo"], environment: ["NO_COLOR": "1"])
+        let session = try TmuxSession(["create", "--demo"], environment: ["NO_COLOR": "1"])
         defer { session.close() }
         try session.waitFor("0 of 14 selected")
         try session.send(TableKeys.submit)
@@ -29,7 +29,7 @@ extension InTerminal {
     }
 
     @Test func terminalWithoutColoursStaysUsable() throws {
-        let session = try TmuxSession(["--demo"], environment: ["TERM": "vt100"])
+        let session = try TmuxSession(["create", "--demo"], environment: ["TERM": "vt100"])
         defer { session.close() }
         try session.waitFor("0 of 14 selected")
         try session.send(TableKeys.submit)
@@ -38,7 +38,7 @@ extension InTerminal {
     }
 
     @Test func aCrashRestoresTheTerminal() throws {
-        let session = try TmuxSession(["--demo"])
+        let session = try TmuxSession(["create", "--demo"])
         defer { session.close() }
         try session.waitFor("0 of 14 selected")
         #expect(try session.alternateScreenOn())
@@ -58,7 +58,7 @@ extension InTerminal {
     }
 
     @Test func nonUTF8LocaleGetsASCIIBorders() throws {
-        let session = try TmuxSession(["--demo"], environment: ["LANG": "C", "LC_ALL": "C"])
+        let session = try TmuxSession(["create", "--demo"], environment: ["LANG": "C", "LC_ALL": "C"])
         defer { session.close() }
         try session.waitFor("of 14 selected")
         try session.send(TableKeys.help)
@@ -83,7 +83,7 @@ extension InTerminal {
     }
 
     @Test func largeWindowsWork() throws {
-        let session = try TmuxSession(["--demo"], columns: 300, rows: 100)
+        let session = try TmuxSession(["create", "--demo"], columns: 300, rows: 100)
         defer { session.close() }
         try session.waitFor("0 of 14 selected")
         try session.type(String(repeating: "n", count: 64))
@@ -94,7 +94,7 @@ extension InTerminal {
     // Once flaky: the stop was sent to the process, another thread took it, and the suspending
     // thread repainted before stopping (see Terminal.suspend). The pane's output showed it.
     @Test func ctrlZSuspendsAndFgRedraws() throws {
-        let session = try TmuxSession(["--demo"], jobControl: true)
+        let session = try TmuxSession(["create", "--demo"], jobControl: true)
         defer { session.close() }
         try session.waitFor("0 of 14 selected")
         try session.type("Before")
@@ -123,7 +123,7 @@ extension InTerminal {
     }
 
     @Test func randomKeysThroughTheRealBinary() throws {
-        let session = try TmuxSession(["--demo"])
+        let session = try TmuxSession(["create", "--demo"])
         defer { session.close() }
         try session.waitFor("0 of 14 selected")
         var rng = SystemRandomNumberGenerator()

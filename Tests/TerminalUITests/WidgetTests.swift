@@ -5,7 +5,7 @@ import Testing
 @Suite struct WidgetTests {
     struct Row: TableRow {
         var name: String
-        func cell(_ column: Int) -> (text: String, style: Style) { (column == 0 ? name : "\(name.count)", .plain) }
+        func cell(_ column: Int, width: Int) -> (text: String, style: Style) { (column == 0 ? name : "\(name.count)", .plain) }
     }
 
     func checklist() -> Checklist {

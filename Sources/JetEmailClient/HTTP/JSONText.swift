@@ -1,7 +1,7 @@
 /// A small JSON writer that keeps object keys in the order given, so request bodies read in
 /// schema order (Foundation's encoder does not promise an order).
 enum JSONText {
-    case string(String), number(Int), array([JSONText]), object([(String, JSONText)])
+    case string(String), number(Int), array([JSONText]), object([(String, JSONText)]), null
 
     func rendered(pretty: Bool, indent: Int = 0) -> String {
         let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
@@ -11,6 +11,7 @@ enum JSONText {
         switch self {
         case .string(let s): return Self.quote(s)
         case .number(let n): return String(n)
+        case .null: return "null"
         case .array(let items):
             if items.isEmpty { return "[]" }
             return "[" + open + items.map { pad + $0.rendered(pretty: pretty, indent: indent + 1) }.joined(separator: comma) + close + "]"

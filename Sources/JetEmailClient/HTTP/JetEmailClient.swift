@@ -33,6 +33,14 @@ public struct JetEmailClient: Sendable {
         try ResponseInterpreter.webhook(await send("GET", "/webhooks/\(Self.pathSegment(uuid))", body: nil))
     }
 
+    /// `PATCH /webhooks` with the uuid in the body and only the changed fields. The API answers
+    /// with a message only, so the webhook is fetched again and returned as the server has it.
+    /// Not retried: a PATCH that timed out may have been applied.
+    public func updateWebhook(_ patch: WebhookPatch) async throws(JetEmailError) -> Webhook {
+        _ = try ResponseInterpreter.acknowledgement(await send("PATCH", "/webhooks", body: patch.encoded()))
+        return try await getWebhook(uuid: patch.uuid)
+    }
+
     public func deleteWebhook(uuid: String) async throws(JetEmailError) -> String {
         try ResponseInterpreter.acknowledgement(await send("DELETE", "/webhooks/\(Self.pathSegment(uuid))", body: nil))
     }

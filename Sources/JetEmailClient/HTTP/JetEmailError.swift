@@ -84,7 +84,7 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unauthorized(let message):
             "Not authorised (\(message)): check the API key; webhook endpoints need an account key starting with api_."
         case .forbiddenFilters(let message, _, _): "Refused by the API: \(message)"
-        case .notFound(let message): "Not found: \(message)"
+        case .notFound: "This webhook no longer exists (deleted elsewhere?); JetEmail answered 404."
         case .rateLimited(let retryAfter, _):
             switch retryAfter {
             case nil: "Rate limited by the API: wait a few minutes before trying again."

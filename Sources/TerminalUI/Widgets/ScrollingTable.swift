@@ -1,7 +1,8 @@
 /// A row a table can show: the text of each column.
 public protocol TableRow: Sendable, Equatable {
-    /// The text of one column (already made safe for the terminal) and its style.
-    func cell(_ column: Int) -> (text: String, style: Style)
+    /// The text of one column, at most `width` columns wide (already made safe for the
+    /// terminal), and its style. Longer text is cut at the end.
+    func cell(_ column: Int, width: Int) -> (text: String, style: Style)
 }
 
 public struct TableColumn: Sendable, Equatable {
@@ -9,9 +10,11 @@ public struct TableColumn: Sendable, Equatable {
     /// Fixed width, or nil to share what the fixed columns leave (at least `minimum`).
     public var width: Int?
     public var minimum: Int
+    /// A flexible column's share of the room left, against the other flexible ones.
+    public var weight: Int
 
-    public init(_ title: String, width: Int? = nil, minimum: Int = 8) {
-        self.title = title; self.width = width; self.minimum = minimum
+    public init(_ title: String, width: Int? = nil, minimum: Int = 8, weight: Int = 1) {
+        self.title = title; self.width = width; self.minimum = minimum; self.weight = max(1, weight)
     }
 }
 
@@ -82,9 +85,9 @@ public struct ScrollingTable<Row: TableRow>: Widget {
     /// Widths of the columns in a table this wide (one space between columns).
     public func widths(for width: Int) -> [Int] {
         let fixed = columns.compactMap(\.width).reduce(0, +) + max(0, columns.count - 1)
-        let flexible = columns.filter { $0.width == nil }
-        let share = flexible.isEmpty ? 0 : max(0, width - fixed) / flexible.count
-        return columns.map { $0.width ?? max($0.minimum, share) }
+        let weights = columns.filter { $0.width == nil }.map(\.weight).reduce(0, +)
+        let room = max(0, width - fixed)
+        return columns.map { $0.width ?? max($0.minimum, weights == 0 ? 0 : room * $0.weight / weights) }
     }
 
     /// Header on the first row of `rect`, rows below it.
@@ -102,7 +105,7 @@ public struct ScrollingTable<Row: TableRow>: Widget {
             let row = rect.row + 1 + offset
             x = rect.column
             for (column, width) in widths.enumerated() {
-                let cell = rows[index].cell(column)
+                let cell = rows[index].cell(column, width: width)
                 grid.put(DisplayWidth.truncate(cell.text, to: width), row: row, column: x, style: cell.style, width: width)
                 x += width + 1
             }

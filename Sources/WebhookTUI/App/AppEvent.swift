@@ -3,6 +3,8 @@ import TerminalUI
 
 /// Everything that can happen to the program, from the keyboard, the terminal or an effect.
 public enum AppEvent: Sendable, Equatable {
+    /// The first frame is on screen: screens that load something start now.
+    case start
     case key(Key)
     case resize(columns: Int, rows: Int)
     /// Time passes (drives the spinner and countdowns).
@@ -10,6 +12,8 @@ public enum AppEvent: Sendable, Equatable {
     /// The answer to request `id`, delivered to the screen that sent it. `saved`: where the
     /// secret went when the submit named a secret file, or why it could not.
     case submitFinished(id: Int, Result<Webhook, JetEmailError>, saved: Result<String, SecretFile.Failure>? = nil)
+    /// The answer to API call `id`.
+    case answered(id: Int, APIAnswer)
     /// The secret file of a submit could not be created: nothing was sent.
     case secretFileRefused(id: Int, SecretFile.Failure)
     /// After a copy with OSC 52: why it may not arrive (inside tmux, with its clipboard off).

@@ -24,6 +24,8 @@ public struct AppState: Sendable, Equatable {
     public var endpoint: String
     public var maskedKey: String?
     public var isDemo: Bool
+    /// For dates on screen.
+    public var clock = WallClock()
     /// Set once: the shell ends the program when it sees it.
     public internal(set) var quitRequested = false
     /// `--secret-file`: where a secret is written the moment it arrives.
@@ -35,7 +37,8 @@ public struct AppState: Sendable, Equatable {
     /// something lost (an unsaved secret, a create whose answer never came).
     public var exitNotice: String?
 
-    public init(form: FormState = FormState(), columns: Int = 80, rows: Int = 24, endpoint: String,
+    /// `home`: the first screen (the list, or the form for `create`).
+    public init(form: FormState = FormState(), home: Home = .form, columns: Int = 80, rows: Int = 24, endpoint: String,
                 maskedKey: String?, isDemo: Bool, needsKey: Bool = false) {
         screens = []
         self.columns = columns
@@ -43,9 +46,14 @@ public struct AppState: Sendable, Equatable {
         self.endpoint = endpoint
         self.maskedKey = maskedKey
         self.isDemo = isDemo
-        push(.form(form))
+        switch home {
+        case .form: push(.form(form))
+        case .list: push(.list(ListState()))
+        }
         if needsKey { modals = [.apiKeyPrompt(TextInput(masked: true))] }
     }
+
+    public enum Home: Sendable { case list, form }
 
     public var topScreen: ScreenEntry { screens[screens.count - 1] }
     public var topModal: Modal? { modals.last }
@@ -69,6 +77,12 @@ public struct AppState: Sendable, Equatable {
     }
 
     mutating func pop() { if screens.count > 1 { screens.removeLast() } }
+
+    /// Removes the screen with this id (never the last one).
+    mutating func leave(_ id: Int) {
+        guard screens.count > 1, let index = screens.firstIndex(where: { $0.id == id }) else { return }
+        screens.remove(at: index)
+    }
 
     mutating func open(_ modal: Modal) { modals.append(modal) }
 
@@ -101,6 +115,7 @@ public struct AppState: Sendable, Equatable {
     /// The shell sends `.tick` events while this is true.
     public var wantsTicks: Bool { isSending || rateLimit != nil }
 
+
     public var secretOnScreen: SecretModal? {
         for modal in modals.reversed() { if case .secret(let secret) = modal { return secret } }
         return nil
@@ -115,6 +130,7 @@ extension Screen {
     var isSending: Bool {
         switch self {
         case .form(let form): form.isSending
+        case .list, .details: false
         }
     }
 }

@@ -8,7 +8,10 @@ public enum Effect: Sendable, Equatable {
     /// it the moment it arrives; when it cannot be created, nothing is sent and the answer is
     /// `.secretFileRefused`.
     case submit(id: Int, CreateWebhookRequest, secretFile: String? = nil)
+    /// Cancel request `id` (a create or an API call): its answer, if any, is not waited for.
     case cancelSubmit(id: Int)
+    /// Call the API in the background; answer with `.answered(id:)`.
+    case call(id: Int, APICall)
     /// Create the file (0600, exclusive, no symlinks) and answer with `.secretWritten`.
     case writeSecret(path: String, secret: String)
     /// Use this key from now on (typed at the key prompt).

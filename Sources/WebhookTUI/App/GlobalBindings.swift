@@ -33,11 +33,13 @@ public enum GlobalBindings {
         switch s.topModal {
         case .secret(let modal)?: return modal.pathPrompt != nil
         case .secretFilePrompt?, .apiKeyPrompt?: return true
-        case .help?, .confirmQuit?: return false
+        case .help?, .confirmQuit?, .confirm?: return false
         case nil: break
         }
         switch s.topScreen.screen {
         case .form(let form): return form.focus.isTextField
+        case .list(let list): return list.filterTyping
+        case .details: return false
         }
     }
 }

@@ -19,6 +19,13 @@ enum KeyRouter {
         switch top.screen {
         case .form:
             return s.withForm(top.id) { form, app in FormKeys.handle(&form, screen: top.id, key, app: &app) } ?? []
+        case .list:
+            return s.withList(top.id) { list, app in ListKeys.handle(&list, screen: top.id, key, app: &app) } ?? []
+        case .details(var details):
+            let before = s.screens
+            details.handle(key, rows: s.rows, columns: s.columns, clock: s.clock, now: s.now, app: &s)
+            if s.screens == before { s.replace(top.id, with: .details(details)) }
+            return []
         }
     }
 }

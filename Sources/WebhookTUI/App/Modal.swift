@@ -6,9 +6,19 @@ public enum Modal: Sendable, Equatable {
     case help(HelpModal)
     /// "Quit? y/N"; the message says what would be lost.
     case confirmQuit(ConfirmDialog)
+    /// A question a screen asked ("Delete NAME?"); `y` sends `action` back to that screen.
+    case confirm(ConfirmDialog, screen: Int, action: ConfirmAction)
     case secret(SecretModal)
     /// No key was found: ask for one, masked.
     case apiKeyPrompt(TextInput)
     /// The secret file of a create could not be made: ask where the secret should go instead.
     case secretFilePrompt(SecretFilePrompt)
+}
+
+/// What a screen asked to be confirmed.
+public enum ConfirmAction: Sendable, Equatable {
+    case disable(uuid: String)
+    case delete(uuid: String)
+    /// Leave the form, losing what was typed.
+    case leaveForm
 }

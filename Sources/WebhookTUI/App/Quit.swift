@@ -63,6 +63,7 @@ extension Screen {
     var hasInput: Bool {
         switch self {
         case .form(let form): form.hasInput
+        case .list, .details: false
         }
     }
 }

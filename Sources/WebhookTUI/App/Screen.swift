@@ -1,6 +1,8 @@
 /// A full-screen view with its own state, keys and drawing. The program shows the top of a
 /// stack of them; later screens (the list, details) are new cases here.
 public enum Screen: Sendable, Equatable {
+    case list(ListState)
+    case details(DetailsState)
     case form(FormState)
 }
 

@@ -11,10 +11,21 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
     case .resize(let columns, let rows):
         s.columns = columns
         s.rows = rows
+        s.fitScreens()
+    case .start:
+        s.fitScreens()
+        for entry in s.screens {
+            if case .list = entry.screen {
+                effects += s.withList(entry.id) { list, app in ListFlow.load(&list, screen: entry.id, app: &app) } ?? []
+            }
+        }
+    case .answered(let id, let answer):
+        guard let screen = s.requests.removeValue(forKey: id), s.hasScreen(screen) else { break }
+        s.withList(screen) { list, app in ListFlow.answered(&list, id: id, answer, app: &app) }
     case .tick:
         if let limit = s.rateLimit, now >= limit.until {
             s.rateLimit = nil
-            s.status = StatusMessage(.info, "The rate limit has passed; you can create again.")
+            s.status = StatusMessage(.info, "The rate limit has passed; requests can be made again.")
         }
     case .terminate:
         Quit.terminate(&s)
@@ -41,14 +52,35 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
 }
 
 extension AppState {
-    /// Runs `change` on the form screen with this id and puts it back, unless the change itself
-    /// replaced or removed it. `change` may touch the rest of the app (status, modals, requests).
-    mutating func withForm<T>(_ id: Int, _ change: (inout FormState, inout AppState) -> T) -> T? {
-        guard let entry = screens.first(where: { $0.id == id }), case .form(var form) = entry.screen else { return nil }
+    /// Runs `change` on the screen with this id, seen through `open` (nil: not that kind of
+    /// screen), and puts it back with `close`, unless the change itself replaced or removed it.
+    /// `change` may touch the rest of the app (status, modals, requests).
+    mutating func withScreen<S, T>(_ id: Int, open: (Screen) -> S?, close: (S) -> Screen, _ change: (inout S, inout AppState) -> T) -> T? {
+        guard let entry = screens.first(where: { $0.id == id }), var screen = open(entry.screen) else { return nil }
         let before = screens
-        let result = change(&form, &self)
+        let result = change(&screen, &self)
         // Only written back when the stack was left alone meanwhile.
-        if screens == before { replace(id, with: .form(form)) }
+        if screens == before { replace(id, with: close(screen)) }
         return result
+    }
+
+    mutating func withForm<T>(_ id: Int, _ change: (inout FormState, inout AppState) -> T) -> T? {
+        withScreen(id, open: { if case .form(let form) = $0 { form } else { nil } }, close: Screen.form, change)
+    }
+
+    mutating func withList<T>(_ id: Int, _ change: (inout ListState, inout AppState) -> T) -> T? {
+        withScreen(id, open: { if case .list(let list) = $0 { list } else { nil } }, close: Screen.list, change)
+    }
+}
+
+extension AppState {
+    /// Screens whose scrolling depends on the window size learn it.
+    mutating func fitScreens() {
+        for index in screens.indices {
+            if case .list(var list) = screens[index].screen {
+                list.table.viewHeight = ListView.visibleRows(rows: rows)
+                screens[index].screen = .list(list)
+            }
+        }
     }
 }

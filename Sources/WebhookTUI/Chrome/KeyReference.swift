@@ -6,6 +6,8 @@ public enum KeyReference {
     public static func sections(for screen: Screen) -> [HelpSection] {
         switch screen {
         case .form(let form): formSections(form)
+        case .list(let list): listSections(list)
+        case .details: detailsSections()
         }
     }
 
@@ -27,7 +29,27 @@ public enum KeyReference {
     /// The README's key tables, by screen: each sits between `<!-- keys:NAME -->` and
     /// `<!-- /keys:NAME -->`.
     public static var readmeTables: [(name: String, markdown: String)] {
-        [("form", markdown(formSections()))]
+        [("list", markdown(listSections())), ("details", markdown(detailsSections())), ("form", markdown(formSections()))]
+    }
+
+    /// The list's keys.
+    public static func listSections(_ list: ListState = ListState()) -> [HelpSection] {
+        [
+            HelpSection("Anywhere", GlobalBindings.table.helpLines()),
+            list.table.helpSection("Moving in the list"),
+            HelpSection("The list", ListKeys.table.helpLines()),
+            HelpSection("While typing the filter", ListKeys.filterTable.prefix(2).map { HelpLine(keys: $0.keys, text: $0.help) }),
+            HelpSection("Questions (disable, delete)", Quit.dialog("").bindings.helpLines()),
+            HelpSection("This help", HelpModal.bindings.helpLines()),
+        ]
+    }
+
+    public static func detailsSections() -> [HelpSection] {
+        [
+            HelpSection("Anywhere", GlobalBindings.table.helpLines()),
+            HelpSection("Details", DetailsState.table.helpLines()),
+            HelpSection("This help", HelpModal.bindings.helpLines()),
+        ]
     }
 
     static func markdown(_ sections: [HelpSection]) -> String {

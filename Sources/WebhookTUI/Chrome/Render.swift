@@ -12,13 +12,16 @@ public func render(_ state: AppState) -> Grid {
     let screenFocused = state.modals.isEmpty
     switch top.screen {
     case .form(let form): FormView.draw(form, context: FormView.Context(state), focused: screenFocused, into: &grid)
+    case .list(let list): ListView.draw(list, status: state.status, rateLimit: state.rateLimit, now: state.now, focused: screenFocused, into: &grid)
+    case .details(let details): details.draw(clock: state.clock, now: state.now, into: &grid)
     }
     KeyBarLine.draw(Chrome.barEntries(state), into: &grid)
     for (index, modal) in state.modals.enumerated() {
         let isTop = index == state.modals.count - 1
         switch modal {
         case .help(let help): help.draw(into: &grid)
-        case .confirmQuit(let dialog): dialog.draw(into: &grid, rect: Rect(row: 0, column: 0, width: grid.columns, height: grid.rows), focused: isTop)
+        case .confirmQuit(let dialog), .confirm(let dialog, _, _):
+            dialog.draw(into: &grid, rect: Rect(row: 0, column: 0, width: grid.columns, height: grid.rows), focused: isTop)
         case .secret(let secret): SecretModalView.draw(secret, focused: isTop, into: &grid)
         case .apiKeyPrompt(let input): APIKeyPrompt.draw(input, status: state.status, into: &grid)
         case .secretFilePrompt(let prompt): prompt.draw(into: &grid)
@@ -42,7 +45,7 @@ enum Chrome {
         switch s.topModal {
         case .help?:
             return HelpModal.bindings.barEntries() + global.filter { $0.label == "quit" }
-        case .confirmQuit(let dialog)?:
+        case .confirmQuit(let dialog)?, .confirm(let dialog, _, _)?:
             return dialog.bindings.barEntries()
         case .apiKeyPrompt?:
             return APIKeyPrompt.table.barEntries()
@@ -59,6 +62,10 @@ enum Chrome {
             let own = FormKeys.table.barEntries(enabled: { FormKeys.inBar($0, form) })
             let cancel = own.filter { $0.key == "Esc" }
             return cancel + form.focusedBarEntries + own.filter { $0.key != "Esc" } + global
+        case .list(let list):
+            return ListKeys.barEntries(list) + (list.filterTyping ? [] : global)
+        case .details:
+            return DetailsState.table.barEntries() + global
         }
     }
 }
@@ -67,12 +74,15 @@ extension Screen {
     var title: String {
         switch self {
         case .form: "New webhook"
+        case .list: "Webhooks"
+        case .details: "Webhook"
         }
     }
 
     var minimumSize: (columns: Int, rows: Int) {
         switch self {
         case .form(let form): (FormLayout.minimumColumns, FormLayout.minimumRows(form))
+        case .list, .details: (ListView.minimumColumns, ListView.minimumRows)
         }
     }
 }

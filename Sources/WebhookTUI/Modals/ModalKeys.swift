@@ -9,6 +9,11 @@ enum ModalKeys {
         case .confirmQuit(var dialog):
             if dialog.handle(key) == .activated { s.quitRequested = true } else { s.closeModal() }
             return []
+        case .confirm(var dialog, let screen, let action):
+            s.closeModal()
+            guard dialog.handle(key) == .activated else { return [] }
+            if action == .leaveForm { s.leave(screen); return [] }
+            return s.withList(screen) { list, app in ListFlow.confirmed(&list, screen: screen, action, app: &app) } ?? []
         case .apiKeyPrompt(var input):
             return APIKeyPrompt.handle(&s, &input, key)
         case .help(var help):

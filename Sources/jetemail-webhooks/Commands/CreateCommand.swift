@@ -2,6 +2,7 @@ import FoundationEssentials
 import Glibc
 import JetEmailClient
 import PosixSupport
+import WebhookTUI
 
 struct CreateCommand: Command {
     static let name = "create"
@@ -40,6 +41,9 @@ struct CreateCommand: Command {
     let demoLatencyMs: Int
     let accessible: Bool
     let connection: ConnectionOptions
+    /// The first screen on a terminal: the list when the program is run without a subcommand
+    /// and without values for the form; otherwise the form.
+    var home: AppState.Home = .form
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         name = arguments.string("name")
@@ -61,6 +65,12 @@ struct CreateCommand: Command {
         guard demoLatencyMs >= 0 else { throw UsageError("--demo-latency-ms cannot be negative.") }
         accessible = arguments.flag("accessible")
         connection = try ConnectionOptions(arguments)
+    }
+
+    /// No value for the form was given, so there is nothing to prefill.
+    var prefillsNothing: Bool {
+        name == nil && url == nil && events.isEmpty && status == nil && filterUsers.isEmpty && filterDomains.isEmpty && secretFile == nil
+            && !noInput && !dryRun && !json
     }
 
     var draft: WebhookDraft {

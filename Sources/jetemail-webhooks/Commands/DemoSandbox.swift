@@ -8,8 +8,9 @@ struct DemoSandbox {
     let client: JetEmailClient
     let baseURL: BaseURL
 
-    static func start(latencyMilliseconds: Int, deadlineSeconds: Int) async throws -> DemoSandbox {
-        let server = SandboxServer(configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: latencyMilliseconds)))
+    /// `seed`: webhooks the sandbox starts with (the list opens on a handful).
+    static func start(latencyMilliseconds: Int, deadlineSeconds: Int, seed: Int = 0) async throws -> DemoSandbox {
+        let server = SandboxServer(configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: latencyMilliseconds), seed: seed))
         let port = try await server.start()
         let base = try BaseURL("http://127.0.0.1:\(port)")
         let transport = try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: deadlineSeconds))

@@ -26,10 +26,14 @@ enum RootCommand {
 
         var help: String { RootCommand.help(for: type) }
 
-        @MainActor func begin(_ parsed: ParsedArguments) throws -> CommandWork {
+        /// `named`: the subcommand was given by name (`create` opens the form; none, the list).
+        @MainActor func begin(_ parsed: ParsedArguments, named: Bool) throws -> CommandWork {
             switch self {
-            case .create: try CreateCommand(parsed).begin()
-            case .sandbox: try SandboxCommand(parsed).begin()
+            case .create:
+                var create = try CreateCommand(parsed)
+                if !named, create.prefillsNothing { create.home = .list }
+                return try create.begin()
+            case .sandbox: return try SandboxCommand(parsed).begin()
             }
         }
     }
@@ -89,7 +93,7 @@ enum RootCommand {
             return { 0 }
         case .run(let parsed):
             do {
-                let work = try command.begin(parsed)
+                let work = try command.begin(parsed, named: chosen != nil)
                 return { await status(work) }
             } catch {
                 let code = exitStatus(for: error, chosen: chosen)

@@ -20,6 +20,7 @@ struct SandboxCommand: Command {
         .value("malformed", "kind", "Answer 200 with an unusable body: not-json, success-false or no-secret.")
             .choosing { MalformedAnswer.allCases.map(\.rawValue) },
         .value("rate-limit", "seconds", "Answer 429 with this Retry-After."),
+        .value("seed", "count", "Start with this many realistic webhooks (default 0)."),
     ]
 
     let port: Int
@@ -31,6 +32,7 @@ struct SandboxCommand: Command {
     let dropConnections: Bool
     let malformed: String?
     let rateLimit: Int?
+    let seed: Int
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         port = try arguments.int("port", default: 8787)
@@ -42,6 +44,8 @@ struct SandboxCommand: Command {
         dropConnections = arguments.flag("drop-connections")
         malformed = arguments.string("malformed")
         rateLimit = try arguments.optionalInt("rate-limit")
+        seed = try arguments.int("seed", default: 0)
+        guard (0...1_000_000).contains(seed) else { throw UsageError("--seed must be from 0 to 1000000.") }
         guard (0...65535).contains(port) else { throw UsageError("--port must be from 0 to 65535.") }
         guard latencyMs >= 0 else { throw UsageError("--latency-ms cannot be negative.") }
         if let failStatus, !(100...599).contains(failStatus) { throw UsageError("--fail-status must be an HTTP status (100-599).") }
@@ -60,7 +64,8 @@ struct SandboxCommand: Command {
             ownedUsers: ownedUsers.isEmpty ? SandboxConfiguration.defaultOwnedUsers : ownedUsers,
             ownedDomains: ownedDomains.isEmpty ? SandboxConfiguration.defaultOwnedDomains : ownedDomains,
             faults: SandboxFaults(latencyMilliseconds: latencyMs, forcedStatus: failStatus, dropConnection: dropConnections,
-                                  malformed: malformed.flatMap(MalformedAnswer.init(rawValue:)), rateLimitRetryAfter: rateLimit))
+                                  malformed: malformed.flatMap(MalformedAnswer.init(rawValue:)), rateLimitRetryAfter: rateLimit),
+            seed: seed)
         if let apiKeyFile {
             do {
                 let resolved = try APIKeyResolver(keyFile: apiKeyFile, environment: [:]).resolve()

@@ -48,7 +48,38 @@ final class EffectRunner {
             }
         case .useAPIKey(let text):
             useKey(text)
+        case .call(let id, let call):
+            self.call(id: id, call)
         }
+    }
+
+    /// An API call in the background; its answer, success or failure, comes back as an event.
+    private func call(id: Int, _ call: APICall) {
+        guard let client else {
+            let error = JetEmailError.notConfigured(reason: clientProblem + ".")
+            switch call {
+            case .list: later(.answered(id: id, .list(.failure(error))))
+            case .get, .update: later(.answered(id: id, .webhook(.failure(error))))
+            case .delete(let uuid): later(.answered(id: id, .deleted(uuid: uuid, .failure(error))))
+            }
+            return
+        }
+        tasks[id] = Task { [weak self] in
+            let answer: APIAnswer
+            switch call {
+            case .list: answer = .list(await Self.result { () async throws(JetEmailError) in try await client.listWebhooks() })
+            case .get(let uuid): answer = .webhook(await Self.result { () async throws(JetEmailError) in try await client.getWebhook(uuid: uuid) })
+            case .update(let patch): answer = .webhook(await Self.result { () async throws(JetEmailError) in try await client.updateWebhook(patch) })
+            case .delete(let uuid): answer = .deleted(uuid: uuid, await Self.result { () async throws(JetEmailError) in try await client.deleteWebhook(uuid: uuid) })
+            }
+            self?.tasks[id] = nil
+            if Task.isCancelled { return }
+            self?.deliver(.answered(id: id, answer))
+        }
+    }
+
+    private static func result<T>(_ work: () async throws(JetEmailError) -> T) async -> Result<T, JetEmailError> {
+        do { return .success(try await work()) } catch { return .failure(error) }
     }
 
     /// The secret file is created before anything is sent (a second create with the same path,

@@ -12,7 +12,8 @@ enum InteractiveCreate {
     static func run(_ command: CreateCommand, environment: [String: String]) async throws {
         try preflight(command, environment: environment)
         let demo = command.demo
-            ? try await DemoSandbox.start(latencyMilliseconds: command.demoLatencyMs, deadlineSeconds: command.connection.timeout)
+            ? try await DemoSandbox.start(latencyMilliseconds: command.demoLatencyMs, deadlineSeconds: command.connection.timeout,
+                                          seed: command.home == .list ? 8 : 0)
             : nil
         let session = try makeSession(command, environment: environment, demo: demo)
         session.begin()
@@ -82,7 +83,7 @@ enum InteractiveCreate {
         let effects = EffectRunner(client: client) { (key: APIKey) throws(ConfigurationError) -> JetEmailClient in
             try connection.makeClient(key: key, environment: environment)
         }
-        var state = AppState(form: FormState(prefill: command.draft), endpoint: endpoint, maskedKey: maskedKey,
+        var state = AppState(form: FormState(prefill: command.draft), home: command.home, endpoint: endpoint, maskedKey: maskedKey,
                              isDemo: command.demo, needsKey: needsKey)
         state.secretFilePath = command.secretFile
         // A key warning (readable key file, no api_ prefix) is the first thing the status line says.

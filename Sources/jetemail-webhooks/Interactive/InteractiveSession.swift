@@ -35,6 +35,16 @@ final class InteractiveSession {
         started = clock.now
     }
 
+    /// The wall clock now, less the seconds `now` will count, and the local UTC offset.
+    private static func wallClock() -> WallClock {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        var seconds = spec.tv_sec
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        return WallClock(epochAtStart: Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9, utcOffset: parts.tm_gmtoff)
+    }
+
     private var now: Double {
         let elapsed = clock.now - started
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -48,6 +58,7 @@ final class InteractiveSession {
         terminal.start()
         state.columns = terminal.columns
         state.rows = terminal.rows
+        state.clock = Self.wallClock()
         effects.deliver = { [weak self] event in self?.dispatch(event) }
         effects.copy = { [terminal] text in terminal.copyToClipboard(text) }
         redraw()
@@ -55,6 +66,8 @@ final class InteractiveSession {
         // read before the main queue runs anyway; a resize in between is caught by the size check.
         listen()
         if terminal.sizeIsStale { handleSignal(SIGWINCH) }
+        // Screens that load (the list) start on the next turn, after the first frame is out.
+        DispatchQueue.main.async { [weak self] in MainActor.assumeIsolated { self?.dispatch(.start) } }
     }
 
     /// Returns when the person quits or a signal ends the form, with the terminal given back.

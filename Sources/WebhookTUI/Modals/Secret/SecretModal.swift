@@ -7,6 +7,10 @@ public struct SecretModal: Sendable, Equatable {
     public var name: String
     public var uuid: String
     public var secret: String
+    /// The rest of the webhook, for the list it returns to.
+    public var url: String
+    public var events: [EventName]
+    public var status: WebhookStatus?
     /// The form screen that created it (reset when this closes); nil when that form is gone.
     public var origin: Int?
     /// Where it was saved, once it was.
@@ -23,6 +27,9 @@ public struct SecretModal: Sendable, Equatable {
         name = webhook.name
         uuid = webhook.uuid
         secret = webhook.secret ?? ""
+        url = webhook.url
+        events = webhook.events
+        status = webhook.status
         self.origin = origin
     }
 

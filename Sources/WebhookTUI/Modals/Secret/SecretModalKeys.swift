@@ -93,10 +93,22 @@ enum SecretModalKeys {
         s.modals[index] = .secret(modal)
     }
 
-    /// Closing forgets the secret and starts a fresh form on the screen that created it.
+    /// Closing forgets the secret. A form opened from the list goes, and the list shows the new
+    /// webhook selected; a form on its own starts afresh.
     private static func close(_ s: inout AppState, _ modal: SecretModal) {
         s.closeModal()
-        if let origin = modal.origin { s.replace(origin, with: .form(FormState())) }
+        if let origin = modal.origin {
+            if s.screens.count > 1, s.topScreen.id == origin {
+                s.pop()
+                let below = s.topScreen.id
+                s.withList(below) { list, _ in
+                    list.replace(Webhook(uuid: modal.uuid, name: modal.name, url: modal.url, events: modal.events, status: modal.status))
+                    list.refreshRows(select: modal.uuid)
+                }
+            } else {
+                s.replace(origin, with: .form(FormState()))
+            }
+        }
         s.status = modal.savedPath.map { StatusMessage(.success, "Webhook \(modal.name) created; its secret is in \($0).") }
             ?? StatusMessage(.warning, "Webhook \(modal.name) created; its secret was not saved.")
     }

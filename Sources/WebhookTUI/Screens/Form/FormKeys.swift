@@ -40,6 +40,17 @@ enum FormKeys {
                 s.status = StatusMessage(.warning, "Cancelled; your input is kept. If the request had reached JetEmail the webhook may exist: check the list before creating it again.")
                 return [.cancelSubmit(id: id)]
             }
+            // Opened from the list: Esc goes back to it (asking when typed input would be lost).
+            if s.screens.count > 1 {
+                if form.hasInput {
+                    s.open(.confirm(ConfirmDialog(title: "Leave?", message: "The form has input that has not been sent.",
+                                                  question: "Leave the form and lose it? y/N", confirmLabel: "leave"),
+                                    screen: screen, action: .leaveForm))
+                } else {
+                    s.pop()
+                }
+                return []
+            }
             s.open(.confirmQuit(Quit.dialog(form.hasInput ? "The form has input that has not been sent." : "")))
         }
         return []

@@ -1,0 +1,55 @@
+/// Wall-clock time for dates on screen: the shell reads the clock and the local UTC offset at
+/// start; the core adds the seconds since (`now`). Pure formatting, no time zone database.
+public struct WallClock: Sendable, Equatable {
+    /// Unix seconds when `now` was 0.
+    public var epochAtStart: Double
+    /// Seconds east of UTC, for local times.
+    public var utcOffset: Int
+
+    public init(epochAtStart: Double = 0, utcOffset: Int = 0) {
+        self.epochAtStart = epochAtStart
+        self.utcOffset = utcOffset
+    }
+
+    /// `2026-11-27 14:05 +01:00`.
+    public func local(_ unix: Int) -> String {
+        let t = unix + utcOffset
+        let days = Int((Double(t) / 86_400).rounded(.down))
+        let seconds = t - days * 86_400
+        let (y, m, d) = Self.civil(days)
+        let sign = utcOffset < 0 ? "-" : "+"
+        let offset = abs(utcOffset)
+        return "\(y)-\(Self.two(m))-\(Self.two(d)) \(Self.two(seconds / 3600)):\(Self.two(seconds % 3600 / 60)) \(sign)\(Self.two(offset / 3600)):\(Self.two(offset % 3600 / 60))"
+    }
+
+    /// `3 days ago`, `in 5 min`, `just now`.
+    public func relative(_ unix: Int, now: Double) -> String {
+        let delta = Int(epochAtStart + now) - unix
+        let span = abs(delta)
+        let text: String
+        switch span {
+        case ..<60: return "just now"
+        case ..<3_600: text = "\(span / 60) min"
+        case ..<86_400: text = "\(span / 3_600) h"
+        case ..<(86_400 * 60): text = "\(span / 86_400) day\(span / 86_400 == 1 ? "" : "s")"
+        case ..<(86_400 * 730): text = "\(span / (86_400 * 30)) months"
+        default: text = "\(span / (86_400 * 365)) years"
+        }
+        return delta >= 0 ? text + " ago" : "in " + text
+    }
+
+    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// Days since 1970-01-01 to a date (Howard Hinnant's civil_from_days).
+    static func civil(_ days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}

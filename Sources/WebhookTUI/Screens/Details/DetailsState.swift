@@ -1,0 +1,78 @@
+import JetEmailClient
+import TerminalUI
+
+/// Every field of one webhook. The secret is not among them: it was shown once, at creation.
+public struct DetailsState: Sendable, Equatable {
+    public var webhook: Webhook
+    /// First line shown.
+    public var top = 0
+
+    public init(webhook: Webhook) { self.webhook = webhook }
+
+    enum Action: Sendable, Equatable { case back, scroll(ScrollView.Action) }
+
+    static let table: [KeyBinding<Action>] = [
+        KeyBinding([.escape, .character("q"), .left, .backspace], keys: "Esc, q or ←", bar: BarEntry("Esc", "back"), help: "back to the list", .back),
+    ] + ScrollView(lines: []).bindings.map { $0.map(Action.scroll) }
+
+    mutating func handle(_ key: Key, rows: Int, columns: Int, clock: WallClock, now: Double, app s: inout AppState) {
+        guard let binding = Self.table.binding(for: key) else { return }
+        switch binding.action {
+        case .back: s.pop()
+        case .scroll(let action):
+            var view = scrollView(columns: columns, rows: rows, clock: clock, now: now)
+            _ = view.perform(action, key: key)
+            top = view.top
+        }
+    }
+
+    static func viewRect(columns: Int, rows: Int) -> Rect { Rect(row: 2, column: 2, width: columns - 4, height: rows - 4) }
+
+    func scrollView(columns: Int, rows: Int, clock: WallClock, now: Double) -> ScrollView {
+        let rect = Self.viewRect(columns: columns, rows: rows)
+        return ScrollView(lines: lines(width: rect.width, clock: clock, now: now), viewHeight: rect.height, top: top)
+    }
+
+    /// Label, value lines; long values wrap under the value column.
+    func lines(width: Int, clock: WallClock, now: Double) -> [[Span]] {
+        let labelWidth = 16
+        let valueWidth = max(10, width - labelWidth)
+        var out: [[Span]] = []
+        func field(_ label: String, _ value: String, _ style: Style = .plain) {
+            for (i, line) in Wrap.lines(value, width: valueWidth).enumerated() {
+                out.append([Span(i == 0 ? label : "", Style(.normal, bold: true), width: labelWidth), Span(line, style)])
+            }
+        }
+        let w = webhook
+        field("Name", TerminalSafe.escaped(w.name))
+        field("UUID", TerminalSafe.escaped(w.uuid))
+        field("Status", w.status.map { $0 == .enabled ? "● enabled: events are delivered" : "○ disabled: no deliveries" } ?? "unknown",
+              w.status == .disabled ? .muted : .success)
+        field("URL", TerminalSafe.escaped(w.url))
+        if let created = w.createdAt { field("Created", "\(clock.local(created)) (\(clock.relative(created, now: now)))") }
+        if let modified = w.lastModified { field("Last modified", "\(clock.local(modified)) (\(clock.relative(modified, now: now)))") }
+        field("Filter users", w.filterUsers.map { $0.isEmpty ? "all users" : $0.map { TerminalSafe.escaped($0) }.joined(separator: ", ") } ?? "all users (outbound events)")
+        field("Filter domains", w.filterDomains.map { $0.isEmpty ? "all domains" : $0.map { TerminalSafe.escaped($0) }.joined(separator: ", ") } ?? "all domains (inbound events)")
+        out.append([])
+        out.append([Span("Events (\(w.events.count))", Style(.accent, bold: true))])
+        for event in w.events {
+            let description = event.known.map { $0.summary } ?? "not in the create list; shown as the API sent it"
+            field("", "\(TerminalSafe.escaped(event.rawValue)): \(description)")
+        }
+        out.append([])
+        for line in Wrap.lines("The signing secret was shown once, when the webhook was created, and cannot be shown again. "
+                               + "If it is lost, create a new webhook and delete this one.", width: width) {
+            out.append([Span(line, .muted)])
+        }
+        if let note = w.unreadableNote { out.append([Span(note, Style(.warning, bold: true))]) }
+        return out
+    }
+
+    func draw(clock: WallClock, now: Double, into grid: inout Grid) {
+        let rect = Self.viewRect(columns: grid.columns, rows: grid.rows)
+        let view = scrollView(columns: grid.columns, rows: grid.rows, clock: clock, now: now)
+        grid.put(" " + TerminalSafe.escaped(webhook.name), row: 1, column: 0, style: Style(.normal, bold: true), width: grid.columns - 1)
+        view.draw(into: &grid, rect: rect, focused: true)
+        if view.canScroll { grid.put("↑↓ more", row: grid.rows - 2, column: grid.columns - 9, style: .muted) }
+    }
+}

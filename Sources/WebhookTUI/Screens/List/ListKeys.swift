@@ -1,0 +1,94 @@
+import JetEmailClient
+import TerminalUI
+
+/// Keys on the list: the table's movement keys, then these. While the filter is typed, every
+/// key goes to it (a mistyped `d` there never deletes); Enter keeps it, Esc clears it.
+enum ListKeys {
+    enum Action: Sendable, Equatable {
+        case details, new, toggle, delete, filter, reload, quit, clearFilter
+        case keepFilter, dropFilter, edit(TextEdit)
+    }
+
+    static let table: [KeyBinding<Action>] = [
+        KeyBinding([.enter], keys: "Enter", bar: BarEntry("Enter", "details"), help: "details of the selected webhook", .details),
+        KeyBinding([.character("n")], keys: "n", bar: BarEntry("n", "new"), help: "create a webhook (the form); back here when its secret window closes", .new),
+        KeyBinding([.character(" ")], keys: "Space", bar: BarEntry("Space", "on/off"), help: "enable, or disable (asks first)", .toggle),
+        KeyBinding([.character("d"), .delete], keys: "d or Delete", bar: BarEntry("d", "delete"), help: "delete (asks first; only y deletes)", .delete),
+        KeyBinding([.character("/")], keys: "/", bar: BarEntry("/", "filter"), help: "filter by name, URL or uuid as you type", .filter),
+        KeyBinding([.character("r")], keys: "r", bar: BarEntry("r", "reload"), help: "load the list again", .reload),
+        KeyBinding([.escape], keys: "Esc", bar: BarEntry("Esc", "clear filter"), help: "clear the filter", .clearFilter),
+        KeyBinding([.character("q")], keys: "q", bar: BarEntry("q", "quit"), help: "quit (asks only if something would be lost)", .quit),
+    ]
+
+    static let filterTable: [KeyBinding<Action>] = [
+        KeyBinding([.enter], keys: "Enter", bar: BarEntry("Enter", "keep filter"), help: "keep the filter and go back to the list keys", .keepFilter),
+        KeyBinding([.escape], keys: "Esc", bar: BarEntry("Esc", "clear filter"), help: "clear the filter", .dropFilter),
+    ] + TextField.bindings.map { $0.map(Action.edit) }
+
+    static func isEnabled(_ action: Action, _ list: ListState) -> Bool {
+        switch action {
+        case .details, .toggle, .delete: list.selected != nil
+        case .clearFilter: !list.filter.isEmpty
+        default: true
+        }
+    }
+
+    static func barEntries(_ list: ListState) -> [BarEntry] {
+        if list.filterTyping { return filterTable.barEntries() }
+        return list.table.bindings.barEntries() + table.barEntries(enabled: { isEnabled($0, list) })
+    }
+
+    static func handle(_ list: inout ListState, screen: Int, _ key: Key, app s: inout AppState) -> [Effect] {
+        if list.filterTyping {
+            // Every key is the filter's; keys it does not bind do nothing.
+            guard let binding = filterTable.binding(for: key) else { return [] }
+            switch binding.action {
+            case .keepFilter: list.filterTyping = false
+            case .dropFilter:
+                list.filterTyping = false
+                list.filter = TextInput()
+                list.refreshRows()
+            case .edit(let edit):
+                list.filter.field.apply(edit, key: key)
+                list.refreshRows()
+            default: break
+            }
+            return []
+        }
+        if list.table.handle(key) != nil { return [] }
+        guard let binding = table.binding(for: key, enabled: { isEnabled($0, list) }) else { return [] }
+        switch binding.action {
+        case .details:
+            if let webhook = list.selected { s.push(.details(DetailsState(webhook: webhook))) }
+        case .new:
+            s.push(.form(FormState()))
+        case .toggle:
+            guard let webhook = list.selected, list.pending[webhook.uuid] == nil else { return [] }
+            if webhook.status == .disabled {
+                return ListFlow.setStatus(&list, screen: screen, webhook, .enabled, app: &s)
+            }
+            let name = TerminalSafe.escaped(webhook.name)
+            s.open(.confirm(ConfirmDialog(title: "Disable?", message: "Disable \(name)? Events are not delivered while it is disabled.",
+                                          question: "Disable it? y/N", confirmLabel: "disable"),
+                            screen: screen, action: .disable(uuid: webhook.uuid)))
+        case .delete:
+            guard let webhook = list.selected, list.pending[webhook.uuid] == nil else { return [] }
+            let name = TerminalSafe.escaped(webhook.name), url = TerminalSafe.escaped(webhook.url)
+            s.open(.confirm(ConfirmDialog(title: "Delete?", message: "Delete \(name) (\(url))? This cannot be undone.",
+                                          question: "Delete it? y/N", confirmLabel: "delete", style: .error),
+                            screen: screen, action: .delete(uuid: webhook.uuid)))
+        case .filter:
+            list.filterTyping = true
+        case .reload:
+            return ListFlow.load(&list, screen: screen, app: &s)
+        case .clearFilter:
+            list.filter = TextInput()
+            list.refreshRows()
+        case .quit:
+            Quit.ask(&s)
+        case .keepFilter, .dropFilter, .edit:
+            break
+        }
+        return []
+    }
+}

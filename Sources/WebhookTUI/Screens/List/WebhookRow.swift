@@ -1,0 +1,64 @@
+import JetEmailClient
+import TerminalUI
+
+/// One webhook as a row of the list: status, name, URL (shortened in the middle), events, filters.
+public struct WebhookRow: TableRow {
+    public var webhook: Webhook
+    /// A change sent and not yet confirmed by the server.
+    public var pending: ListState.Pending?
+
+    public static let columns = [
+        TableColumn("", width: 2),
+        TableColumn("Name", minimum: 12),
+        TableColumn("URL", minimum: 20, weight: 2),
+        TableColumn("Events", width: 20),
+        TableColumn("Filters", width: 9),
+    ]
+
+    public func cell(_ column: Int, width: Int) -> (text: String, style: Style) {
+        switch column {
+        case 0:
+            if pending != nil { return ("…", Style(.warning, bold: true)) }
+            return webhook.status == .disabled ? ("○", .muted) : ("●", .success)
+        case 1: return (TerminalSafe.escaped(webhook.name), webhook.status == .disabled ? .muted : .plain)
+        case 2: return (Self.middle(TerminalSafe.escaped(webhook.url), width: width), .plain)
+        case 3: return (eventsSummary, .plain)
+        default: return (filtersSummary, .muted)
+        }
+    }
+
+    /// `10 · all outbound`, `3 · bounced, complaint…`.
+    var eventsSummary: String {
+        let names = Set(webhook.events.map(\.rawValue))
+        let count = webhook.events.count
+        if Set(EventType.allCases.map(\.rawValue)).isSubset(of: names) { return "\(count) · all" }
+        if Set(EventType.outbound.map(\.rawValue)) == names.intersection(Set(EventType.outbound.map(\.rawValue))),
+           !names.contains(where: { $0.hasPrefix("inbound.") }) { return "\(count) · all outbound" }
+        if Set(EventType.inbound.map(\.rawValue)) == names.intersection(Set(EventType.inbound.map(\.rawValue))),
+           !names.contains(where: { $0.hasPrefix("outbound.") }) { return "\(count) · all inbound" }
+        let short = webhook.events.map { $0.known?.shortName ?? $0.rawValue }
+        return "\(count) · " + short.joined(separator: ", ")
+    }
+
+    var filtersSummary: String {
+        var parts: [String] = []
+        if let users = webhook.filterUsers, !users.isEmpty { parts.append("\(users.count) user\(users.count == 1 ? "" : "s")") }
+        if let domains = webhook.filterDomains, !domains.isEmpty { parts.append("\(domains.count) dom.") }
+        return parts.isEmpty ? "—" : parts.joined(separator: ", ")
+    }
+
+    /// Long text cut in the middle, keeping the start (host) and the end (path): `https://ho…/hook`.
+    static func middle(_ text: String, width: Int) -> String {
+        guard DisplayWidth.of(text, upTo: width + 1) > width, width > 3 else { return text }
+        let chars = Array(text)
+        let tail = (width - 1) / 2
+        let head = width - 1 - tail
+        var start = ""
+        var used = 0
+        for c in chars { let w = DisplayWidth.of(c); if used + w > head { break }; start.append(c); used += w }
+        var end: [Character] = []
+        used = 0
+        for c in chars.reversed() { let w = DisplayWidth.of(c); if used + w > tail { break }; end.insert(c, at: 0); used += w }
+        return start + "…" + String(end)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import JetEmailSandbox
+import Testing
+@testable import JetEmailClient
+import JetEmailHTTP
+
+/// Editing: only the changed fields are sent, checked by the create rules; the answer is re-fetched.
+@Suite struct WebhookPatchTests {
+    let original = Webhook(uuid: "u-1", name: "Orders", url: "https://hooks.example.com/orders",
+                           events: [EventName(.outboundDelivered), EventName("outbound.queued")], status: .enabled,
+                           filterUsers: ["transactional-main"], filterDomains: nil)
+
+    func draft(_ change: (inout WebhookDraft) -> Void = { _ in }) -> WebhookDraft {
+        var d = WebhookDraft(name: original.name, url: original.url, events: ["outbound.delivered"], status: 1,
+                             filterUsers: ["transactional-main"], filterDomains: [])
+        change(&d)
+        return d
+    }
+
+    func body(_ patch: WebhookPatch?) -> String { String(decoding: patch?.encoded() ?? [], as: UTF8.self) }
+
+    @Test func nothingChangedIsAnEmptyPatch() {
+        let result = WebhookPatch.between(original, and: draft())
+        #expect(result.patch?.isEmpty == true, "the unknown event the form cannot show is not a change")
+    }
+
+    @Test func onlyChangedFieldsAreSentUuidFirst() {
+        let result = WebhookPatch.between(original, and: draft { $0.name = "Orders EU"; $0.status = 0 })
+        #expect(body(result.patch) == #"{"uuid":"u-1","name":"Orders EU","status":0}"#)
+    }
+
+    @Test func clearingAFilterSendsNullAndEventsKeepUnknownNames() {
+        let result = WebhookPatch.between(original, and: draft { $0.filterUsers = []; $0.events = ["outbound.bounced"] })
+        #expect(body(result.patch) == #"{"uuid":"u-1","events":["outbound.bounced","outbound.queued"],"filter_users":null}"#)
+    }
+
+    @Test func anInvalidEditIsRefusedByTheCreateRules() {
+        let result = WebhookPatch.between(original, and: draft { $0.url = "ftp://x"; $0.name = "bad!" })
+        #expect(result.patch == nil)
+        #expect(Set(result.report.errors.map(\.field)) == [.name, .url])
+    }
+
+    @Test func updateAgainstTheSandboxChangesOnlyWhatWasSentAndReturnsTheWebhookAsStored() async throws {
+        let server = SandboxServer(configuration: SandboxConfiguration(seed: 3))
+        let port = try await server.start()
+        let client = JetEmailClient(baseURL: try BaseURL("http://127.0.0.1:\(port)"), key: APIKey(server.apiKey)!,
+                                    transport: try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: 10)))
+        defer { Task { await server.stop() } }
+        // Seed webhook 1 has outbound.queued, which a create could not have: a rename keeps it.
+        let queued = try #require(server.webhooks.first { $0.events.contains(EventName("outbound.queued")) })
+        let renamed = try await client.updateWebhook(WebhookPatch(uuid: queued.uuid, name: "Renamed"))
+        #expect(renamed.name == "Renamed" && renamed.events == queued.events && renamed.url == queued.url)
+        #expect(server.received.suffix(2).map(\.method) == ["PATCH", "GET"], "re-fetched after the PATCH")
+        let paused = try await client.updateWebhook(WebhookPatch(uuid: queued.uuid, status: .disabled, filterDomains: .clear))
+        #expect(paused.status == .disabled && paused.filterDomains == nil)
+        var gone: JetEmailError?
+        do { _ = try await client.updateWebhook(WebhookPatch(uuid: "no-such-uuid", name: "X")) } catch { gone = error }
+        guard case .notFound? = gone else { Issue.record("expected notFound, got \(String(describing: gone))"); return }
+        #expect(gone?.message.contains("no longer exists") == true)
+        let list = try await client.listWebhooks()
+        #expect(list.count == 3 && list.allSatisfy { $0.secret == nil })
+    }
+
+    @Test func theSeedIsVariedAndRealistic() {
+        let seeded = SandboxSeed.webhooks(40, now: 1_800_000_000)
+        #expect(Set(seeded.map(\.name)).count == 40, "names are unique")
+        #expect(seeded.contains { $0.status == .disabled } && seeded.contains { $0.status == .enabled })
+        #expect(seeded.contains { $0.filterUsers != nil } && seeded.contains { $0.filterDomains != nil })
+        #expect(seeded.filter { $0.events.contains(EventName("outbound.queued")) }.count == 1)
+        #expect(seeded.allSatisfy { URLRule.check($0.url).allSatisfy { $0.severity != .error } }, "URLs pass the create rules")
+    }
+}

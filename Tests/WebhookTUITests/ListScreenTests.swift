@@ -1,0 +1,181 @@
+import JetEmailClient
+import Testing
+@testable import TerminalUI
+@testable import WebhookTUI
+
+/// The list as the home screen, driven through the pure core with answers sent as events.
+@Suite struct ListScreenTests {
+    static let hooks: [Webhook] = [
+        Webhook(uuid: "u-b", name: "billing", url: "https://b.example.com/hook", events: [EventName(.outboundDelivered)], status: .enabled),
+        Webhook(uuid: "u-a", name: "Alerts", url: "https://a.example.com/hook", events: EventType.inbound.map(EventName.init), status: .disabled),
+        Webhook(uuid: "u-c", name: "Crm", url: "https://c.example.com/very/long/path/that/goes/on/and/on/to/the/receiver/endpoint",
+                events: [EventName("outbound.queued")], status: .enabled, filterUsers: ["transactional-main"]),
+    ]
+
+    /// The list, started and answered.
+    func loaded(_ hooks: [Webhook] = hooks) -> Driver {
+        var d = Driver(AppState(home: .list, endpoint: "api.jetemail.com", maskedKey: "api_…abcd", isDemo: false))
+        #expect(d.screen.contains("Loading webhooks…"), "the first frame says it is loading")
+        d.send(.start)
+        #expect(d.drain() == [.call(id: 1, .list)])
+        d.send(.answered(id: 1, .list(.success(hooks))))
+        return d
+    }
+
+    var list: ListState? { nil }
+
+    func listState(_ d: Driver) -> ListState? {
+        if case .list(let list) = d.state.topScreen.screen { return list }
+        return nil
+    }
+
+    @Test func rowsAreSortedByNameAndShowStatusAndEvents() {
+        let d = loaded()
+        let names = listState(d)?.table.rows.map(\.webhook.name)
+        #expect(names == ["Alerts", "billing", "Crm"])
+        let screen = d.screen
+        #expect(screen.contains("3 webhooks"))
+        #expect(screen.contains("4 · all inbound") && screen.contains("1 · outbound.queued"), "unknown events shown as they are")
+        #expect(screen.contains("…"), "a long URL is shortened in the middle")
+        #expect(screen.contains("endpoint"), "keeping its end")
+    }
+
+    @Test func anEmptyAccountSaysHowToCreateOne() {
+        let d = loaded([])
+        #expect(d.screen.contains("No webhooks yet. Press n to create one."))
+    }
+
+    @Test func filterTakesEveryKeyEvenD() {
+        var d = loaded()
+        d.press(.character("/"))
+        d.type("dcrm")
+        #expect(d.drain().isEmpty, "no delete was sent")
+        #expect(d.state.topModal == nil, "no delete question either")
+        #expect(listState(d)?.filter.text == "dcrm" && listState(d)?.table.rows.isEmpty == true)
+        d.press(.control("u")); d.type("EXAMPLE.COM/HOOK")
+        #expect(listState(d)?.table.rows.count == 2, "case-insensitive, on the URL")
+        d.press(.enter)
+        #expect(listState(d)?.filterTyping == false && listState(d)?.filter.text == "EXAMPLE.COM/HOOK", "Enter keeps it")
+        d.press(.escape)
+        #expect(listState(d)?.filter.isEmpty == true && listState(d)?.table.rows.count == 3, "Esc clears it")
+        d.press(.character("/")); d.type("u-c"); d.press(.enter)
+        #expect(listState(d)?.table.rows.map(\.webhook.uuid) == ["u-c"], "by uuid too")
+    }
+
+    @Test func disablingAsksAndShowsPendingUntilTheServerAgrees() {
+        var d = loaded()
+        d.press(.down)  // billing, enabled
+        d.press(.character(" "))
+        guard case .confirm(let dialog, _, .disable(uuid: "u-b"))? = d.state.topModal else { Issue.record("no question"); return }
+        #expect(dialog.message.contains("Disable billing? Events are not delivered while it is disabled."))
+        d.press(.character("n"))
+        #expect(d.state.topModal == nil && d.drain().isEmpty, "any other key cancels")
+        d.press(.character(" "), .character("y"))
+        #expect(d.drain() == [.call(id: 2, .update(WebhookPatch(uuid: "u-b", status: .disabled)))])
+        #expect(listState(d)?.table.rows[1].pending == .status(.disabled))
+        var paused = Self.hooks[0]
+        paused.status = .disabled
+        d.send(.answered(id: 2, .webhook(.success(paused))))
+        #expect(listState(d)?.selected?.status == .disabled && listState(d)?.pending.isEmpty == true)
+    }
+
+    @Test func enablingDoesNotAskAndARefusalGoesBack() {
+        var d = loaded()
+        d.press(.character(" "))  // Alerts, disabled
+        #expect(d.state.topModal == nil)
+        #expect(d.drain() == [.call(id: 2, .update(WebhookPatch(uuid: "u-a", status: .enabled)))])
+        d.send(.answered(id: 2, .webhook(.failure(.server(status: 503, message: "down")))))
+        #expect(listState(d)?.selected?.status == .disabled && listState(d)?.table.rows[0].pending == nil)
+        #expect(d.state.status?.tone == .error)
+    }
+
+    @Test func deleteAsksAndOnlyYDeletes() {
+        var d = loaded()
+        d.press(.character("d"))
+        guard case .confirm(let dialog, _, _)? = d.state.topModal else { Issue.record("no question"); return }
+        #expect(dialog.message == "Delete Alerts (https://a.example.com/hook)? This cannot be undone.")
+        d.press(.enter)
+        #expect(d.state.topModal == nil && d.drain().isEmpty, "Enter does not delete")
+        d.press(.delete, .character("Y"))
+        #expect(d.drain() == [.call(id: 2, .delete(uuid: "u-a"))])
+        d.send(.answered(id: 2, .deleted(uuid: "u-a", .success("ok"))))
+        #expect(listState(d)?.webhooks.map(\.uuid) == ["u-b", "u-c"])
+        #expect(d.state.status?.text == "Deleted Alerts.")
+    }
+
+    @Test func a404RemovesTheRowAndSaysSo() {
+        var d = loaded()
+        d.press(.character("d"), .character("y"))
+        d.send(.answered(id: 2, .deleted(uuid: "u-a", .failure(.notFound(message: "gone")))))
+        #expect(listState(d)?.webhooks.count == 2)
+        #expect(d.state.status?.text.contains("no longer exists") == true)
+    }
+
+    @Test func rateLimitRefusesEveryNetworkActionUntilItPasses() {
+        var d = loaded()
+        d.press(.character("r"))
+        d.send(.answered(id: 2, .list(.failure(.rateLimited(retryAfter: 30, message: "slow down")))))
+        d.press(.character(" "), .character("r"), .character("d"), .character("y"))
+        #expect(d.drain().filter { if case .call = $0 { true } else { false } }.count == 1, "only the first reload was sent")
+        #expect(d.screen.contains("Rate limited by JetEmail"))
+        d.now += 31
+        d.send(.tick)
+        d.press(.character("r"))
+        #expect(d.drain().last == .call(id: 3, .list))
+    }
+
+    @Test func enterShowsDetailsAndEscReturns() {
+        var d = loaded()
+        d.press(.end, .enter)
+        let screen = d.screen
+        #expect(screen.contains("u-c") && screen.contains("outbound.queued: not in the create list"))
+        #expect(screen.contains("shown once") && screen.contains("transactional-main"))
+        #expect(screen.contains("/receiver/endpoint"), "the full URL")
+        d.press(.escape)
+        #expect(listState(d)?.selected?.uuid == "u-c")
+    }
+
+    @Test func newOpensTheFormAndTheCreatedWebhookIsSelectedAfterItsSecret() {
+        var d = loaded()
+        d.press(.character("n"))
+        d.type("Zeta")
+        d.press(.tab); d.type("https://z.example.com/h")
+        d.press(.tab, .character(" "), .control("s"))
+        guard case .submit(let id, _, _)? = d.drain().last else { Issue.record("no submit"); return }
+        var created = sampleWebhook
+        created.uuid = "u-z"; created.name = "Zeta"
+        d.send(.submitFinished(id: id, .success(created)))
+        d.press(.character("q"), .character("y"))
+        #expect(listState(d)?.selected?.uuid == "u-z")
+        #expect(d.screen.contains("4 webhooks"))
+    }
+
+    @Test func escOnAFormFromTheListAsksBeforeLosingInput() {
+        var d = loaded()
+        d.press(.character("n"), .escape)
+        #expect(listState(d) != nil, "an empty form just goes")
+        d.press(.character("n"))
+        d.type("x")
+        d.press(.escape)
+        guard case .confirm(_, _, .leaveForm)? = d.state.topModal else { Issue.record("no question"); return }
+        d.press(.character("n"))
+        #expect(d.state.form.name.text == "x")
+        d.press(.escape, .character("y"))
+        #expect(listState(d) != nil)
+    }
+
+    @Test func qQuitsAtOnceFromTheList() {
+        var d = loaded()
+        d.press(.character("q"))
+        #expect(d.state.quitRequested)
+    }
+
+    @Test func tenThousandRowsDrawOnlyTheVisibleOnes() {
+        let many = (0..<10_000).map { Webhook(uuid: "u\($0)", name: "hook \($0)", url: "https://e.com/\($0)", events: [], status: .enabled) }
+        var d = loaded(many)
+        d.press(.end)
+        #expect(d.screen.contains("hook 9999"))
+        d.press(.home)
+        #expect(d.screen.contains("hook 0 ") && !d.screen.contains("hook 9999"))
+    }
+}
