@@ -48,7 +48,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
         } catch {
             throw .network(.other, detail: "the request could not be made (\(TransportErrorClassifier.caseName(error))); nothing was sent")
         }
-        let collector = AnswerCollector(limit: Self.bodyLimit)
+        let collector = AnswerCollector(limit: request.answerLimit ?? Self.bodyLimit)
         let task = shared.client(makeConfiguration)
             .execute(request: outgoing, delegate: collector, deadline: .now() + .seconds(Int64(seconds)))
         // The deadline covers the whole exchange: raced here as well, since a body that trickles

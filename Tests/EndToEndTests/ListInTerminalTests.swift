@@ -4,7 +4,7 @@ import Testing
 /// The list as the home screen, in a real terminal through tmux, against the demo sandbox (real
 /// HTTP on loopback, seeded with eight webhooks). Keys come from the binding tables.
 @Suite struct ListInTerminalTests {
-    @Test func filterToggleDeleteAndQuit() throws {
+    @Test func filterToggleEditDeleteAndQuit() throws {
         let term = try TmuxSession(["--demo"], columns: 100, rows: 30)
         defer { term.close() }
         try term.waitFor("8 webhooks")
@@ -23,6 +23,13 @@ import Testing
         // Enabling does not ask.
         try term.send(TableKeys.toggleWebhook)
         try term.waitFor("Fraud check is enabled.")
+        // Edit: the form prefilled, only the name changes; the row shows the server's answer.
+        try term.send("e")
+        try term.waitFor("Edit webhook")
+        try term.type(" EU")
+        try term.send(TableKeys.submit)
+        screen = try term.waitFor("Saved Fraud check EU.")
+        #expect(screen.contains("●  Fraud check EU"))
         // Esc clears the filter; delete asks, and only y deletes.
         try term.send("Escape")
         try term.waitFor("8 webhooks")

@@ -8,8 +8,8 @@ final class SandboxBackend {
     let arguments: [String]
     let environment: [String: String]
 
-    init(faults: SandboxFaults = SandboxFaults()) async throws {
-        server = SandboxServer(configuration: SandboxConfiguration(faults: faults))
+    init(faults: SandboxFaults = SandboxFaults(), seed: Int = 0) async throws {
+        server = SandboxServer(configuration: SandboxConfiguration(faults: faults, seed: seed))
         let port = try await server.start()
         // The form: these tests drive create.
         arguments = ["create", "--api-key-file", dir.file("key", server.apiKey)]

@@ -178,4 +178,65 @@ import Testing
         d.press(.home)
         #expect(d.screen.contains("hook 0 ") && !d.screen.contains("hook 9999"))
     }
+
+    @Test func editSendsOnlyTheChangesAndTheListShowsTheServersRow() {
+        var d = loaded()
+        d.press(.end, .character("e"))
+        #expect(d.screen.contains("Edit webhook") && d.screen.contains("[ Save changes ]"))
+        #expect(d.screen.contains("also kept: outbound.queued"), "names the checklist cannot show are kept")
+        #expect(d.state.form.focus == .name && d.state.form.name.field.cursor == 3, "Name focused, cursor at the end")
+        d.press(.control("s"))
+        #expect(d.drain().isEmpty && d.state.status?.text == "No changes to save.")
+        d.type(" EU")
+        d.press(.control("s"))
+        guard case .call(let id, .update(let patch))? = d.drain().last else { Issue.record("no update"); return }
+        #expect(patch == WebhookPatch(uuid: "u-c", name: "Crm EU"))
+        var renamed = Self.hooks[2]
+        renamed.name = "Crm EU"
+        d.send(.answered(id: id, .webhook(.success(renamed))))
+        #expect(listState(d)?.selected?.name == "Crm EU" && d.state.screens.count == 1, "the form closed, no secret window")
+        #expect(d.state.topModal == nil)
+    }
+
+    @Test func aFailedSaveKeepsEverythingAndEscAsksBeforeLosingChanges() {
+        var d = loaded()
+        d.press(.character("e"))
+        d.press(.tab); d.press(.control("u")); d.type("https://new.example.com/x")
+        d.press(.control("s"))
+        guard case .call(let id, _)? = d.drain().last else { Issue.record("no update"); return }
+        d.send(.answered(id: id, .webhook(.failure(.badRequest(message: "URL is not reachable", field: .url)))))
+        #expect(d.state.form.url.text == "https://new.example.com/x")
+        #expect(d.screen.contains("JetEmail: URL is not reachable"))
+        d.press(.escape)
+        guard case .confirm(let dialog, _, .leaveForm)? = d.state.topModal else { Issue.record("no question"); return }
+        #expect(dialog.message == "The changes have not been saved.")
+        d.press(.character("y"))
+        #expect(listState(d)?.selected?.url == "https://a.example.com/hook", "nothing changed on the list")
+    }
+
+    @Test func savingAWebhookDeletedElsewhereSaysSoAndDropsTheRow() {
+        var d = loaded()
+        d.press(.character("e"))
+        d.type("2")
+        d.press(.control("s"))
+        guard case .call(let id, _)? = d.drain().last else { Issue.record("no update"); return }
+        d.send(.answered(id: id, .webhook(.failure(.notFound(message: "gone")))))
+        #expect(d.state.form.name.text == "Alerts2", "input kept")
+        #expect(d.state.status?.text.contains("no longer exists") == true)
+        d.press(.escape, .character("y"))
+        #expect(listState(d)?.webhooks.count == 2)
+    }
+
+    @Test func escCancelsWhatIsInFlightAndTheLateAnswerIsDropped() {
+        var d = loaded()
+        d.press(.character(" "))  // enabling Alerts
+        _ = d.drain()
+        d.press(.escape)
+        #expect(d.drain() == [.cancelSubmit(id: 2)])
+        #expect(listState(d)?.pending.isEmpty == true && d.state.status?.text.contains("may still have reached") == true)
+        var enabled = Self.hooks[1]
+        enabled.status = .enabled
+        d.send(.answered(id: 2, .webhook(.success(enabled))))
+        #expect(listState(d)?.selected?.status == .disabled, "the late answer is not applied; r reloads")
+    }
 }

@@ -4,9 +4,12 @@ public struct APIRequest: Sendable, Equatable {
     public var url: String
     public var headers: [(String, String)]
     public var body: [UInt8]?
+    /// The largest answer body taken, or nil for the transport's own limit. A list of webhooks
+    /// is legitimately larger than any single answer.
+    public var answerLimit: Int?
 
-    public init(method: String, url: String, headers: [(String, String)], body: [UInt8]?) {
-        self.method = method; self.url = url; self.headers = headers; self.body = body
+    public init(method: String, url: String, headers: [(String, String)], body: [UInt8]?, answerLimit: Int? = nil) {
+        self.method = method; self.url = url; self.headers = headers; self.body = body; self.answerLimit = answerLimit
     }
 
     public static func == (a: APIRequest, b: APIRequest) -> Bool {

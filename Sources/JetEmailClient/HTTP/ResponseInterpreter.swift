@@ -62,11 +62,15 @@ public enum ResponseInterpreter {
     /// A list of webhooks: `{result: [...]}`, `data`, `items`, `webhooks`, or a bare array.
     public static func webhookList(_ response: APIResponse) throws(JetEmailError) -> [Webhook] {
         guard (200...299).contains(response.status) else { throw error(for: response) }
+        // The usual shapes, read entry by entry; anything else is parsed whole for a precise error.
+        if let list = JSONParser.objects(in: response.body, underAnyOf: ["result", "data", "items", "webhooks"], Webhook.init(json:)) {
+            return list
+        }
         guard let value = parse(response.body) else { throw .malformedResponse(reason: "it is not JSON") }
-        if value.array != nil { return try decode([Webhook].self, from: value) }
+        if let items = value.array { return try webhooks(items) }
         guard let object = value.object else { throw .malformedResponse(reason: "it is neither a list nor an object") }
         for key in ["result", "data", "items", "webhooks"] {
-            if let list = object[key], list.array != nil { return try decode([Webhook].self, from: list) }
+            if let items = object[key]?.array { return try webhooks(items) }
         }
         throw .malformedResponse(reason: "it has no list of webhooks")
     }
@@ -76,9 +80,20 @@ public enum ResponseInterpreter {
         guard (200...299).contains(response.status) else { throw error(for: response) }
         let object = try jsonObject(response)
         for key in ["result", "data", "webhook"] {
-            if let inner = object[key], inner.object != nil { return try decode(Webhook.self, from: inner) }
+            if let inner = object[key]?.object { return Webhook(json: inner) }
         }
-        return try decode(Webhook.self, from: .object(object))
+        return Webhook(json: object)
+    }
+
+    /// Each entry read field by field (straight from the parsed JSON: no second decoding pass).
+    private static func webhooks(_ items: [JSONValue]) throws(JetEmailError) -> [Webhook] {
+        var list: [Webhook] = []
+        list.reserveCapacity(items.count)
+        for item in items {
+            guard let object = item.object else { throw .malformedResponse(reason: "an entry of the list is not an object") }
+            list.append(Webhook(json: object))
+        }
+        return list
     }
 
     /// `{success, message}` answers (update, delete).
@@ -93,7 +108,7 @@ public enum ResponseInterpreter {
     }
 
     private static func parse(_ body: [UInt8]) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(body))
+        JSONParser.parse(body)
     }
 
     private static func jsonObject(_ response: APIResponse) throws(JetEmailError) -> [String: JSONValue] {

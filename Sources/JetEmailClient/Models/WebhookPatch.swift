@@ -33,18 +33,31 @@ public struct WebhookPatch: Sendable, Equatable {
     /// edit is invalid. Unchanged fields are left out, so a field the edit could not show is never
     /// overwritten.
     public static func between(_ original: Webhook, and edited: WebhookDraft) -> (patch: WebhookPatch?, report: ValidationReport) {
-        let outcome = WebhookValidator.validate(edited)
+        let outcome = check(edited, against: original)
         guard let request = outcome.request else { return (nil, outcome.report) }
         var patch = WebhookPatch(uuid: original.uuid)
         if request.name != original.name { patch.name = request.name }
         if request.url != original.url { patch.url = request.url }
         let kept = original.events.filter { $0.known == nil }
-        let newEvents = request.events.map(EventName.init) + kept
+        let newEvents = (keepsOnlyUnknownEvents(edited, original) ? [] : request.events.map(EventName.init)) + kept
         if Set(newEvents.map(\.rawValue)) != Set(original.events.map(\.rawValue)) { patch.events = newEvents }
         if request.status != original.status { patch.status = request.status }
         patch.filterUsers = change(from: original.filterUsers, to: request.filterUsers)
         patch.filterDomains = change(from: original.filterDomains, to: request.filterDomains)
         return (patch, outcome.report)
+    }
+
+    /// The create rules applied to an edit. One difference: a webhook whose only events are names
+    /// the create enum lacks (which the form cannot show) may keep them, with none chosen.
+    public static func check(_ edited: WebhookDraft, against original: Webhook) -> WebhookValidator.Outcome {
+        guard keepsOnlyUnknownEvents(edited, original) else { return WebhookValidator.validate(edited) }
+        var standIn = edited
+        standIn.events = [EventType.outboundDelivered.rawValue]
+        return WebhookValidator.validate(standIn)
+    }
+
+    private static func keepsOnlyUnknownEvents(_ edited: WebhookDraft, _ original: Webhook) -> Bool {
+        edited.events.isEmpty && original.events.contains { $0.known == nil }
     }
 
     private static func change(from old: [String]?, to new: [String]?) -> FilterChange? {

@@ -22,6 +22,7 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
     case .answered(let id, let answer):
         guard let screen = s.requests.removeValue(forKey: id), s.hasScreen(screen) else { break }
         s.withList(screen) { list, app in ListFlow.answered(&list, id: id, answer, app: &app) }
+        s.withForm(screen) { form, app in SubmitFlow.saved(&form, screen: screen, id: id, answer, app: &app) }
     case .tick:
         if let limit = s.rateLimit, now >= limit.until {
             s.rateLimit = nil
@@ -53,14 +54,15 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
 
 extension AppState {
     /// Runs `change` on the screen with this id, seen through `open` (nil: not that kind of
-    /// screen), and puts it back with `close`, unless the change itself replaced or removed it.
+    /// screen), and puts it back with `close`, unless the change pushed or removed a screen.
     /// `change` may touch the rest of the app (status, modals, requests).
     mutating func withScreen<S, T>(_ id: Int, open: (Screen) -> S?, close: (S) -> Screen, _ change: (inout S, inout AppState) -> T) -> T? {
         guard let entry = screens.first(where: { $0.id == id }), var screen = open(entry.screen) else { return nil }
-        let before = screens
+        let before = screens.map(\.id)
         let result = change(&screen, &self)
-        // Only written back when the stack was left alone meanwhile.
-        if screens == before { replace(id, with: close(screen)) }
+        // Written back unless the stack itself changed meanwhile (screens pushed or removed);
+        // other screens may have changed (a save updates the list below the form).
+        if screens.map(\.id) == before { replace(id, with: close(screen)) }
         return result
     }
 

@@ -73,7 +73,7 @@ enum Chrome {
 extension Screen {
     var title: String {
         switch self {
-        case .form: "New webhook"
+        case .form(let form): form.editing == nil ? "New webhook" : "Edit webhook"
         case .list: "Webhooks"
         case .details: "Webhook"
         }

@@ -8,7 +8,8 @@ enum ArgumentScanner {
         case version
     }
 
-    static func scan(_ arguments: [String], options: [OptionSpec]) throws(UsageError) -> Outcome {
+    /// `positional`: the name of the one bare argument the command takes (`uuid`), or nil.
+    static func scan(_ arguments: [String], options: [OptionSpec], positional: String? = nil) throws(UsageError) -> Outcome {
         var parsed = ParsedArguments()
         var index = 0
         while index < arguments.count {
@@ -16,10 +17,14 @@ enum ArgumentScanner {
             index += 1
             if argument == "-h" || argument == "--help" { return .help }
             if argument == "--version" { return .version }
-            // `--` ends the options; no command takes other arguments, so nothing may follow it.
+            // `--` ends the options; only the positional argument may follow it.
             if argument == "--" {
-                if index < arguments.count { throw UsageError("Unexpected argument '\(arguments[index])' after '--'.") }
+                for rest in arguments[index...] { try take(rest, as: positional, into: &parsed) }
                 break
+            }
+            if let positional, !argument.hasPrefix("-"), parsed.positionals.isEmpty {
+                try take(argument, as: positional, into: &parsed)
+                continue
             }
             guard argument.hasPrefix("--"), argument.count > 2 else {
                 throw UsageError(argument.hasPrefix("-") && argument != "-"
@@ -55,6 +60,13 @@ enum ArgumentScanner {
             }
         }
         return .run(parsed)
+    }
+
+    private static func take(_ argument: String, as positional: String?, into parsed: inout ParsedArguments) throws(UsageError) {
+        guard positional != nil, parsed.positionals.isEmpty else {
+            throw UsageError("Unexpected argument '\(argument)'" + (positional.map { "; only one <\($0)> is taken." } ?? "."))
+        }
+        parsed.positionals.append(argument)
     }
 
     private static func isKnownOption(_ argument: String, _ options: [OptionSpec]) -> Bool {

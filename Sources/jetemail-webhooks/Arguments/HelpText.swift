@@ -1,9 +1,9 @@
 /// `--help` output: what the command does, how to call it, then its options, wrapped to 80 columns.
 enum HelpText {
     static func render(command: String, abstract: String, discussion: String, options: [OptionSpec],
-                       subcommands: [(name: String, abstract: String)] = []) -> String {
+                       subcommands: [(name: String, abstract: String)] = [], positional: String? = nil) -> String {
         var lines = wrap(abstract, width: width)
-        lines += ["", "USAGE: \(command)\(subcommands.isEmpty ? "" : " [<subcommand>]") [<options>]", ""]
+        lines += ["", "USAGE: \(command)\(subcommands.isEmpty ? "" : " [<subcommand>]")\(positional.map { " <\($0)>" } ?? "") [<options>]", ""]
         if !discussion.isEmpty {
             // Each line of the discussion is a sentence or paragraph of its own, wrapped to fit.
             for paragraph in discussion.split(separator: "\n") { lines += wrap(String(paragraph), width: width) }

@@ -2,6 +2,8 @@
 struct ParsedArguments: Sendable {
     var values: [String: [String]] = [:]
     var flags: Set<String> = []
+    /// Bare arguments (the uuid of `get UUID`).
+    var positionals: [String] = []
 
     func flag(_ name: String) -> Bool { flags.contains(name) }
 

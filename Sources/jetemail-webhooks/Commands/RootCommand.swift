@@ -15,11 +15,15 @@ enum RootCommand {
     /// The subcommands by name. An enum rather than an array of `any Command.Type`: Swift 6.3's
     /// SILGen crashed on running an opened existential command inside a do/catch.
     enum Subcommand: String, CaseIterable {
-        case create, sandbox
+        case create, list, get, update, delete, sandbox
 
         var type: any Command.Type {
             switch self {
             case .create: CreateCommand.self
+            case .list: ListCommand.self
+            case .get: GetCommand.self
+            case .update: UpdateCommand.self
+            case .delete: DeleteCommand.self
             case .sandbox: SandboxCommand.self
             }
         }
@@ -33,6 +37,10 @@ enum RootCommand {
                 var create = try CreateCommand(parsed)
                 if !named, create.prefillsNothing { create.home = .list }
                 return try create.begin()
+            case .list: return try ListCommand(parsed).begin()
+            case .get: return try GetCommand(parsed).begin()
+            case .update: return try UpdateCommand(parsed).begin()
+            case .delete: return try DeleteCommand(parsed).begin()
             case .sandbox: return try SandboxCommand(parsed).begin()
             }
         }
@@ -79,7 +87,7 @@ enum RootCommand {
         let command = chosen ?? .create
         let outcome: ArgumentScanner.Outcome
         do {
-            outcome = try ArgumentScanner.scan(rest, options: command.type.options)
+            outcome = try ArgumentScanner.scan(rest, options: command.type.options, positional: command.type.positional)
         } catch {
             let status = usageError(error.message, chosen: chosen)
             return { status }
@@ -130,7 +138,7 @@ enum RootCommand {
 
     static func help(for command: any Command.Type) -> String {
         HelpText.render(command: "\(name) \(command.name)", abstract: command.abstract, discussion: command.discussion,
-                        options: command.options)
+                        options: command.options, positional: command.positional)
     }
 
     static var rootHelp: String {

@@ -45,4 +45,9 @@ enum StandardError {
     static func write(_ line: String) {
         _ = writeAll(STDERR_FILENO, Array((TerminalSafe.escaped(line, keepingLineBreaks: true) + "\n").utf8))
     }
+
+    /// A question, the answer typed on the same line.
+    static func writePrompt(_ text: String) {
+        _ = writeAll(STDERR_FILENO, Array(TerminalSafe.escaped(text).utf8))
+    }
 }

@@ -37,13 +37,16 @@ enum FormKeys {
         case .escape:
             if case .sending(let id, _) = form.submission {
                 form.submission = .idle
-                s.status = StatusMessage(.warning, "Cancelled; your input is kept. If the request had reached JetEmail the webhook may exist: check the list before creating it again.")
+                s.status = StatusMessage(.warning, form.editing == nil
+                    ? "Cancelled; your input is kept. If the request had reached JetEmail the webhook may exist: check the list before creating it again."
+                    : "Cancelled; your changes are kept. If the request had reached JetEmail they may have been saved: reload the list (r) to see.")
                 return [.cancelSubmit(id: id)]
             }
             // Opened from the list: Esc goes back to it (asking when typed input would be lost).
             if s.screens.count > 1 {
                 if form.hasInput {
-                    s.open(.confirm(ConfirmDialog(title: "Leave?", message: "The form has input that has not been sent.",
+                    let what = form.editing == nil ? "The form has input that has not been sent." : "The changes have not been saved."
+                    s.open(.confirm(ConfirmDialog(title: "Leave?", message: what,
                                                   question: "Leave the form and lose it? y/N", confirmLabel: "leave"),
                                     screen: screen, action: .leaveForm))
                 } else {

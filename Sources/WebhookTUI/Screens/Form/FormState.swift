@@ -22,8 +22,28 @@ public struct FormState: Sendable, Equatable {
     /// Errors the server gave, by field, until that field is edited.
     public var serverErrors: [WebhookField: String] = [:]
     public var submission: Submission = .idle
+    /// Creating a webhook, or editing one (the webhook as the server had it when the form opened).
+    public var editing: Webhook?
 
     public init() {}
+
+    /// The edit form: the webhook's values, focus on Name with the cursor at the end.
+    public init(editing webhook: Webhook) {
+        self.init(prefill: WebhookDraft(name: webhook.name, url: webhook.url, events: webhook.events.map(\.rawValue),
+                                        status: webhook.status == .disabled ? 0 : 1, filterUsers: webhook.filterUsers ?? [],
+                                        filterDomains: webhook.filterDomains ?? []))
+        editing = webhook
+        submitButton = Button("Save changes", bar: "save", meaning: "save the changed fields; nothing invalid is ever sent")
+    }
+
+    /// For an edit: the changes to send (empty when nothing changed), or nil when invalid.
+    var patch: WebhookPatch? {
+        guard let editing else { return nil }
+        return WebhookPatch.between(editing, and: draft).patch
+    }
+
+    /// Event names of the edited webhook that the checklist cannot show; kept as they are.
+    var keptEvents: [String] { editing?.events.filter { $0.known == nil }.map(\.rawValue) ?? [] }
 
     public init(prefill draft: WebhookDraft) {
         name = TextInput(draft.name)
@@ -70,11 +90,14 @@ public struct FormState: Sendable, Equatable {
                      filterDomains: FilterList.split(filterDomains.text))
     }
 
-    public var validation: WebhookValidator.Outcome { WebhookValidator.validate(draft) }
+    public var validation: WebhookValidator.Outcome {
+        editing.map { WebhookPatch.check(draft, against: $0) } ?? WebhookValidator.validate(draft)
+    }
 
     /// True when there is something a person would not want to lose.
     public var hasInput: Bool {
-        !name.isEmpty || !url.isEmpty || !events.isEmpty || !filterUsers.isEmpty || !filterDomains.isEmpty || !enabled
+        if editing != nil { return patch.map { !$0.isEmpty } ?? true }
+        return !name.isEmpty || !url.isEmpty || !events.isEmpty || !filterUsers.isEmpty || !filterDomains.isEmpty || !enabled
     }
 
     /// The text input behind a control, for editing.

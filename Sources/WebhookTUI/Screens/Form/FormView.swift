@@ -84,7 +84,9 @@ enum EventsView {
         if let first = problems.first {
             grid.put("✗ " + first.message, row: layout.events, column: FormLayout.fieldColumn, style: .error, width: grid.columns - FormLayout.fieldColumn - 1)
         } else {
-            grid.put("\(form.eventList.selected.count) of \(form.eventList.items.count) selected", row: layout.events, column: FormLayout.fieldColumn, style: .muted)
+            let kept = form.keptEvents.isEmpty ? "" : " · also kept: " + form.keptEvents.map { TerminalSafe.escaped($0) }.joined(separator: ", ")
+            grid.put("\(form.eventList.selected.count) of \(form.eventList.items.count) selected" + kept, row: layout.events,
+                     column: FormLayout.fieldColumn, style: .muted, width: grid.columns - FormLayout.fieldColumn - 1)
         }
         form.eventList.draw(into: &grid, rect: layout.checklist, focused: focused)
         let detail = focused ? EventType.allCases[form.eventCursor].rawValue + ": " + EventType.allCases[form.eventCursor].summary + "." : ""

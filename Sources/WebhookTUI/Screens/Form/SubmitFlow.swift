@@ -14,6 +14,9 @@ enum SubmitFlow {
             return []
         }
         let outcome = form.validation
+        if let original = form.editing, outcome.request != nil {
+            return save(&form, original, screen: screen, app: &s)
+        }
         guard let request = outcome.request else {
             form.touched = Set(WebhookField.allCases)
             if let first = outcome.report.firstInvalidField, let control = Control(field: first) { form.focus = control }
@@ -21,12 +24,51 @@ enum SubmitFlow {
             s.status = StatusMessage(.error, "Nothing was sent: fix the \(count == 1 ? "problem" : "\(count) problems") marked in red.")
             return []
         }
+        let id = startSending(&form, screen: screen, app: &s)
+        return [.submit(id: id, request, secretFile: s.secretFilePath)]
+    }
+
+    /// An edit: only the changed fields, and nothing at all when nothing changed.
+    private static func save(_ form: inout FormState, _ original: Webhook, screen: Int, app s: inout AppState) -> [Effect] {
+        guard let patch = form.patch, !patch.isEmpty else {
+            s.status = StatusMessage(.info, "No changes to save.")
+            return []
+        }
+        let id = startSending(&form, screen: screen, app: &s)
+        return [.call(id: id, .update(patch))]
+    }
+
+    /// A request of this form: its id, addressed to the form; the form shows it is sending.
+    private static func startSending(_ form: inout FormState, screen: Int, app s: inout AppState) -> Int {
         let id = s.makeRequestID()
         s.requests[id] = screen
         form.submission = .sending(id: id, startedAt: s.now)
         form.serverErrors = [:]
         s.status = nil
-        return [.submit(id: id, request, secretFile: s.secretFilePath)]
+        return id
+    }
+
+    /// The answer to a save. Success closes the form and shows the row as the server now has it;
+    /// a failure keeps everything typed.
+    static func saved(_ form: inout FormState, screen: Int, id: Int, _ answer: APIAnswer, app s: inout AppState) {
+        guard case .sending(let current, _) = form.submission, current == id, case .webhook(let result) = answer else { return }
+        form.submission = .idle
+        switch result {
+        case .success(let webhook):
+            s.leave(screen)
+            s.withList(s.topScreen.id) { list, _ in
+                list.replace(webhook)
+                list.refreshRows(select: webhook.uuid)
+            }
+            s.status = StatusMessage(.success, "Saved \(TerminalSafe.escaped(webhook.name)).")
+        case .failure(.notFound):
+            if let uuid = form.editing?.uuid, let list = s.screens.first(where: { if case .list = $0.screen { true } else { false } }) {
+                s.withList(list.id) { list, _ in list.remove(uuid: uuid) }
+            }
+            s.status = StatusMessage(.error, "This webhook no longer exists (deleted elsewhere?); nothing was saved. Your input is kept; Esc leaves.")
+        case .failure(let error):
+            show(error, in: &form, app: &s)
+        }
     }
 
     /// The secret file of this create could not be made, so nothing was sent: ask for another path.

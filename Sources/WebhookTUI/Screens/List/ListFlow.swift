@@ -35,6 +35,19 @@ enum ListFlow {
         return [.call(id: id, .delete(uuid: uuid))]
     }
 
+    /// Esc: stop waiting for every request of the list. A change may still have reached JetEmail.
+    static func cancelAll(_ list: inout ListState, app s: inout AppState) -> [Effect] {
+        var ids = list.pending.values.map(\.request)
+        if let loading = list.loading { ids.append(loading) }
+        let changed = !list.pending.isEmpty
+        list.loading = nil
+        list.pending = [:]
+        list.refreshRows()
+        for id in ids { s.requests[id] = nil }
+        s.status = StatusMessage(.warning, changed ? "Cancelled. A change may still have reached JetEmail: r reloads the list." : "Cancelled.")
+        return ids.sorted().map { .cancelSubmit(id: $0) }
+    }
+
     /// A 429 holds every network action until it passes.
     private static func refusal(_ s: inout AppState, doing: String) -> StatusMessage? {
         guard let limit = s.rateLimit, let text = limit.refusal(now: s.now, doing: doing) else { return nil }

@@ -5,18 +5,20 @@ import TerminalUI
 /// key goes to it (a mistyped `d` there never deletes); Enter keeps it, Esc clears it.
 enum ListKeys {
     enum Action: Sendable, Equatable {
-        case details, new, toggle, delete, filter, reload, quit, clearFilter
+        case details, new, editWebhook, toggle, delete, filter, reload, quit, clearFilter, cancel
         case keepFilter, dropFilter, edit(TextEdit)
     }
 
     static let table: [KeyBinding<Action>] = [
         KeyBinding([.enter], keys: "Enter", bar: BarEntry("Enter", "details"), help: "details of the selected webhook", .details),
         KeyBinding([.character("n")], keys: "n", bar: BarEntry("n", "new"), help: "create a webhook (the form); back here when its secret window closes", .new),
+        KeyBinding([.character("e")], keys: "e", bar: BarEntry("e", "edit"), help: "edit the selected webhook in the form; only changed fields are sent", .editWebhook),
         KeyBinding([.character(" ")], keys: "Space", bar: BarEntry("Space", "on/off"), help: "enable, or disable (asks first)", .toggle),
         KeyBinding([.character("d"), .delete], keys: "d or Delete", bar: BarEntry("d", "delete"), help: "delete (asks first; only y deletes)", .delete),
         KeyBinding([.character("/")], keys: "/", bar: BarEntry("/", "filter"), help: "filter by name, URL or uuid as you type", .filter),
         KeyBinding([.character("r")], keys: "r", bar: BarEntry("r", "reload"), help: "load the list again", .reload),
         KeyBinding([.escape], keys: "Esc", bar: BarEntry("Esc", "clear filter"), help: "clear the filter", .clearFilter),
+        KeyBinding([.escape], keys: "Esc", bar: BarEntry("Esc", "cancel"), help: "with no filter: cancel the requests in flight", .cancel),
         KeyBinding([.character("q")], keys: "q", bar: BarEntry("q", "quit"), help: "quit (asks only if something would be lost)", .quit),
     ]
 
@@ -27,8 +29,9 @@ enum ListKeys {
 
     static func isEnabled(_ action: Action, _ list: ListState) -> Bool {
         switch action {
-        case .details, .toggle, .delete: list.selected != nil
+        case .details, .editWebhook, .toggle, .delete: list.selected != nil
         case .clearFilter: !list.filter.isEmpty
+        case .cancel: list.filter.isEmpty && list.isBusy
         default: true
         }
     }
@@ -62,6 +65,8 @@ enum ListKeys {
             if let webhook = list.selected { s.push(.details(DetailsState(webhook: webhook))) }
         case .new:
             s.push(.form(FormState()))
+        case .editWebhook:
+            if let webhook = list.selected { s.push(.form(FormState(editing: webhook))) }
         case .toggle:
             guard let webhook = list.selected, list.pending[webhook.uuid] == nil else { return [] }
             if webhook.status == .disabled {
@@ -84,6 +89,8 @@ enum ListKeys {
         case .clearFilter:
             list.filter = TextInput()
             list.refreshRows()
+        case .cancel:
+            return ListFlow.cancelAll(&list, app: &s)
         case .quit:
             Quit.ask(&s)
         case .keepFilter, .dropFilter, .edit:

@@ -10,6 +10,13 @@ public struct ListState: Sendable, Equatable {
 
     /// As the server has them, sorted by name.
     public private(set) var webhooks: [Webhook] = []
+    /// Name, URL and uuid of each, lowercased once, for the filter (a key must not lowercase
+    /// 30,000 strings).
+    private var searchText: [[UInt8]] = []
+    /// The filter the rows were last made for, and the indices it matched: a filter typed
+    /// further only narrows, so the next key searches those alone.
+    private var lastNeedle: [UInt8] = []
+    private var lastMatches: [Int]?
     public var table = ScrollingTable<WebhookRow>(columns: WebhookRow.columns)
     public var filter = TextInput()
     /// Keys go to the filter while it is typed.
@@ -35,7 +42,11 @@ public struct ListState: Sendable, Equatable {
 
     /// New webhooks from the server; the selection stays on the same webhook where it can.
     mutating func setWebhooks(_ list: [Webhook], select uuid: String? = nil) {
-        webhooks = list.sorted { ($0.name.lowercased(), $0.uuid) < ($1.name.lowercased(), $1.uuid) }
+        let keyed = list.map { (key: $0.name.lowercased(), webhook: $0) }
+            .sorted { ($0.key, $0.webhook.uuid) < ($1.key, $1.webhook.uuid) }
+        webhooks = keyed.map(\.webhook)
+        searchText = webhooks.map { Array(($0.name + "\n" + $0.url + "\n" + $0.uuid).lowercased().utf8) }
+        lastMatches = nil
         refreshRows(select: uuid ?? selected?.uuid)
     }
 
@@ -53,12 +64,37 @@ public struct ListState: Sendable, Equatable {
 
     /// The rows shown: the filter matches name, URL or uuid, ignoring case.
     mutating func refreshRows(select uuid: String? = nil) {
-        let needle = filter.text.lowercased()
+        let needle = Array(filter.text.lowercased().utf8)
         let keep = uuid ?? selected?.uuid
-        let shown = needle.isEmpty ? webhooks : webhooks.filter {
-            $0.name.lowercased().contains(needle) || $0.url.lowercased().contains(needle) || $0.uuid.lowercased().contains(needle)
+        let shown: [Webhook]
+        if needle.isEmpty {
+            shown = webhooks
+            lastMatches = nil
+        } else {
+            let candidates = lastMatches.flatMap { Self.contains(needle, lastNeedle) ? $0 : nil } ?? Array(webhooks.indices)
+            let matches = candidates.filter { Self.contains(searchText[$0], needle) }
+            lastMatches = matches
+            shown = matches.map { webhooks[$0] }
         }
+        lastNeedle = needle
         table.setRows(shown.map { WebhookRow(webhook: $0, pending: pending[$0.uuid]?.change) }, keepingSelectionOn: keep.map { k in { $0.webhook.uuid == k } })
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte (both lowercased UTF-8): String's own
+    /// search took 50 ms a key over 10,000 webhooks.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     public var isBusy: Bool { loading != nil || !pending.isEmpty }

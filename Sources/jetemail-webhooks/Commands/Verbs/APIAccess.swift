@@ -1,0 +1,71 @@
+import Glibc
+import JetEmailClient
+import JetEmailSandbox
+
+/// What every API verb (list, get, update, delete) shares: the connection options, `--demo`, a
+/// client, and exit codes (1 for the API or the network, 2 for input and configuration).
+struct APIAccess {
+    static let options: [OptionSpec] = [
+        .flag("demo", "Use a built-in sandbox API (seeded with eight webhooks) instead of JetEmail."),
+    ] + ConnectionOptions.options
+
+    let connection: ConnectionOptions
+    let demo: Bool
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        connection = try ConnectionOptions(arguments)
+        demo = arguments.flag("demo")
+    }
+
+    /// Runs `work` with a client; the demo sandbox, if any, is stopped afterwards.
+    @MainActor func withClient(_ work: (JetEmailClient) async throws -> Void) async throws {
+        let client: JetEmailClient
+        var sandbox: SandboxServer?
+        do {
+            if demo {
+                let started = try await DemoSandbox.start(latencyMilliseconds: 0, deadlineSeconds: connection.timeout, seed: 8)
+                StandardError.write("demo: using a built-in sandbox API at \(started.baseURL)")
+                client = started.client
+                sandbox = started.server
+            } else {
+                let made = try connection.makeClient()
+                for warning in made.warnings { StandardError.write("warning: \(warning)") }
+                client = made.client
+            }
+        } catch let error as ConfigurationError {
+            StandardError.write(error.description)
+            throw ExitCode(2)
+        }
+        do { try await work(client) } catch { await sandbox?.stop(); throw error }
+        await sandbox?.stop()
+    }
+
+    /// An API failure on stderr, exit 1.
+    static func fail(_ error: any Error) -> ExitCode {
+        StandardError.write((error as? JetEmailError)?.message ?? "\(error)")
+        return ExitCode(1)
+    }
+
+    /// Text to stdout; a failed write is exit 1.
+    static func print(_ text: String) throws {
+        if let code = StandardOutput.write(text) {
+            StandardError.write("Cannot write to standard output: \(String(cString: strerror(code))).")
+            throw ExitCode(1)
+        }
+    }
+
+    /// A table on a terminal, JSON otherwise or with --json (as the official CLI does).
+    static func wantsJSON(_ flag: Bool) -> Bool { flag || isatty(STDOUT_FILENO) == 0 }
+
+    /// The uuid from `UUID` or `--uuid UUID` (never both, never neither).
+    static func uuid(_ arguments: ParsedArguments, allowFlag: Bool = false) throws(UsageError) -> String {
+        let flag = allowFlag ? arguments.string("uuid") : nil
+        switch (arguments.positionals.first, flag) {
+        case (let uuid?, nil), (nil, let uuid?):
+            guard !uuid.isEmpty else { throw UsageError("The uuid is empty.") }
+            return uuid
+        case (.some, .some): throw UsageError("Give the uuid once: as an argument or with --uuid, not both.")
+        case (nil, nil): throw UsageError(allowFlag ? "Which webhook? Give its uuid: UUID or --uuid UUID." : "Which webhook? Give its uuid.")
+        }
+    }
+}
