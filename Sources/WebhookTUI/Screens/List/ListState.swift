@@ -9,7 +9,8 @@ public struct ListState: Sendable, Equatable {
     }
 
     /// As the server has them, sorted by name.
-    public private(set) var webhooks: [Webhook] = []
+    public var webhooks: [Webhook] { store.webhooks }
+    private var store = WebhookStore([])
     /// Name, URL and uuid of each, lowercased once, for the filter (a key must not lowercase
     /// 30,000 strings).
     private var searchText: [[UInt8]] = []
@@ -38,13 +39,19 @@ public struct ListState: Sendable, Equatable {
 
     public init() {}
 
+    /// Equal when they show the same: the caches for the filter do not count.
+    public static func == (a: ListState, b: ListState) -> Bool {
+        a.webhooks == b.webhooks && a.table == b.table && a.filter == b.filter && a.filterTyping == b.filterTyping
+            && a.loading == b.loading && a.loaded == b.loaded && a.failed == b.failed && a.pending == b.pending
+    }
+
     public var selected: Webhook? { table.selectedRow?.webhook }
 
     /// New webhooks from the server; the selection stays on the same webhook where it can.
     mutating func setWebhooks(_ list: [Webhook], select uuid: String? = nil) {
         let keyed = list.map { (key: $0.name.lowercased(), webhook: $0) }
             .sorted { ($0.key, $0.webhook.uuid) < ($1.key, $1.webhook.uuid) }
-        webhooks = keyed.map(\.webhook)
+        store = WebhookStore(keyed.map(\.webhook))
         searchText = webhooks.map { Array(($0.name + "\n" + $0.url + "\n" + $0.uuid).lowercased().utf8) }
         lastMatches = nil
         refreshRows(select: uuid ?? selected?.uuid)
@@ -66,18 +73,19 @@ public struct ListState: Sendable, Equatable {
     mutating func refreshRows(select uuid: String? = nil) {
         let needle = Array(filter.text.lowercased().utf8)
         let keep = uuid ?? selected?.uuid
-        let shown: [Webhook]
+        let shown: [Int]
         if needle.isEmpty {
-            shown = webhooks
+            shown = Array(webhooks.indices)
             lastMatches = nil
         } else {
             let candidates = lastMatches.flatMap { Self.contains(needle, lastNeedle) ? $0 : nil } ?? Array(webhooks.indices)
-            let matches = candidates.filter { Self.contains(searchText[$0], needle) }
-            lastMatches = matches
-            shown = matches.map { webhooks[$0] }
+            shown = candidates.filter { Self.contains(searchText[$0], needle) }
+            lastMatches = shown
         }
         lastNeedle = needle
-        table.setRows(shown.map { WebhookRow(webhook: $0, pending: pending[$0.uuid]?.change) }, keepingSelectionOn: keep.map { k in { $0.webhook.uuid == k } })
+        let store = store, pending = pending
+        let rows = shown.map { WebhookRow(store: store, index: $0, pending: pending.isEmpty ? nil : pending[store.webhooks[$0].uuid]?.change) }
+        table.setRows(rows, keepingSelectionOn: keep.map { k in { $0.webhook.uuid == k } })
     }
 
     /// Whether `needle` occurs in `haystack`, byte for byte (both lowercased UTF-8): String's own

@@ -3,9 +3,22 @@ import TerminalUI
 
 /// One webhook as a row of the list: status, name, URL (shortened in the middle), events, filters.
 public struct WebhookRow: TableRow {
-    public var webhook: Webhook
+    /// The list's webhooks, shared by every row: a row is a reference and an index, so that
+    /// making 10,000 rows (each filter key) copies no webhook.
+    let store: WebhookStore
+    let index: Int
     /// A change sent and not yet confirmed by the server.
     public var pending: ListState.Pending?
+
+    init(store: WebhookStore, index: Int, pending: ListState.Pending?) {
+        self.store = store
+        self.index = index
+        self.pending = pending
+    }
+
+    public var webhook: Webhook { store.webhooks[index] }
+
+    public static func == (a: WebhookRow, b: WebhookRow) -> Bool { a.webhook == b.webhook && a.pending == b.pending }
 
     public static let columns = [
         TableColumn("", width: 2),
@@ -61,4 +74,10 @@ public struct WebhookRow: TableRow {
         for c in chars.reversed() { let w = DisplayWidth.of(c); if used + w > tail { break }; end.insert(c, at: 0); used += w }
         return start + "…" + String(end)
     }
+}
+
+/// The webhooks of a list, immutable once made; shared by its rows.
+final class WebhookStore: Sendable {
+    let webhooks: [Webhook]
+    init(_ webhooks: [Webhook]) { self.webhooks = webhooks }
 }
