@@ -183,6 +183,7 @@ import Testing
         var d = loaded()
         d.press(.end, .character("e"))
         #expect(d.screen.contains("Edit webhook") && d.screen.contains("[ Save changes ]"))
+        #expect(d.screen.contains("Ctrl-S save") && !d.screen.contains("Ctrl-S create"), "the key bar names what Ctrl-S does here")
         #expect(d.screen.contains("also kept: outbound.queued"), "names the checklist cannot show are kept")
         #expect(d.state.form.focus == .name && d.state.form.name.field.cursor == 3, "Name focused, cursor at the end")
         d.press(.control("s"))

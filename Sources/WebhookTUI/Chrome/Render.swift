@@ -59,7 +59,7 @@ enum Chrome {
         switch s.topScreen.screen {
         case .form(let form):
             // While a create is in flight, how to cancel it comes first.
-            let own = FormKeys.table.barEntries(enabled: { FormKeys.inBar($0, form) })
+            let own = FormKeys.barEntries(form)
             let cancel = own.filter { $0.key == "Esc" }
             return cancel + form.focusedBarEntries + own.filter { $0.key != "Esc" } + global
         case .list(let list):

@@ -10,12 +10,21 @@ enum FormKeys {
         KeyBinding([.tab], keys: "Tab", bar: BarEntry("Tab", "next"), help: "next control (leaving a field with a problem is allowed)", .next),
         KeyBinding([.backTab], keys: "Shift-Tab", bar: BarEntry("S-Tab", "back"), help: "previous control", .previous),
         KeyBinding([.enter], keys: "Enter", bar: BarEntry("Enter", "next"), help: "next control (on the button: create)", .enterNext),
-        KeyBinding([.control("s")], keys: "Ctrl-S", bar: BarEntry("Ctrl-S", "create"), help: "create; nothing invalid is ever sent", .submit),
+        KeyBinding([.control("s")], keys: "Ctrl-S", bar: BarEntry("Ctrl-S", "create"), help: "create (on the edit form: save); nothing invalid is ever sent", .submit),
         KeyBinding([.escape], keys: "Esc", bar: BarEntry("Esc", "cancel"), help: "cancel a create in flight (input is kept), or ask to quit", .escape),
     ]
 
     /// The key bar shows Esc only while it cancels, and Enter only where the focused widget
     /// does not take it.
+    /// The form's own entries in the key bar; Ctrl-S is named as the button is (create or save).
+    static func barEntries(_ form: FormState) -> [BarEntry] {
+        table.compactMap { binding in
+            guard inBar(binding.action, form), var entry = binding.bar else { return nil }
+            if binding.action == .submit { entry.label = form.submitButton.barLabel }
+            return entry
+        }
+    }
+
     static func inBar(_ action: Action, _ form: FormState) -> Bool {
         switch action {
         case .escape: form.isSending
