@@ -121,6 +121,9 @@ public struct AppState: Sendable, Equatable {
         return nil
     }
 
+    /// Some screen loads something once the first frame is out: the shell then sends `.start`.
+    public var wantsStart: Bool { screens.contains { if case .list = $0.screen { true } else { false } } }
+
     public var isShowingHelp: Bool { if case .help? = topModal { true } else { false } }
 
     public var isAskingToQuit: Bool { if case .confirmQuit? = topModal { true } else { false } }

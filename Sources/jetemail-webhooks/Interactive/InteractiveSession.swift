@@ -67,7 +67,9 @@ final class InteractiveSession {
         listen()
         if terminal.sizeIsStale { handleSignal(SIGWINCH) }
         // Screens that load (the list) start on the next turn, after the first frame is out.
-        DispatchQueue.main.async { [weak self] in MainActor.assumeIsolated { self?.dispatch(.start) } }
+        if state.wantsStart {
+            DispatchQueue.main.async { [weak self] in MainActor.assumeIsolated { self?.dispatch(.start) } }
+        }
     }
 
     /// Returns when the person quits or a signal ends the form, with the terminal given back.
