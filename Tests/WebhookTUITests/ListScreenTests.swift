@@ -22,8 +22,6 @@ import Testing
         return d
     }
 
-    var list: ListState? { nil }
-
     func listState(_ d: Driver) -> ListState? {
         if case .list(let list) = d.state.topScreen.screen { return list }
         return nil

@@ -120,27 +120,6 @@ public enum ResponseInterpreter {
         return object
     }
 
-    /// Decodes a part of an answer already parsed: written out again and read as the type.
-    private static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(JetEmailError) -> T {
-        do {
-            let data = try JSONEncoder().encode(value)
-            return try JSONDecoder().decode(T.self, from: data)
-        } catch let error as DecodingError {
-            throw .malformedResponse(reason: "unexpected shape (\(describe(error)))")
-        } catch {
-            throw .malformedResponse(reason: "unexpected shape")
-        }
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, _): "no \(key.stringValue)"
-        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
-            c.codingPath.map(\.stringValue).joined(separator: ".") + ": " + c.debugDescription
-        @unknown default: "\(error)"
-        }
-    }
-
     /// Which field a server message is about, from the words it uses.
     static func fieldNamed(in text: String) -> WebhookField? {
         let t = text.lowercased()

@@ -21,10 +21,10 @@ enum KeyRouter {
             return s.withForm(top.id) { form, app in FormKeys.handle(&form, screen: top.id, key, app: &app) } ?? []
         case .list:
             return s.withList(top.id) { list, app in ListKeys.handle(&list, screen: top.id, key, app: &app) } ?? []
-        case .details(var details):
-            let before = s.screens
-            details.handle(key, rows: s.rows, columns: s.columns, clock: s.clock, now: s.now, app: &s)
-            if s.screens == before { s.replace(top.id, with: .details(details)) }
+        case .details:
+            s.withScreen(top.id, open: { if case .details(let details) = $0 { details } else { nil } }, close: Screen.details) { details, app in
+                details.handle(key, rows: app.rows, columns: app.columns, clock: app.clock, now: app.now, app: &app)
+            }
             return []
         }
     }

@@ -102,8 +102,8 @@ enum SecretModalKeys {
                 s.pop()
                 let below = s.topScreen.id
                 s.withList(below) { list, _ in
-                    list.replace(Webhook(uuid: modal.uuid, name: modal.name, url: modal.url, events: modal.events, status: modal.status))
-                    list.refreshRows(select: modal.uuid)
+                    list.replace(Webhook(uuid: modal.uuid, name: modal.name, url: modal.url, events: modal.events, status: modal.status),
+                                 select: true)
                 }
             } else {
                 s.replace(origin, with: .form(FormState()))

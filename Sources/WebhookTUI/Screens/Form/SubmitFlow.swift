@@ -57,8 +57,7 @@ enum SubmitFlow {
         case .success(let webhook):
             s.leave(screen)
             s.withList(s.topScreen.id) { list, _ in
-                list.replace(webhook)
-                list.refreshRows(select: webhook.uuid)
+                list.replace(webhook, select: true)
             }
             s.status = StatusMessage(.success, "Saved \(TerminalSafe.escaped(webhook.name)).")
         case .failure(.notFound):

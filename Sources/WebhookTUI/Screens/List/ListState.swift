@@ -57,11 +57,11 @@ public struct ListState: Sendable, Equatable {
         refreshRows(select: uuid ?? selected?.uuid)
     }
 
-    /// One webhook changed (or was added) on the server.
-    mutating func replace(_ webhook: Webhook) {
+    /// One webhook changed (or was added) on the server; `select` moves the selection to it.
+    mutating func replace(_ webhook: Webhook, select: Bool = false) {
         var list = webhooks.filter { $0.uuid != webhook.uuid }
         list.append(webhook.withoutSecret)
-        setWebhooks(list, select: selected?.uuid)
+        setWebhooks(list, select: select ? webhook.uuid : selected?.uuid)
     }
 
     mutating func remove(uuid: String) {

@@ -72,10 +72,7 @@ struct UpdateCommand: Command {
         try await access.withClient { client in
             let current: Webhook
             do { current = try await client.getWebhook(uuid: uuid) } catch { throw APIAccess.fail(error) }
-            var draft = edited(current)
-            // --event replaces the set; without it the unknown names stay untouched by the patch.
-            if arguments.values["event"] == nil, draft.events.isEmpty { draft.events = [] }
-            let (patch, report) = WebhookPatch.between(current, and: draft)
+            let (patch, report) = WebhookPatch.between(current, and: edited(current))
             for warning in report.warnings { StandardError.write("warning: \(warning)") }
             guard let patch else {
                 for error in report.errors { StandardError.write(error.description) }
