@@ -64,6 +64,15 @@ enum SandboxAPI {
         case ("GET", 2) where segments[0] == "webhooks":
             guard let i = store.index(of: segments[1]) else { return .error(404, "Webhook not found") }
             return .json(200, OneBody(result: store.webhooks[i].withoutSecret))
+        case ("POST", 2) where segments == ["webhooks", "query"]:
+            guard let body = object(request.body) else { return .error(400, "Request body must be a JSON object") }
+            return SandboxLogAPI.query(body, store: &store)
+        case ("POST", 2) where segments == ["webhooks", "replay"]:
+            guard let body = object(request.body) else { return .error(400, "Request body must be a JSON object") }
+            return SandboxLogAPI.replay(body, store: &store)
+        case ("GET", 2) where segments == ["outbound", "transactional-keys"]: return SandboxLogAPI.transactionalKeys(config)
+        case ("GET", 2) where segments == ["outbound", "smarthost"]: return SandboxLogAPI.smarthosts(config)
+        case ("GET", 2) where segments == ["inbound", "domains"]: return SandboxLogAPI.domains(config)
         case ("DELETE", 2) where segments[0] == "webhooks":
             guard let i = store.index(of: segments[1]) else { return .error(404, "Webhook not found") }
             store.webhooks.remove(at: i)

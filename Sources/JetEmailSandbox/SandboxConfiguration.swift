@@ -38,14 +38,17 @@ public struct SandboxConfiguration: Sendable, Equatable {
     public var faults: SandboxFaults
     /// Webhooks the sandbox starts with (`--seed N`).
     public var seed: Int
+    /// Deliveries in its log, spread over those webhooks (`--seed-deliveries N`).
+    public var seedDeliveries: Int
 
     public static let defaultOwnedUsers = ["transactional-main", "smarthost-eu"]
     public static let defaultOwnedDomains = ["example.com", "test.com"]
 
     public init(apiKey: String = SandboxConfiguration.randomKey(), ownedUsers: [String] = defaultOwnedUsers,
-                ownedDomains: [String] = defaultOwnedDomains, faults: SandboxFaults = SandboxFaults(), seed: Int = 0) {
+                ownedDomains: [String] = defaultOwnedDomains, faults: SandboxFaults = SandboxFaults(), seed: Int = 0, seedDeliveries: Int = 0) {
         self.apiKey = apiKey; self.ownedUsers = ownedUsers; self.ownedDomains = ownedDomains; self.faults = faults
         self.seed = seed
+        self.seedDeliveries = seedDeliveries
     }
 
     public static func randomKey() -> String { "api_sandbox_" + RandomToken.hex(bytes: 12) }

@@ -16,8 +16,10 @@ public final class SandboxServer: Sendable {
     private let log: (@Sendable (String) -> Void)?
 
     public init(configuration: SandboxConfiguration = SandboxConfiguration(), log: (@Sendable (String) -> Void)? = nil) {
-        let seeded = SandboxSeed.webhooks(configuration.seed, now: Int(Date().timeIntervalSince1970))
-        self.state = NIOLockedValueBox((configuration, SandboxStore(webhooks: seeded)))
+        let now = Int(Date().timeIntervalSince1970)
+        let seeded = SandboxSeed.webhooks(configuration.seed, now: now)
+        let history = SandboxDeliverySeed.deliveries(configuration.seedDeliveries, webhooks: seeded, now: now)
+        self.state = NIOLockedValueBox((configuration, SandboxStore(webhooks: seeded, deliveries: history)))
         self.log = log
     }
 
@@ -25,6 +27,10 @@ public final class SandboxServer: Sendable {
     public var configuration: SandboxConfiguration { state.withLockedValue { $0.config } }
     public var received: [ReceivedRequest] { state.withLockedValue { $0.store.received } }
     public var webhooks: [Webhook] { state.withLockedValue { $0.store.webhooks } }
+    /// The replays asked for, in order.
+    public var replays: [ReceivedReplay] { state.withLockedValue { $0.store.replays } }
+    /// The log as it is now, newest first.
+    public var deliveries: [Delivery] { state.withLockedValue { $0.store.deliveries.map(\.delivery) } }
 
     /// TCP connections accepted so far (keep-alive lets one carry many requests).
     public var connectionCount: Int { connections.withLockedValue { $0 } }

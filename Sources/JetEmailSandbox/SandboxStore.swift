@@ -11,10 +11,14 @@ public struct ReceivedRequest: Sendable, Equatable {
     public var bodyText: String { String(decoding: body, as: UTF8.self) }
 }
 
-/// The webhooks the sandbox holds, in creation order.
+/// The webhooks the sandbox holds, in creation order, and their delivery log, newest first.
 struct SandboxStore: Sendable {
     var webhooks: [Webhook] = []
     var received: [ReceivedRequest] = []
+    var deliveries: [SandboxDelivery] = []
+    var replays: [ReceivedReplay] = []
+    /// The last query's filters and matches (cleared when the log changes).
+    var matchCache: (filters: SandboxLogAPI.Filters, indices: [Int])?
 
     func index(of uuid: String) -> Int? { webhooks.firstIndex { $0.uuid == uuid } }
 }

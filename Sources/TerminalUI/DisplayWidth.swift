@@ -46,4 +46,19 @@ public enum DisplayWidth {
         }
         return out
     }
+
+    /// Long text cut in the middle, keeping the start (host) and the end (path): `https://ho…/hook`.
+    public static func middle(_ text: String, width: Int) -> String {
+        guard of(text, upTo: width + 1) > width, width > 3 else { return text }
+        let chars = Array(text)
+        let tail = (width - 1) / 2
+        let head = width - 1 - tail
+        var start = ""
+        var used = 0
+        for c in chars { let w = of(c); if used + w > head { break }; start.append(c); used += w }
+        var end: [Character] = []
+        used = 0
+        for c in chars.reversed() { let w = of(c); if used + w > tail { break }; end.insert(c, at: 0); used += w }
+        return start + "…" + String(end)
+    }
 }

@@ -31,8 +31,8 @@ extension InTerminal {
 
         let stored = try #require(backend.server.webhooks.first)
         #expect(stored.secret == shownSecret)
-        #expect(backend.server.received.count == 1)
-        #expect(backend.server.received[0].bodyText == #"{"name":"Ops Alerts","url":"https://hooks.example.com/jetemail","events":["outbound.delivered","outbound.bounced","inbound.received","inbound.delivered","inbound.spam","inbound.blocked"],"status":0,"filter_users":["transactional-main"],"filter_domains":["example.com"]}"#)
+        #expect(backend.server.webhookRequests.count == 1)
+        #expect(backend.server.webhookRequests[0].bodyText == #"{"name":"Ops Alerts","url":"https://hooks.example.com/jetemail","events":["outbound.delivered","outbound.bounced","inbound.received","inbound.delivered","inbound.spam","inbound.blocked"],"status":0,"filter_users":["transactional-main"],"filter_domains":["example.com"]}"#)
 
         let path = backend.dir.path + "/ops.whsec"
         try term.send(TableKeys.writeSecret, "C-u")
@@ -67,7 +67,7 @@ extension InTerminal {
         #expect(screen.contains("remove '!'"))
         #expect(screen.contains("Scheme 'ftp:' is not allowed"))
         #expect(screen.contains("Choose at least one event"))
-        #expect(backend.server.received.isEmpty)
+        #expect(backend.server.webhookRequests.isEmpty)
         await backend.stop()
     }
 

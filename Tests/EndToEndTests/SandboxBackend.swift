@@ -8,8 +8,8 @@ final class SandboxBackend {
     let arguments: [String]
     let environment: [String: String]
 
-    init(faults: SandboxFaults = SandboxFaults(), seed: Int = 0) async throws {
-        server = SandboxServer(configuration: SandboxConfiguration(faults: faults, seed: seed))
+    init(faults: SandboxFaults = SandboxFaults(), seed: Int = 0, seedDeliveries: Int = 0) async throws {
+        server = SandboxServer(configuration: SandboxConfiguration(faults: faults, seed: seed, seedDeliveries: seedDeliveries))
         let port = try await server.start()
         // The form: these tests drive create.
         arguments = ["create", "--api-key-file", dir.file("key", server.apiKey)]
@@ -17,4 +17,10 @@ final class SandboxBackend {
     }
 
     func stop() async { await server.stop() }
+}
+
+extension SandboxServer {
+    /// Requests to the webhook endpoints: the form also asks for the account's users and domains
+    /// when it opens, which these tests do not count.
+    var webhookRequests: [ReceivedRequest] { received.filter { $0.path.hasPrefix("/webhooks") } }
 }

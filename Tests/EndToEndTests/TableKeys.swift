@@ -14,6 +14,10 @@ enum TableKeys {
     static var copySecret: String { name(SecretModalKeys.table.binding(doing: .copy)) }
     static var toggleWebhook: String { name(ListKeys.table.binding(doing: .toggle)) }
     static var deleteWebhook: String { name(ListKeys.table.binding(doing: .delete)) }
+    static var openLog: String { name(ListKeys.table.binding(doing: .log)) }
+    static var cycleStatus: String { name(DeliveryLogKeys.table.binding(doing: .cycleStatus)) }
+    static var replay: String { name(DeliveryLogKeys.table.binding(doing: .replay)) }
+    static var sendExample: String { name(SecretModalKeys.table.binding(doing: .sendExample)) }
     static var toggleEvent: String { name(FormState().eventList.bindings.binding(doing: .toggle)) }
 
     /// The first key of a binding, as tmux names it.

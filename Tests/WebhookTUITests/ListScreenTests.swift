@@ -180,6 +180,7 @@ import Testing
     @Test func editSendsOnlyTheChangesAndTheListShowsTheServersRow() {
         var d = loaded()
         d.press(.end, .character("e"))
+        #expect(d.drain().contains { $0 == .call(id: 2, .choices) }, "the form asks for the account's users and domains")
         #expect(d.screen.contains("Edit webhook") && d.screen.contains("[ Save changes ]"))
         #expect(d.screen.contains("Ctrl-S save") && !d.screen.contains("Ctrl-S create"), "the key bar names what Ctrl-S does here")
         #expect(d.screen.contains("also kept: outbound.queued"), "names the checklist cannot show are kept")

@@ -44,3 +44,21 @@ enum JSONText {
         return out + "\""
     }
 }
+
+extension JSONText {
+    /// The same value, unordered, for code that reads JSON as `JSONValue`.
+    var value: JSONValue {
+        switch self {
+        case .string(let s): .string(s)
+        case .number(let n): .number(Double(n))
+        case .null: .null
+        case .array(let items): .array(items.map(\.value))
+        case .object(let fields): .object(Dictionary(fields.map { ($0.0, $0.1.value) }, uniquingKeysWith: { _, last in last }))
+        }
+    }
+}
+
+/// JSON's quoting of a string, for showing JSON as it would be written.
+public enum JSONQuote {
+    public static func quoted(_ s: String) -> String { JSONText.quote(s) }
+}

@@ -48,6 +48,32 @@ public struct JetEmailClient: Sendable {
         try ResponseInterpreter.acknowledgement(await send("DELETE", "/webhooks/\(Self.pathSegment(uuid))", body: nil))
     }
 
+    /// `POST /webhooks/query`: one page of the delivery log. The query is checked first.
+    public func queryDeliveries(_ query: DeliveryQuery) async throws(JetEmailError) -> DeliveryPage {
+        if let problem = query.problem { throw .badRequest(message: problem, field: nil) }
+        return try ResponseInterpreter.deliveryPage(await send("POST", "/webhooks/query", body: query.encoded()), asked: query)
+    }
+
+    /// `POST /webhooks/replay`. Not retried: a replay that timed out may have been enqueued.
+    public func replay(_ target: ReplayTarget) async throws(JetEmailError) -> ReplayReceipt {
+        do { return try ResponseInterpreter.replayReceipt(await send("POST", "/webhooks/replay", body: target.encoded()), asked: target) }
+        catch .notFound(let message) { throw .eventNotFound(message: message) }
+    }
+
+    /// The usernames a `filter_users` may name: transactional keys' and smarthosts', without repeats.
+    public func accountUsers() async throws(JetEmailError) -> [String] {
+        let keys = try ResponseInterpreter.usernames(await send("GET", "/outbound/transactional-keys", body: nil))
+        let smarthosts = try ResponseInterpreter.usernames(await send("GET", "/outbound/smarthost", body: nil))
+        var seen = Set<String>()
+        return (keys + smarthosts).filter { seen.insert($0).inserted }
+    }
+
+    /// The inbound domains a `filter_domains` may name.
+    public func inboundDomains() async throws(JetEmailError) -> [String] {
+        var seen = Set<String>()
+        return try ResponseInterpreter.domains(await send("GET", "/inbound/domains", body: nil)).filter { seen.insert($0.lowercased()).inserted }
+    }
+
     /// The exact JSON body of a create request, as `--dry-run` prints it: fields in schema
     /// order, empty filters left out.
     public static func encode(_ request: CreateWebhookRequest, pretty: Bool = false) -> [UInt8] {

@@ -7,6 +7,8 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
     /// 403: filter values the account does not own.
     case forbiddenFilters(message: String, field: WebhookField?, values: [String])
     case notFound(message: String)
+    /// A 404 from replay: the log has no such event (for that webhook).
+    case eventNotFound(message: String)
     /// 429: the account is blocked for `retryAfter` seconds.
     case rateLimited(retryAfter: Int?, message: String)
     case server(status: Int, message: String)
@@ -61,6 +63,7 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unauthorized(let m): .unauthorized(message: r(m))
         case .forbiddenFilters(let m, let f, let v): .forbiddenFilters(message: r(m), field: f, values: v.map(r))
         case .notFound(let m): .notFound(message: r(m))
+        case .eventNotFound(let m): .eventNotFound(message: r(m))
         case .rateLimited(let s, let m): .rateLimited(retryAfter: s, message: r(m))
         case .server(let s, let m): .server(status: s, message: r(m))
         case .unexpectedStatus(let s, let m): .unexpectedStatus(status: s, message: r(m))
@@ -85,6 +88,7 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
             "Not authorised (\(message)): check the API key; webhook endpoints need an account key starting with api_."
         case .forbiddenFilters(let message, _, _): "Refused by the API: \(message)"
         case .notFound: "This webhook no longer exists (deleted elsewhere?); JetEmail answered 404."
+        case .eventNotFound(let message): "JetEmail has no such event to replay (404: \(message))."
         case .rateLimited(let retryAfter, _):
             switch retryAfter {
             case nil: "Rate limited by the API: wait a few minutes before trying again."

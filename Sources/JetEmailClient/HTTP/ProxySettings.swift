@@ -9,13 +9,17 @@ public struct ProxySettings: Sendable, Equatable {
     public var password: String?
 
     public static func forTarget(_ base: BaseURL, environment env: [String: String]) throws(ConfigurationError) -> ProxySettings? {
+        try forTarget(scheme: base.scheme, host: base.host, isLoopback: base.isLoopback, environment: env)
+    }
+
+    public static func forTarget(scheme: String, host: String, isLoopback: Bool, environment env: [String: String]) throws(ConfigurationError) -> ProxySettings? {
         func value(_ name: String) -> String? {
             (env[name.lowercased()] ?? env[name.uppercased()]).flatMap { $0.isEmpty ? nil : $0 }
         }
-        if base.isLoopback { return nil }
-        let raw = base.scheme == "https" ? value("https_proxy") ?? value("all_proxy") : value("http_proxy") ?? value("all_proxy")
+        if isLoopback { return nil }
+        let raw = scheme == "https" ? value("https_proxy") ?? value("all_proxy") : value("http_proxy") ?? value("all_proxy")
         guard let raw else { return nil }
-        if let noProxy = value("no_proxy"), bypasses(host: base.host, noProxy: noProxy) { return nil }
+        if let noProxy = value("no_proxy"), bypasses(host: host, noProxy: noProxy) { return nil }
         return try parse(raw)
     }
 

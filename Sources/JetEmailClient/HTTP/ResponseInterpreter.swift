@@ -107,11 +107,11 @@ public enum ResponseInterpreter {
         return object["message"]?.string ?? "OK"
     }
 
-    private static func parse(_ body: [UInt8]) -> JSONValue? {
+    static func parse(_ body: [UInt8]) -> JSONValue? {
         JSONParser.parse(body)
     }
 
-    private static func jsonObject(_ response: APIResponse) throws(JetEmailError) -> [String: JSONValue] {
+    static func jsonObject(_ response: APIResponse) throws(JetEmailError) -> [String: JSONValue] {
         guard let value = parse(response.body) else {
             let start = TerminalSafe.excerpt(String(decoding: response.body.prefix(40), as: UTF8.self), limit: 40)
             throw .malformedResponse(reason: "it is not JSON (starts with \"\(start)\")")

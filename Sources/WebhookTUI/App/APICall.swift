@@ -8,6 +8,11 @@ public enum APICall: Sendable, Equatable {
     /// The webhook as the server has it after the change is the answer.
     case update(WebhookPatch)
     case delete(uuid: String)
+    /// One page of the delivery log.
+    case query(DeliveryQuery)
+    case replay(ReplayTarget)
+    /// The account's users and inbound domains, for the form's filter pickers.
+    case choices
 }
 
 public enum APIAnswer: Sendable, Equatable {
@@ -15,4 +20,8 @@ public enum APIAnswer: Sendable, Equatable {
     /// For `get` and `update`.
     case webhook(Result<Webhook, JetEmailError>)
     case deleted(uuid: String, Result<String, JetEmailError>)
+    case deliveries(Result<DeliveryPage, JetEmailError>)
+    case replayed(Result<ReplayReceipt, JetEmailError>)
+    /// Each list on its own: one may fail while the other arrives.
+    case choices(users: Result<[String], JetEmailError>, domains: Result<[String], JetEmailError>)
 }

@@ -21,6 +21,14 @@ public enum AppEvent: Sendable, Equatable {
     /// The client cannot be used (a typed key refused, a bad CA file or proxy): why.
     case clientUnavailable(String)
     case secretWritten(Result<String, SecretFile.Failure>)
+    /// The receiver's answer to an example, or why none could be sent (the secret file unreadable).
+    case exampleSent(id: Int, Result<ReceiverTest.Report, ExampleFailure>)
     /// The terminal went away (SIGHUP) or was told to stop (SIGTERM).
     case terminate
+}
+
+/// Why an example was not sent.
+public struct ExampleFailure: Error, Sendable, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
 }

@@ -122,7 +122,14 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// Some screen loads something once the first frame is out: the shell then sends `.start`.
-    public var wantsStart: Bool { screens.contains { if case .list = $0.screen { true } else { false } } }
+    public var wantsStart: Bool {
+        screens.contains {
+            switch $0.screen {
+            case .list, .form: true
+            default: false
+            }
+        }
+    }
 
     public var isShowingHelp: Bool { if case .help? = topModal { true } else { false } }
 
@@ -133,7 +140,7 @@ extension Screen {
     var isSending: Bool {
         switch self {
         case .form(let form): form.isSending
-        case .list, .details: false
+        case .list, .details, .deliveries, .event: false
         }
     }
 }

@@ -18,4 +18,13 @@ public enum Effect: Sendable, Equatable {
     case useAPIKey(String)
     /// Put the text on the terminal's clipboard (OSC 52).
     case copyToClipboard(String)
+    /// Post a signed sample event to a receiver (`send-example`); answer with `.exampleSent(id:)`.
+    case sendExample(id: Int, url: String, eventType: String, secret: ExampleSecret)
+}
+
+/// Where the secret that signs an example comes from: the one just shown (kept in memory, as
+/// the secret window already holds it), or a file the shell reads.
+public enum ExampleSecret: Sendable, Equatable {
+    case given(String)
+    case file(path: String)
 }

@@ -32,14 +32,15 @@ public enum GlobalBindings {
     static func typingFocused(_ s: AppState) -> Bool {
         switch s.topModal {
         case .secret(let modal)?: return modal.pathPrompt != nil
-        case .secretFilePrompt?, .apiKeyPrompt?: return true
-        case .help?, .confirmQuit?, .confirm?: return false
+        case .secretFilePrompt?, .apiKeyPrompt?, .examplePrompt?: return true
+        case .help?, .confirmQuit?, .confirm?, .picker?: return false
         case nil: break
         }
         switch s.topScreen.screen {
         case .form(let form): return form.focus.isTextField
         case .list(let list): return list.filterTyping
-        case .details: return false
+        case .deliveries(let log): return log.lookupTyping
+        case .details, .event: return false
         }
     }
 }

@@ -21,11 +21,17 @@ enum KeyRouter {
             return s.withForm(top.id) { form, app in FormKeys.handle(&form, screen: top.id, key, app: &app) } ?? []
         case .list:
             return s.withList(top.id) { list, app in ListKeys.handle(&list, screen: top.id, key, app: &app) } ?? []
-        case .details:
-            s.withScreen(top.id, open: { if case .details(let details) = $0 { details } else { nil } }, close: Screen.details) { details, app in
-                details.handle(key, rows: app.rows, columns: app.columns, clock: app.clock, now: app.now, app: &app)
+        case .deliveries:
+            return s.withDeliveryLog(top.id) { log, app in DeliveryLogKeys.handle(&log, screen: top.id, key, app: &app) } ?? []
+        case .event:
+            s.withScreen(top.id, open: { if case .event(let event) = $0 { event } else { nil } }, close: Screen.event) { event, app in
+                event.handle(key, screen: top.id, app: &app)
             }
             return []
+        case .details:
+            return s.withScreen(top.id, open: { if case .details(let details) = $0 { details } else { nil } }, close: Screen.details) { details, app in
+                details.handle(key, screen: top.id, rows: app.rows, columns: app.columns, clock: app.clock, now: app.now, app: &app)
+            } ?? []
         }
     }
 }

@@ -1,3 +1,4 @@
+import JetEmailClient
 import TerminalUI
 
 /// A window over the screen that takes every key while it is on top. Modals stack: help may
@@ -13,6 +14,10 @@ public enum Modal: Sendable, Equatable {
     case apiKeyPrompt(TextInput)
     /// The secret file of a create could not be made: ask where the secret should go instead.
     case secretFilePrompt(SecretFilePrompt)
+    /// Choosing from a list: the log's event type, a filter's users or domains.
+    case picker(PickerModal)
+    /// `x` on a webhook's details: which secret file signs the example.
+    case examplePrompt(ExamplePrompt)
 }
 
 /// What a screen asked to be confirmed.
@@ -21,4 +26,5 @@ public enum ConfirmAction: Sendable, Equatable {
     case delete(uuid: String)
     /// Leave the form, losing what was typed.
     case leaveForm
+    case replay(ReplayTarget)
 }

@@ -63,7 +63,7 @@ extension Screen {
     var hasInput: Bool {
         switch self {
         case .form(let form): form.hasInput
-        case .list, .details: false
+        case .list, .details, .deliveries, .event: false
         }
     }
 }

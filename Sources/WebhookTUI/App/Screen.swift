@@ -4,6 +4,8 @@ public enum Screen: Sendable, Equatable {
     case list(ListState)
     case details(DetailsState)
     case form(FormState)
+    case deliveries(DeliveryLogState)
+    case event(EventDetailsState)
 }
 
 /// A screen on the stack, with the id that requests and their answers are addressed by.

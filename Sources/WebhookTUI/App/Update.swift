@@ -15,18 +15,35 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
     case .start:
         s.fitScreens()
         for entry in s.screens {
-            if case .list = entry.screen {
+            switch entry.screen {
+            case .list:
                 effects += s.withList(entry.id) { list, app in ListFlow.load(&list, screen: entry.id, app: &app) } ?? []
+            case .form:
+                effects += s.withForm(entry.id) { form, app in FilterChoices.load(&form, screen: entry.id, app: &app) } ?? []
+            default: break
             }
         }
     case .answered(let id, let answer):
         guard let screen = s.requests.removeValue(forKey: id), s.hasScreen(screen) else { break }
-        s.withList(screen) { list, app in ListFlow.answered(&list, id: id, answer, app: &app) }
-        s.withForm(screen) { form, app in SubmitFlow.saved(&form, screen: screen, id: id, answer, app: &app) }
+        switch answer {
+        case .deliveries(let result):
+            effects = s.withDeliveryLog(screen) { log, app in DeliveryLogFlow.answered(&log, screen: screen, id: id, result, app: &app) } ?? []
+        case .replayed(let result):
+            ReplayFlow.answered(&s, result)
+        case .choices(let users, let domains):
+            s.withForm(screen) { form, _ in FilterChoices.answered(&form, id: id, users: users, domains: domains) }
+        case .list, .webhook, .deleted:
+            s.withList(screen) { list, app in ListFlow.answered(&list, id: id, answer, app: &app) }
+            s.withForm(screen) { form, app in SubmitFlow.saved(&form, screen: screen, id: id, answer, app: &app) }
+        }
     case .tick:
         if let limit = s.rateLimit, now >= limit.until {
             s.rateLimit = nil
             s.status = StatusMessage(.info, "The rate limit has passed; requests can be made again.")
+            // A log waiting for pages asks for them now.
+            for entry in s.screens {
+                effects += s.withDeliveryLog(entry.id) { log, app in DeliveryLogFlow.fill(&log, screen: entry.id, app: &app) } ?? []
+            }
         }
     case .terminate:
         Quit.terminate(&s)
@@ -40,6 +57,8 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
     case .secretFileRefused(let id, let failure):
         guard let screen = s.requests.removeValue(forKey: id), s.hasScreen(screen) else { break }
         s.withForm(screen) { form, app in SubmitFlow.secretFileRefused(&form, screen: screen, id: id, failure, app: &app) }
+    case .exampleSent(let id, let result):
+        ExampleFlow.answered(&s, id: id, result)
     case .clipboardAdvice(let advice):
         SecretModalKeys.advise(&s, advice)
     case .clientUnavailable(let reason):
@@ -70,6 +89,10 @@ extension AppState {
         withScreen(id, open: { if case .form(let form) = $0 { form } else { nil } }, close: Screen.form, change)
     }
 
+    mutating func withDeliveryLog<T>(_ id: Int, _ change: (inout DeliveryLogState, inout AppState) -> T) -> T? {
+        withScreen(id, open: { if case .deliveries(let log) = $0 { log } else { nil } }, close: Screen.deliveries, change)
+    }
+
     mutating func withList<T>(_ id: Int, _ change: (inout ListState, inout AppState) -> T) -> T? {
         withScreen(id, open: { if case .list(let list) = $0 { list } else { nil } }, close: Screen.list, change)
     }
@@ -79,9 +102,14 @@ extension AppState {
     /// Screens whose scrolling depends on the window size learn it.
     mutating func fitScreens() {
         for index in screens.indices {
-            if case .list(var list) = screens[index].screen {
+            switch screens[index].screen {
+            case .list(var list):
                 list.table.viewHeight = ListView.visibleRows(rows: rows)
                 screens[index].screen = .list(list)
+            case .deliveries(var log):
+                log.cursor.viewHeight = DeliveryLogView.visibleRows(rows: rows)
+                screens[index].screen = .deliveries(log)
+            default: break
             }
         }
     }

@@ -8,6 +8,8 @@ public enum KeyReference {
         case .form(let form): formSections(form)
         case .list(let list): listSections(list)
         case .details: detailsSections()
+        case .deliveries: deliveriesSections()
+        case .event: eventSections()
         }
     }
 
@@ -29,7 +31,8 @@ public enum KeyReference {
     /// The README's key tables, by screen: each sits between `<!-- keys:NAME -->` and
     /// `<!-- /keys:NAME -->`.
     public static var readmeTables: [(name: String, markdown: String)] {
-        [("list", markdown(listSections())), ("details", markdown(detailsSections())), ("form", markdown(formSections()))]
+        [("list", markdown(listSections())), ("details", markdown(detailsSections())), ("deliveries", markdown(deliveriesSections())),
+         ("event", markdown(eventSections())), ("form", markdown(formSections()))]
     }
 
     /// The list's keys.
@@ -48,6 +51,27 @@ public enum KeyReference {
         [
             HelpSection("Anywhere", GlobalBindings.table.helpLines()),
             HelpSection("Details", DetailsState.table.helpLines()),
+            HelpSection("This help", HelpModal.bindings.helpLines()),
+        ]
+    }
+
+    public static func deliveriesSections() -> [HelpSection] {
+        [
+            HelpSection("Anywhere", GlobalBindings.table.helpLines()),
+            HelpSection("Moving in the log", TableCursor.bindings.helpLines()),
+            HelpSection("The delivery log", DeliveryLogKeys.table.helpLines()),
+            HelpSection("While typing a lookup", DeliveryLogKeys.lookupTable.prefix(2).map { HelpLine(keys: $0.keys, text: $0.help) }),
+            HelpSection("Choosing the event type", PickerModal.table(single: true).helpLines()),
+            HelpSection("Questions (replay)", Quit.dialog("").bindings.helpLines()),
+            HelpSection("This help", HelpModal.bindings.helpLines()),
+        ]
+    }
+
+    public static func eventSections() -> [HelpSection] {
+        [
+            HelpSection("Anywhere", GlobalBindings.table.helpLines()),
+            HelpSection("An event's details", EventDetailsState.table.helpLines()),
+            HelpSection("Questions (replay)", Quit.dialog("").bindings.helpLines()),
             HelpSection("This help", HelpModal.bindings.helpLines()),
         ]
     }

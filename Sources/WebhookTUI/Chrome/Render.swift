@@ -1,3 +1,4 @@
+import JetEmailClient
 import TerminalUI
 
 /// Turns the state into what the screen shows. Pure: the same state gives the same grid.
@@ -14,6 +15,8 @@ public func render(_ state: AppState) -> Grid {
     case .form(let form): FormView.draw(form, context: FormView.Context(state), focused: screenFocused, into: &grid)
     case .list(let list): ListView.draw(list, status: state.status, rateLimit: state.rateLimit, now: state.now, focused: screenFocused, into: &grid)
     case .details(let details): details.draw(clock: state.clock, now: state.now, into: &grid)
+    case .deliveries(let log): DeliveryLogView.draw(log, app: state, focused: screenFocused, into: &grid)
+    case .event(let event): event.draw(app: state, into: &grid)
     }
     KeyBarLine.draw(Chrome.barEntries(state), into: &grid)
     for (index, modal) in state.modals.enumerated() {
@@ -25,6 +28,8 @@ public func render(_ state: AppState) -> Grid {
         case .secret(let secret): SecretModalView.draw(secret, focused: isTop, into: &grid)
         case .apiKeyPrompt(let input): APIKeyPrompt.draw(input, status: state.status, into: &grid)
         case .secretFilePrompt(let prompt): prompt.draw(into: &grid)
+        case .picker(let picker): picker.draw(into: &grid)
+        case .examplePrompt(let prompt): prompt.draw(into: &grid)
         }
     }
     return grid
@@ -53,6 +58,10 @@ enum Chrome {
             return SecretFilePrompt.table.barEntries()
         case .secret(let modal)?:
             return SecretModalKeys.barEntries(modal)
+        case .examplePrompt?:
+            return ExampleFlow.promptTable.barEntries()
+        case .picker(let picker)?:
+            return PickerModal.table(single: picker.single).barEntries()
         case nil:
             break
         }
@@ -66,6 +75,10 @@ enum Chrome {
             return ListKeys.barEntries(list) + (list.filterTyping ? [] : global)
         case .details:
             return DetailsState.table.barEntries() + global
+        case .deliveries(let log):
+            return DeliveryLogKeys.barEntries(log) + (log.lookupTyping ? [] : global)
+        case .event:
+            return EventDetailsState.table.barEntries() + global
         }
     }
 }
@@ -76,13 +89,15 @@ extension Screen {
         case .form(let form): form.editing == nil ? "New webhook" : "Edit webhook"
         case .list: "Webhooks"
         case .details: "Webhook"
+        case .deliveries(let log): log.webhook.map { "Deliveries · " + TerminalSafe.escaped($0.name) } ?? "Deliveries · all webhooks"
+        case .event: "Event"
         }
     }
 
     var minimumSize: (columns: Int, rows: Int) {
         switch self {
         case .form(let form): (FormLayout.minimumColumns, FormLayout.minimumRows(form))
-        case .list, .details: (ListView.minimumColumns, ListView.minimumRows)
+        case .list, .details, .deliveries, .event: (ListView.minimumColumns, ListView.minimumRows)
         }
     }
 }

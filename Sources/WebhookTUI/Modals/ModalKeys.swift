@@ -13,6 +13,7 @@ enum ModalKeys {
             s.closeModal()
             guard dialog.handle(key) == .activated else { return [] }
             if action == .leaveForm { s.leave(screen); return [] }
+            if case .replay(let target) = action { return s.hasScreen(screen) ? ReplayFlow.confirmed(&s, screen: screen, target) : [] }
             return s.withList(screen) { list, app in ListFlow.confirmed(&list, screen: screen, action, app: &app) } ?? []
         case .apiKeyPrompt(var input):
             return APIKeyPrompt.handle(&s, &input, key)
@@ -26,6 +27,12 @@ enum ModalKeys {
                 return []
             }
             return SecretModalKeys.handle(&s, &secret, key)
+        case .examplePrompt(var prompt):
+            if global == .quit { Quit.ask(&s); return [] }
+            return ExampleFlow.handlePrompt(&s, &prompt, key)
+        case .picker(var picker):
+            if global == .quit { Quit.ask(&s); return [] }
+            return PickerKeys.handle(&s, &picker, key)
         case .secretFilePrompt(var prompt):
             if global == .quit { Quit.ask(&s); return [] }
             return prompt.handle(key, app: &s)

@@ -8,9 +8,11 @@ struct DemoSandbox {
     let client: JetEmailClient
     let baseURL: BaseURL
 
-    /// `seed`: webhooks the sandbox starts with (the list opens on a handful).
-    static func start(latencyMilliseconds: Int, deadlineSeconds: Int, seed: Int = 0) async throws -> DemoSandbox {
-        let server = SandboxServer(configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: latencyMilliseconds), seed: seed))
+    /// `seed`: webhooks the sandbox starts with (the list opens on a handful), each with
+    /// deliveries in the log (`deliveriesPerWebhook` of them).
+    static func start(latencyMilliseconds: Int, deadlineSeconds: Int, seed: Int = 0, deliveriesPerWebhook: Int = 60) async throws -> DemoSandbox {
+        let server = SandboxServer(configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: latencyMilliseconds), seed: seed,
+                                                                       seedDeliveries: seed * deliveriesPerWebhook))
         let port = try await server.start()
         let base = try BaseURL("http://127.0.0.1:\(port)")
         let transport = try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: deadlineSeconds))

@@ -21,6 +21,7 @@ struct SandboxCommand: Command {
             .choosing { MalformedAnswer.allCases.map(\.rawValue) },
         .value("rate-limit", "seconds", "Answer 429 with this Retry-After."),
         .value("seed", "count", "Start with this many realistic webhooks (default 0)."),
+        .value("seed-deliveries", "count", "Start with this many deliveries in the log, spread over the seeded webhooks (8 are seeded if --seed is not given)."),
     ]
 
     let port: Int
@@ -33,6 +34,7 @@ struct SandboxCommand: Command {
     let malformed: String?
     let rateLimit: Int?
     let seed: Int
+    let seedDeliveries: Int
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         port = try arguments.int("port", default: 8787)
@@ -46,6 +48,8 @@ struct SandboxCommand: Command {
         rateLimit = try arguments.optionalInt("rate-limit")
         seed = try arguments.int("seed", default: 0)
         guard (0...1_000_000).contains(seed) else { throw UsageError("--seed must be from 0 to 1000000.") }
+        seedDeliveries = try arguments.int("seed-deliveries", default: 0)
+        guard (0...5_000_000).contains(seedDeliveries) else { throw UsageError("--seed-deliveries must be from 0 to 5000000.") }
         guard (0...65535).contains(port) else { throw UsageError("--port must be from 0 to 65535.") }
         guard latencyMs >= 0 else { throw UsageError("--latency-ms cannot be negative.") }
         if let failStatus, !(100...599).contains(failStatus) { throw UsageError("--fail-status must be an HTTP status (100-599).") }
@@ -65,7 +69,7 @@ struct SandboxCommand: Command {
             ownedDomains: ownedDomains.isEmpty ? SandboxConfiguration.defaultOwnedDomains : ownedDomains,
             faults: SandboxFaults(latencyMilliseconds: latencyMs, forcedStatus: failStatus, dropConnection: dropConnections,
                                   malformed: malformed.flatMap(MalformedAnswer.init(rawValue:)), rateLimitRetryAfter: rateLimit),
-            seed: seed)
+            seed: seedDeliveries > 0 && seed == 0 ? 8 : seed, seedDeliveries: seedDeliveries)
         if let apiKeyFile {
             do {
                 let resolved = try APIKeyResolver(keyFile: apiKeyFile, environment: [:]).resolve()

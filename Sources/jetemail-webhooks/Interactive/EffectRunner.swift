@@ -2,6 +2,7 @@ import Dispatch
 import FoundationEssentials
 import Glibc
 import JetEmailClient
+import JetEmailHTTP
 import TerminalBackend
 import WebhookTUI
 import PosixSupport
@@ -50,6 +51,37 @@ final class EffectRunner {
             useKey(text)
         case .call(let id, let call):
             self.call(id: id, call)
+        case .sendExample(let id, let url, let eventType, let secret):
+            sendExample(id: id, url: url, eventType: eventType, secret: secret)
+        }
+    }
+
+    /// Where examples go through: JetEmail's 10 s deadline, the environment's proxy for that URL.
+    var receiverCAFile: String?
+
+    /// A signed example to a receiver, in the background; the secret file (if any) is read here.
+    private func sendExample(id: Int, url: String, eventType: String, secret: ExampleSecret) {
+        let key: String
+        switch secret {
+        case .given(let text): key = text
+        case .file(let path):
+            switch SecretFileReading.read(path) {
+            case .success(let text): key = text
+            case .failure(let failure): later(.exampleSent(id: id, .failure(failure))); return
+            }
+        }
+        let transport: AsyncHTTPTransport
+        do { transport = try SendExampleCommand.transport(for: url, caFile: receiverCAFile) } catch {
+            later(.exampleSent(id: id, .failure(ExampleFailure(error.description))))
+            return
+        }
+        tasks[id] = Task { [weak self] in
+            let now = wallClock()
+            let event = SampleEvent(type: eventType, n: Int(now) % 100_000, createdAt: Int(now), id: "evt_example_" + String(Int(now), radix: 36))
+            let report = await ReceiverTest.send(event, url: url, secret: key, transport: transport)
+            self?.tasks[id] = nil
+            if Task.isCancelled { return }
+            self?.deliver(.exampleSent(id: id, .success(report)))
         }
     }
 
@@ -61,6 +93,9 @@ final class EffectRunner {
             case .list: later(.answered(id: id, .list(.failure(error))))
             case .get, .update: later(.answered(id: id, .webhook(.failure(error))))
             case .delete(let uuid): later(.answered(id: id, .deleted(uuid: uuid, .failure(error))))
+            case .query: later(.answered(id: id, .deliveries(.failure(error))))
+            case .replay: later(.answered(id: id, .replayed(.failure(error))))
+            case .choices: later(.answered(id: id, .choices(users: .failure(error), domains: .failure(error))))
             }
             return
         }
@@ -71,6 +106,12 @@ final class EffectRunner {
             case .get(let uuid): answer = .webhook(await Self.result { () async throws(JetEmailError) in try await client.getWebhook(uuid: uuid) })
             case .update(let patch): answer = .webhook(await Self.result { () async throws(JetEmailError) in try await client.updateWebhook(patch) })
             case .delete(let uuid): answer = .deleted(uuid: uuid, await Self.result { () async throws(JetEmailError) in try await client.deleteWebhook(uuid: uuid) })
+            case .query(let query): answer = .deliveries(await Self.result { () async throws(JetEmailError) in try await client.queryDeliveries(query) })
+            case .replay(let target): answer = .replayed(await Self.result { () async throws(JetEmailError) in try await client.replay(target) })
+            case .choices:
+                async let users = Self.result { () async throws(JetEmailError) in try await client.accountUsers() }
+                async let domains = Self.result { () async throws(JetEmailError) in try await client.inboundDomains() }
+                answer = .choices(users: await users, domains: await domains)
             }
             self?.tasks[id] = nil
             if Task.isCancelled { return }

@@ -83,6 +83,7 @@ enum InteractiveCreate {
         let effects = EffectRunner(client: client) { (key: APIKey) throws(ConfigurationError) -> JetEmailClient in
             try connection.makeClient(key: key, environment: environment)
         }
+        effects.receiverCAFile = connection.caFile
         var state = AppState(form: FormState(prefill: command.draft), home: command.home, endpoint: endpoint, maskedKey: maskedKey,
                              isDemo: command.demo, needsKey: needsKey)
         state.secretFilePath = command.secretFile

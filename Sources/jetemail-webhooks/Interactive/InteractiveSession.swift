@@ -36,14 +36,7 @@ final class InteractiveSession {
     }
 
     /// The wall clock now, less the seconds `now` will count, and the local UTC offset.
-    private static func wallClock() -> WallClock {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        var seconds = spec.tv_sec
-        var parts = tm()
-        localtime_r(&seconds, &parts)
-        return WallClock(epochAtStart: Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9, utcOffset: parts.tm_gmtoff)
-    }
+    private static func wallClock() -> WallClock { SystemClock.wallClock() }
 
     private var now: Double {
         let elapsed = clock.now - started

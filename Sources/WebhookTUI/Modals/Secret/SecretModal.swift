@@ -22,6 +22,8 @@ public struct SecretModal: Sendable, Equatable {
     /// "Close without saving? y/N" is showing.
     public var confirmingClose = false
     public var message: StatusMessage?
+    /// The example sent with `x`, while it is in flight.
+    public var exampleRequest: Int?
 
     public init(webhook: Webhook, origin: Int? = nil) {
         name = webhook.name

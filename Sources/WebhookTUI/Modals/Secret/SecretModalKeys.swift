@@ -4,11 +4,12 @@ import TerminalUI
 /// Keys on the secret window, in three tables: the window itself, the path prompt, and the
 /// question before closing unsaved.
 enum SecretModalKeys {
-    enum Action: Sendable, Equatable { case write, copy, close, confirmClose, stay, writeFile, back, edit(TextEdit) }
+    enum Action: Sendable, Equatable { case write, copy, sendExample, close, confirmClose, stay, writeFile, back, edit(TextEdit) }
 
     static let table: [KeyBinding<Action>] = [
         KeyBinding([.character("w"), .character("W")], keys: "w", bar: BarEntry("w", "write to file"), help: "write the secret to a new file (0600, never overwrites)", .write),
         KeyBinding([.character("c"), .character("C")], keys: "c", bar: BarEntry("c", "copy (OSC 52)"), help: "copy to the terminal's clipboard (OSC 52)", .copy),
+        KeyBinding([.character("x"), .character("X")], keys: "x", bar: BarEntry("x", "test"), help: "test the receiver: post a signed example event to the webhook's URL and show what JetEmail would make of the answer", .sendExample),
         KeyBinding([.enter, .character("q"), .escape], keys: "Enter, q or Esc", bar: BarEntry("Enter/q", "close"), help: "close (asks first if the secret was not saved)", .close),
     ]
 
@@ -47,6 +48,12 @@ enum SecretModalKeys {
         case .copy:
             effects.append(.copyToClipboard(modal.secret))
             modal.message = StatusMessage(.info, "Sent to the terminal's clipboard (OSC 52). Some terminals ignore this: paste to check, or use w.")
+        case .sendExample:
+            guard modal.exampleRequest == nil else { break }
+            let id = s.makeRequestID()
+            modal.exampleRequest = id
+            modal.message = StatusMessage(.info, "Sending a signed example to \(TerminalSafe.escaped(modal.url))…")
+            effects.append(.sendExample(id: id, url: modal.url, eventType: ExampleFlow.eventType(for: modal.events), secret: .given(modal.secret)))
         case .close:
             if modal.savedPath == nil { modal.confirmingClose = true } else { close(&s, modal); return [] }
         case .back:

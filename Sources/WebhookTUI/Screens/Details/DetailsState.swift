@@ -9,21 +9,26 @@ public struct DetailsState: Sendable, Equatable {
 
     public init(webhook: Webhook) { self.webhook = webhook }
 
-    enum Action: Sendable, Equatable { case back, scroll(ScrollView.Action) }
+    enum Action: Sendable, Equatable { case back, log, sendExample, scroll(ScrollView.Action) }
 
     static let table: [KeyBinding<Action>] = [
         KeyBinding([.escape, .character("q"), .left, .backspace], keys: "Esc, q or ←", bar: BarEntry("Esc", "back"), help: "back to the list", .back),
+        KeyBinding([.character("l")], keys: "l", bar: BarEntry("l", "log"), help: "this webhook's delivery log", .log),
+        KeyBinding([.character("x")], keys: "x", bar: BarEntry("x", "test receiver"), help: "post a signed example event to the URL (asks for the secret file) and show what JetEmail would make of the answer", .sendExample),
     ] + ScrollView(lines: []).bindings.map { $0.map(Action.scroll) }
 
-    mutating func handle(_ key: Key, rows: Int, columns: Int, clock: WallClock, now: Double, app s: inout AppState) {
-        guard let binding = Self.table.binding(for: key) else { return }
+    mutating func handle(_ key: Key, screen: Int, rows: Int, columns: Int, clock: WallClock, now: Double, app s: inout AppState) -> [Effect] {
+        guard let binding = Self.table.binding(for: key) else { return [] }
         switch binding.action {
         case .back: s.pop()
+        case .log: return DeliveryLogOpening.push(DeliveryLogState(webhook: webhook), app: &s)
+        case .sendExample: ExampleFlow.ask(&s, screen: screen, webhook)
         case .scroll(let action):
             var view = scrollView(columns: columns, rows: rows, clock: clock, now: now)
             _ = view.perform(action, key: key)
             top = view.top
         }
+        return []
     }
 
     static func viewRect(columns: Int, rows: Int) -> Rect { Rect(row: 2, column: 2, width: columns - 4, height: rows - 4) }
@@ -73,6 +78,6 @@ public struct DetailsState: Sendable, Equatable {
         let view = scrollView(columns: grid.columns, rows: grid.rows, clock: clock, now: now)
         grid.put(" " + TerminalSafe.escaped(webhook.name), row: 1, column: 0, style: Style(.normal, bold: true), width: grid.columns - 1)
         view.draw(into: &grid, rect: rect, focused: true)
-        if view.canScroll { grid.put("↑↓ more", row: grid.rows - 2, column: grid.columns - 9, style: .muted) }
+        if view.canScroll { grid.put("↑↓ more", row: 1, column: grid.columns - 9, style: .muted) }
     }
 }

@@ -3,7 +3,7 @@ import TerminalUI
 
 /// Keys on the form: the focused widget's first, then the form's own table below.
 enum FormKeys {
-    enum Action: Sendable, Equatable { case next, previous, enterNext, submit, escape }
+    enum Action: Sendable, Equatable { case next, previous, enterNext, submit, pick, escape }
 
     /// The form's own keys, whatever has the focus.
     static let table: [KeyBinding<Action>] = [
@@ -11,6 +11,7 @@ enum FormKeys {
         KeyBinding([.backTab], keys: "Shift-Tab", bar: BarEntry("S-Tab", "back"), help: "previous control", .previous),
         KeyBinding([.enter], keys: "Enter", bar: BarEntry("Enter", "next"), help: "next control (on the button: create)", .enterNext),
         KeyBinding([.control("s")], keys: "Ctrl-S", bar: BarEntry("Ctrl-S", "create"), help: "create (on the edit form: save); nothing invalid is ever sent", .submit),
+        KeyBinding([.function(2), .control("o")], keys: "F2 or Ctrl-O", bar: BarEntry("F2", "pick"), help: "on Filter users or Filter domains: choose from the account's users or inbound domains", .pick),
         KeyBinding([.escape], keys: "Esc", bar: BarEntry("Esc", "cancel"), help: "cancel a create in flight (input is kept), or ask to quit", .escape),
     ]
 
@@ -29,6 +30,7 @@ enum FormKeys {
         switch action {
         case .escape: form.isSending
         case .enterNext: form.focus != .create
+        case .pick: form.focus == .filterUsers || form.focus == .filterDomains
         default: true
         }
     }
@@ -43,6 +45,7 @@ enum FormKeys {
         case .previous: moveFocus(&form, to: form.focus.previous)
         case .enterNext: moveFocus(&form, to: form.focus.next)
         case .submit: return SubmitFlow.submit(&form, screen: screen, app: &s)
+        case .pick: FilterChoices.open(&form, screen: screen, app: &s)
         case .escape:
             if case .sending(let id, _) = form.submission {
                 form.submission = .idle

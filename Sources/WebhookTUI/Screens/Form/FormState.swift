@@ -24,6 +24,8 @@ public struct FormState: Sendable, Equatable {
     public var submission: Submission = .idle
     /// Creating a webhook, or editing one (the webhook as the server had it when the form opened).
     public var editing: Webhook?
+    /// The account's users and domains, for F2 and for checking typed names.
+    public var choices = AccountChoiceState()
 
     public init() {}
 
@@ -91,7 +93,13 @@ public struct FormState: Sendable, Equatable {
     }
 
     public var validation: WebhookValidator.Outcome {
-        editing.map { WebhookPatch.check(draft, against: $0) } ?? WebhookValidator.validate(draft)
+        var outcome = editing.map { WebhookPatch.check(draft, against: $0) } ?? WebhookValidator.validate(draft)
+        let owned = FilterChoices.problems(self)
+        if !owned.isEmpty {
+            outcome.report.problems += owned
+            outcome.request = nil
+        }
+        return outcome
     }
 
     /// True when there is something a person would not want to lose.

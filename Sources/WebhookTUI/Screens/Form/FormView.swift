@@ -34,8 +34,8 @@ enum FormView {
         grid.put(form.enabled ? "deliveries start at once" : "created paused; no deliveries until enabled",
                  row: layout.status, column: FormLayout.fieldColumn + form.status.width + 3, style: .muted)
 
-        filter(.filterUsers, form.filterUsers, hint: "empty = all users · only affects outbound events", form: form, layout: layout, report: report, focused: has(.filterUsers), into: &grid)
-        filter(.filterDomains, form.filterDomains, hint: "empty = all domains · only affects inbound events", form: form, layout: layout, report: report, focused: has(.filterDomains), into: &grid)
+        filter(.filterUsers, form.filterUsers, hint: FilterChoices.hint(form, users: true, base: "empty = all users · only affects outbound events"), form: form, layout: layout, report: report, focused: has(.filterUsers), into: &grid)
+        filter(.filterDomains, form.filterDomains, hint: FilterChoices.hint(form, users: false, base: "empty = all domains · only affects inbound events"), form: form, layout: layout, report: report, focused: has(.filterDomains), into: &grid)
 
         CreateRowView.draw(form, context: context, layout: layout, focused: has(.create), into: &grid)
     }

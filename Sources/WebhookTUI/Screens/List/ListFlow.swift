@@ -61,7 +61,7 @@ enum ListFlow {
             return setStatus(&list, screen: screen, webhook, .disabled, app: &s)
         case .delete(let uuid):
             return delete(&list, screen: screen, uuid: uuid, app: &s)
-        case .leaveForm:
+        case .leaveForm, .replay:
             return []
         }
     }
@@ -108,6 +108,8 @@ enum ListFlow {
                 list.refreshRows()
                 show(error, app: &s)
             }
+        case .deliveries, .replayed, .choices:
+            break
         }
     }
 

@@ -5,7 +5,7 @@ import TerminalUI
 /// key goes to it (a mistyped `d` there never deletes); Enter keeps it, Esc clears it.
 enum ListKeys {
     enum Action: Sendable, Equatable {
-        case details, new, editWebhook, toggle, delete, filter, reload, quit, clearFilter, cancel
+        case details, new, editWebhook, toggle, delete, log, logOfAll, filter, reload, quit, clearFilter, cancel
         case keepFilter, dropFilter, edit(TextEdit)
     }
 
@@ -15,6 +15,8 @@ enum ListKeys {
         KeyBinding([.character("e")], keys: "e", bar: BarEntry("e", "edit"), help: "edit the selected webhook in the form; only changed fields are sent", .editWebhook),
         KeyBinding([.character(" ")], keys: "Space", bar: BarEntry("Space", "on/off"), help: "enable, or disable (asks first)", .toggle),
         KeyBinding([.character("d"), .delete], keys: "d or Delete", bar: BarEntry("d", "delete"), help: "delete (asks first; only y deletes)", .delete),
+        KeyBinding([.character("l")], keys: "l", bar: BarEntry("l", "log"), help: "the delivery log of the selected webhook", .log),
+        KeyBinding([.character("L")], keys: "L", help: "the delivery log of every webhook", .logOfAll),
         KeyBinding([.character("/")], keys: "/", bar: BarEntry("/", "filter"), help: "filter by name, URL or uuid as you type", .filter),
         KeyBinding([.character("r")], keys: "r", bar: BarEntry("r", "reload"), help: "load the list again", .reload),
         KeyBinding([.escape], keys: "Esc", bar: BarEntry("Esc", "clear filter"), help: "clear the filter", .clearFilter),
@@ -29,7 +31,7 @@ enum ListKeys {
 
     static func isEnabled(_ action: Action, _ list: ListState) -> Bool {
         switch action {
-        case .details, .editWebhook, .toggle, .delete: list.selected != nil
+        case .details, .editWebhook, .toggle, .delete, .log: list.selected != nil
         case .clearFilter: !list.filter.isEmpty
         case .cancel: list.filter.isEmpty && list.isBusy
         default: true
@@ -64,9 +66,15 @@ enum ListKeys {
         case .details:
             if let webhook = list.selected { s.push(.details(DetailsState(webhook: webhook))) }
         case .new:
-            s.push(.form(FormState()))
+            return FormOpening.push(FormState(), app: &s)
         case .editWebhook:
-            if let webhook = list.selected { s.push(.form(FormState(editing: webhook))) }
+            if let webhook = list.selected { return FormOpening.push(FormState(editing: webhook), app: &s) }
+        case .log:
+            if let webhook = list.selected { return DeliveryLogOpening.push(DeliveryLogState(webhook: webhook), app: &s) }
+        case .logOfAll:
+            var names: [String: String] = [:]
+            for webhook in list.webhooks { names[webhook.uuid] = webhook.name }
+            return DeliveryLogOpening.push(DeliveryLogState(webhook: nil, names: names), app: &s)
         case .toggle:
             guard let webhook = list.selected, list.pending[webhook.uuid] == nil else { return [] }
             if webhook.status == .disabled {

@@ -34,7 +34,7 @@ public struct WebhookRow: TableRow {
             if pending != nil { return ("…", Style(.warning, bold: true)) }
             return webhook.status == .disabled ? ("○", .muted) : ("●", .success)
         case 1: return (TerminalSafe.escaped(webhook.name), webhook.status == .disabled ? .muted : .plain)
-        case 2: return (Self.middle(TerminalSafe.escaped(webhook.url), width: width), .plain)
+        case 2: return (DisplayWidth.middle(TerminalSafe.escaped(webhook.url), width: width), .plain)
         case 3: return (eventsSummary, .plain)
         default: return (filtersSummary, .muted)
         }
@@ -58,21 +58,6 @@ public struct WebhookRow: TableRow {
         if let users = webhook.filterUsers, !users.isEmpty { parts.append("\(users.count) user\(users.count == 1 ? "" : "s")") }
         if let domains = webhook.filterDomains, !domains.isEmpty { parts.append("\(domains.count) dom.") }
         return parts.isEmpty ? "—" : parts.joined(separator: ", ")
-    }
-
-    /// Long text cut in the middle, keeping the start (host) and the end (path): `https://ho…/hook`.
-    static func middle(_ text: String, width: Int) -> String {
-        guard DisplayWidth.of(text, upTo: width + 1) > width, width > 3 else { return text }
-        let chars = Array(text)
-        let tail = (width - 1) / 2
-        let head = width - 1 - tail
-        var start = ""
-        var used = 0
-        for c in chars { let w = DisplayWidth.of(c); if used + w > head { break }; start.append(c); used += w }
-        var end: [Character] = []
-        used = 0
-        for c in chars.reversed() { let w = DisplayWidth.of(c); if used + w > tail { break }; end.insert(c, at: 0); used += w }
-        return start + "…" + String(end)
     }
 }
 

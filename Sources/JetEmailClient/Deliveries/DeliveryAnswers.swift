@@ -1,0 +1,65 @@
+/// Reading the answers of the delivery log, replay and the account's filter choices; tolerant
+/// of the envelopes NOTES.md leaves undocumented.
+extension ResponseInterpreter {
+    /// `{events, total, limit, offset}`, bare or under `result`/`data`.
+    public static func deliveryPage(_ response: APIResponse, asked query: DeliveryQuery) throws(JetEmailError) -> DeliveryPage {
+        guard (200...299).contains(response.status) else { throw error(for: response) }
+        var object = try jsonObject(response)
+        if object["events"] == nil, let inner = (object["result"] ?? object["data"])?.object { object = inner }
+        guard let items = (object["events"] ?? object["items"])?.array else {
+            throw .malformedResponse(reason: "it has no list of events")
+        }
+        var events: [Delivery] = []
+        events.reserveCapacity(items.count)
+        for item in items {
+            guard let o = item.object else { throw .malformedResponse(reason: "an event of the log is not an object") }
+            events.append(Delivery(json: o))
+        }
+        let offset = object["offset"]?.integer ?? query.offset ?? 0
+        // A missing total is at least what was seen.
+        let total = max(object["total"]?.integer ?? (offset + events.count), offset + events.count)
+        return DeliveryPage(events: events, total: total, limit: object["limit"]?.integer ?? query.limit ?? events.count, offset: offset)
+    }
+
+    public static func replayReceipt(_ response: APIResponse, asked target: ReplayTarget) throws(JetEmailError) -> ReplayReceipt {
+        guard (200...299).contains(response.status) else { throw error(for: response) }
+        let object = try jsonObject(response)
+        if object["success"]?.bool == false {
+            throw .malformedResponse(reason: "HTTP \(response.status) but success is false (\(errorText(response)))")
+        }
+        var asked = ""
+        if case .eventID(let id) = target.event { asked = id }
+        let id = object["event_id"]?.string ?? object["event_id"]?.integer.map(String.init) ?? asked
+        return ReplayReceipt(eventID: id, status: object["status"]?.string ?? "enqueued", message: object["message"]?.string ?? "")
+    }
+
+    /// Usernames from `/outbound/transactional-keys` (`transactionalKeys` or `transactional-keys`,
+    /// each entry's `username`, else its `name`) or `/outbound/smarthost` (`smarthosts`).
+    /// Only the names are read; the keys' tokens are never kept.
+    public static func usernames(_ response: APIResponse) throws(JetEmailError) -> [String] {
+        try names(response, lists: ["transactionalKeys", "transactional-keys", "transactional_keys", "smarthosts", "result", "data", "items"],
+                  fields: ["username", "name"], what: "users")
+    }
+
+    /// Domain names from `/inbound/domains` (rows with `domain`; the envelope is undocumented).
+    public static func domains(_ response: APIResponse) throws(JetEmailError) -> [String] {
+        try names(response, lists: ["domains", "result", "data", "items"], fields: ["domain", "name"], what: "domains")
+    }
+
+    private static func names(_ response: APIResponse, lists: [String], fields: [String], what: String) throws(JetEmailError) -> [String] {
+        guard (200...299).contains(response.status) else { throw error(for: response) }
+        guard let value = parse(response.body) else { throw .malformedResponse(reason: "it is not JSON") }
+        var items = value.array
+        if items == nil, let object = value.object {
+            for key in lists { if let found = object[key]?.array { items = found; break } }
+        }
+        guard let items else { throw .malformedResponse(reason: "it has no list of \(what)") }
+        var out: [String] = []
+        for item in items {
+            if let text = item.string { out.append(text); continue }
+            guard let o = item.object else { continue }
+            for field in fields { if let text = o[field]?.string, !text.isEmpty { out.append(text); break } }
+        }
+        return out
+    }
+}

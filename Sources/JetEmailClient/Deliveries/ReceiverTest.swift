@@ -1,0 +1,104 @@
+/// `send-example`: posts a sample event to a receiver exactly as JetEmail would (envelope,
+/// `X-Webhook-ID`, `X-Webhook-Timestamp`, `X-Webhook-Signature`, 10 s to answer) and says what
+/// JetEmail would make of the answer. Only the signature travels, never the secret, so plain
+/// http is allowed, as JetEmail allows it for webhook URLs.
+public enum ReceiverTest {
+    /// JetEmail waits this long for a receiver's answer.
+    public static let deadlineSeconds = 10
+
+    public enum Verdict: String, Sendable, Equatable {
+        case delivered, retried, discarded
+        /// A 3xx: JetEmail's documentation does not say.
+        case unclear
+    }
+
+    public struct Report: Sendable, Equatable {
+        public var eventID: String
+        public var eventType: String
+        public var status: Int?
+        public var milliseconds: Int
+        public var verdict: Verdict
+        /// Why, in words: the status line or the network failure, and the start of the body.
+        public var detail: String
+
+        /// One line: `500 in 12 ms: JetEmail would retry it (…)`.
+        public var summary: String {
+            let what = status.map { "HTTP \($0)" } ?? "no answer"
+            let meaning: String = switch verdict {
+            case .delivered: "JetEmail would count it delivered"
+            case .retried: "JetEmail would retry it (after 30 s, 2 min, 10 min, 1 h, 4 h)"
+            case .discarded: "JetEmail would discard it (a 4xx other than 429 is not retried)"
+            case .unclear: "not acknowledged (JetEmail's documentation does not say what it does with a redirect)"
+            }
+            return "\(what) in \(milliseconds) ms: \(meaning)" + (detail.isEmpty ? "" : " [\(detail)]")
+        }
+    }
+
+    /// The URL's problem, or nil: http or https with a host, no spaces or control characters.
+    public static func urlProblem(_ url: String) -> String? {
+        guard url.utf8.count <= 2048 else { return "the URL is longer than 2048 bytes" }
+        if url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) { return "the URL contains spaces or control characters" }
+        let parsed: ParsedURL
+        do { parsed = try ParsedURL.parse(url) } catch { return error.message }
+        guard parsed.scheme == "http" || parsed.scheme == "https" else { return "the URL must start with http:// or https://" }
+        return nil
+    }
+
+    public struct Target: Sendable {
+        public var scheme: String
+        public var host: String
+        public var isLoopback: Bool
+    }
+
+    /// Scheme and host, for choosing a proxy.
+    public static func target(_ url: String) -> Target? {
+        guard let parsed = try? ParsedURL.parse(url) else { return nil }
+        let host = parsed.host.lowercased()
+        let loopback = host == "localhost" || host == "[::1]" || IPv4.parse(host).map { $0[0] == 127 } == true
+        return Target(scheme: parsed.scheme, host: host, isLoopback: loopback)
+    }
+
+    /// The request JetEmail would send; the secret signs the body and goes nowhere else.
+    public static func request(_ event: SampleEvent, url: String, secret: String, timestamp: Int) -> APIRequest {
+        let body = event.body
+        return APIRequest(method: "POST", url: url, headers: [
+            ("Content-Type", "application/json"),
+            ("User-Agent", JetEmailWebhooksVersion.userAgent + " (send-example)"),
+            ("X-Webhook-ID", event.id),
+            ("X-Webhook-Timestamp", String(timestamp)),
+            ("X-Webhook-Signature", WebhookSignature.header(body: body, secret: secret)),
+        ], body: body)
+    }
+
+    /// Sends it through `transport` (which must have a 10 s deadline) and judges the answer.
+    public static func send(_ event: SampleEvent, url: String, secret: String, transport: any HTTPTransport,
+                            clock: @Sendable () -> Double = wallClock) async -> Report {
+        let started = clock()
+        let request = request(event, url: url, secret: secret, timestamp: Int(started))
+        var report = Report(eventID: event.id, eventType: event.type, status: nil, milliseconds: 0, verdict: .retried, detail: "")
+        do {
+            let response = try await transport.send(request)
+            report.status = response.status
+            report.verdict = verdict(status: response.status)
+            let text = TerminalSafe.excerpt(String(decoding: response.body.prefix(200), as: UTF8.self), limit: 120)
+            report.detail = text.isEmpty ? "" : "answer: \(text)"
+        } catch .noAnswer(.timedOut, let seconds) {
+            report.detail = "no answer within \(seconds ?? deadlineSeconds) s"
+        } catch {
+            report.detail = error.message
+        }
+        report.milliseconds = max(0, Int(((clock() - started) * 1000).rounded()))
+        return report
+    }
+
+    /// 2xx acknowledges; 429 and 5xx are retried; other 4xx discard the event.
+    public static func verdict(status: Int) -> Verdict {
+        switch status {
+        case 200...299: .delivered
+        case 429, 500...599: .retried
+        case 400...499: .discarded
+        case 300...399: .unclear
+        default: .retried
+        }
+    }
+}

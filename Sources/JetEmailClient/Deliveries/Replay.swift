@@ -1,0 +1,45 @@
+/// What `POST /webhooks/replay` sends again: one event by id, or the events of one source
+/// message; to every subscribed webhook, or to one.
+public struct ReplayTarget: Sendable, Equatable {
+    public enum Event: Sendable, Equatable {
+        case eventID(String)
+        case sourceUID(String)
+    }
+
+    public var event: Event
+    /// Only this webhook; nil: every webhook subscribed to the event's type.
+    public var uuid: String?
+
+    public init(_ event: Event, uuid: String? = nil) { self.event = event; self.uuid = uuid }
+
+    public func encoded() -> [UInt8] {
+        var fields: [(String, JSONText)] = []
+        switch event {
+        case .eventID(let id): fields.append(("event_id", .string(id)))
+        case .sourceUID(let uid): fields.append(("source_uid", .string(uid)))
+        }
+        if let uuid { fields.append(("uuid", .string(uuid))) }
+        return Array(JSONText.object(fields).rendered(pretty: false).utf8)
+    }
+}
+
+/// The API's answer to a replay: `{success, event_id, status: "enqueued", message}`.
+public struct ReplayReceipt: Sendable, Equatable, Encodable {
+    public var eventID: String
+    public var status: String
+    public var message: String
+
+    public init(eventID: String, status: String, message: String) { self.eventID = eventID; self.status = status; self.message = message }
+
+    enum CodingKeys: String, CodingKey { case eventID = "event_id", status, message }
+}
+
+/// What a filter may name: the account's usernames (transactional keys and smarthosts) for
+/// `filter_users`, its inbound domains for `filter_domains`. Nothing else of those answers is
+/// kept (the keys' `api_token`s above all).
+public struct AccountChoices: Sendable, Equatable {
+    public var users: [String]
+    public var domains: [String]
+
+    public init(users: [String], domains: [String]) { self.users = users; self.domains = domains }
+}

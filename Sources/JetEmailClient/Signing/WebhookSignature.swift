@@ -1,0 +1,54 @@
+/// JetEmail's delivery signature: `X-Webhook-Signature: sha256=` and the hex HMAC-SHA256 of the
+/// raw body keyed by the webhook secret. The timestamp header is not signed; receivers refuse
+/// one older than 300 s.
+public enum WebhookSignature {
+    public static let staleAfterSeconds = 300
+
+    public static func header(body: [UInt8], secret: String) -> String {
+        "sha256=" + HMACSHA256.hex(HMACSHA256.mac(key: Array(secret.utf8), message: body))
+    }
+
+    public enum Verdict: Sendable, Equatable {
+        case valid
+        /// The signature is right but the timestamp is older than 300 s (seconds old).
+        case stale(age: Int)
+        /// The timestamp is in the future by more than 300 s.
+        case fromTheFuture(ahead: Int)
+        case mismatch
+        /// Not `sha256=` and 64 hex digits.
+        case malformed(String)
+
+        public var isValid: Bool { self == .valid }
+
+        public var description: String {
+            switch self {
+            case .valid: "valid: the body was signed with this secret"
+            case .stale(let age): "signature valid, but the timestamp is \(age) s old (receivers refuse more than \(WebhookSignature.staleAfterSeconds) s): stale"
+            case .fromTheFuture(let ahead): "signature valid, but the timestamp is \(ahead) s in the future: refused"
+            case .mismatch: "invalid: this body was not signed with this secret (or it was changed on the way)"
+            case .malformed(let why): "invalid: \(why)"
+            }
+        }
+    }
+
+    /// Checks a signature header against a body, in time independent of where they differ.
+    /// `timestamp` (unix seconds, the `X-Webhook-Timestamp` header) is checked when given.
+    public static func verify(body: [UInt8], secret: String, signature: String, timestamp: Int? = nil, now: Int) -> Verdict {
+        let given = signature.trimmingWhitespace()
+        let hexPart: Substring
+        if given.lowercased().hasPrefix("sha256=") { hexPart = given.dropFirst(7) } else { hexPart = Substring(given) }
+        let lowered = hexPart.lowercased()
+        guard lowered.utf8.count == 64, lowered.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
+            return .malformed("a signature is sha256= and 64 hex digits")
+        }
+        let expected = Array(HMACSHA256.hex(HMACSHA256.mac(key: Array(secret.utf8), message: body)).utf8)
+        var difference: UInt8 = 0
+        for (a, b) in zip(expected, Array(lowered.utf8)) { difference |= a ^ b }
+        guard difference == 0 else { return .mismatch }
+        if let timestamp {
+            if now - timestamp > staleAfterSeconds { return .stale(age: now - timestamp) }
+            if timestamp - now > staleAfterSeconds { return .fromTheFuture(ahead: timestamp - now) }
+        }
+        return .valid
+    }
+}

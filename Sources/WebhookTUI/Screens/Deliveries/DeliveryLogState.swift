@@ -1,0 +1,108 @@
+import JetEmailClient
+import TerminalUI
+
+/// The delivery log of one webhook or of all, newest first. Pages of 100 are fetched as the
+/// selection nears them and dropped when it moves far away, so that scrolling through 200,000
+/// events holds a few hundred; rows not loaded yet show as loading, and no key ever waits.
+public struct DeliveryLogState: Sendable, Equatable {
+    public static let pageSize = 100
+    /// Pages kept on each side of the selection's page.
+    public static let keptPages = 2
+    /// Within this many rows of a page's end, the next page is fetched.
+    public static let prefetchMargin = 30
+
+    /// The webhook whose log this is, or nil for all.
+    public var webhook: Webhook?
+    /// Webhook names by uuid, for the log of all.
+    public var names: [String: String]
+    public var statusFilter: DeliveryStatus?
+    public var eventTypeFilter: String?
+    /// `/`: one event id or source uid, looked up exactly.
+    public var lookup: Lookup?
+    public var lookupInput = TextInput()
+    /// Keys go to the lookup while it is typed.
+    public var lookupTyping = false
+    public var cursor = TableCursor()
+    /// From the last page's answer; nil until the first arrives.
+    public var total: Int?
+    /// Loaded pages by number.
+    public var pages: [Int: [Delivery]] = [:]
+    /// Pages asked for, and the request carrying each.
+    public var inFlight: [Int: Int] = [:]
+    /// The last fetch failed: why (shown in the rows that are missing).
+    public var failure: String?
+
+    public enum Lookup: Sendable, Equatable {
+        /// Tried as an event id first; with no match, as a source uid.
+        case eventID(String)
+        case sourceUID(String)
+
+        public var text: String {
+            switch self { case .eventID(let t), .sourceUID(let t): t }
+        }
+    }
+
+    public init(webhook: Webhook?, names: [String: String] = [:]) {
+        self.webhook = webhook
+        self.names = names
+    }
+
+    /// The query for one page, with every filter that applies.
+    public func query(page: Int) -> DeliveryQuery {
+        var q = DeliveryQuery(uuid: webhook?.uuid, status: statusFilter, limit: Self.pageSize, offset: page * Self.pageSize)
+        q.eventType = eventTypeFilter
+        switch lookup {
+        case .eventID(let id)?: q.eventID = id
+        case .sourceUID(let uid)?: q.sourceUID = uid
+        case nil: break
+        }
+        return q
+    }
+
+    public func delivery(at row: Int) -> Delivery? {
+        guard let page = pages[row / Self.pageSize] else { return nil }
+        let index = row % Self.pageSize
+        return page.indices.contains(index) ? page[index] : nil
+    }
+
+    public var selected: Delivery? { delivery(at: cursor.selection) }
+
+    /// The pages the screen needs now: those on screen, and the next (or previous) one when the
+    /// selection is near its page's edge.
+    var neededPages: Set<Int> {
+        guard let total else { return [0] }
+        guard total > 0 else { return [] }
+        let lastPage = (total - 1) / Self.pageSize
+        var needed = Set<Int>()
+        let visible = cursor.visible
+        if !visible.isEmpty {
+            for page in (visible.lowerBound / Self.pageSize)...((visible.upperBound - 1) / Self.pageSize) { needed.insert(page) }
+        }
+        let selectedPage = cursor.selection / Self.pageSize
+        needed.insert(selectedPage)
+        let within = cursor.selection % Self.pageSize
+        if within >= Self.pageSize - Self.prefetchMargin { needed.insert(selectedPage + 1) }
+        if within < Self.prefetchMargin, selectedPage > 0 { needed.insert(selectedPage - 1) }
+        return needed.filter { $0 <= lastPage }
+    }
+
+    /// Pages worth keeping: near the selection, or on screen.
+    func keeps(_ page: Int) -> Bool {
+        abs(page - cursor.selection / Self.pageSize) <= Self.keptPages || neededPages.contains(page)
+    }
+
+    /// Filters in words, for the header: `failed · outbound.bounced · lookup evt_…`.
+    public var filterSummary: [String] {
+        var parts: [String] = []
+        if let statusFilter { parts.append(statusFilter.rawValue) }
+        if let eventTypeFilter { parts.append(eventTypeFilter) }
+        switch lookup {
+        case .eventID(let t)?: parts.append("event id \(TerminalSafe.escaped(t))")
+        case .sourceUID(let t)?: parts.append("source uid \(TerminalSafe.escaped(t))")
+        case nil: break
+        }
+        return parts
+    }
+
+    public var isLoading: Bool { !inFlight.isEmpty }
+}

@@ -1,0 +1,96 @@
+import JetEmailClient
+import TerminalUI
+
+/// One event of the log: where it went, how it went, and its payload as indented JSON.
+public struct EventDetailsState: Sendable, Equatable {
+    public var delivery: Delivery
+    public var webhookName: String?
+    /// The log it was opened from belongs to this webhook (replay goes to it only), or to all.
+    public var scope: Webhook?
+    public var top = 0
+
+    public init(delivery: Delivery, webhookName: String?, scope: Webhook?) {
+        self.delivery = delivery
+        self.webhookName = webhookName
+        self.scope = scope
+    }
+
+    enum Action: Sendable, Equatable { case back, replay, scroll(ScrollView.Action) }
+
+    static let table: [KeyBinding<Action>] = [
+        KeyBinding([.escape, .character("q"), .left, .backspace], keys: "Esc, q or ←", bar: BarEntry("Esc", "back"), help: "back to the log", .back),
+        KeyBinding([.character("R")], keys: "R", bar: BarEntry("R", "replay"), help: "replay the event (asks first)", .replay),
+    ] + ScrollView(lines: []).bindings.map { $0.map(Action.scroll) }
+
+    mutating func handle(_ key: Key, screen: Int, app s: inout AppState) {
+        guard let binding = Self.table.binding(for: key) else { return }
+        switch binding.action {
+        case .back: s.leave(screen)
+        case .replay: ReplayFlow.ask(&s, screen: screen, delivery, scope: scope)
+        case .scroll(let action):
+            var view = scrollView(columns: s.columns, rows: s.rows, clock: s.clock, now: s.now)
+            _ = view.perform(action, key: key)
+            top = view.top
+        }
+    }
+
+    /// A payload longer than this is cut on screen, so that a key never waits on a huge one.
+    static let payloadLineLimit = 2_000
+
+    static func viewRect(columns: Int, rows: Int) -> Rect { Rect(row: 2, column: 2, width: columns - 4, height: rows - 4) }
+
+    func scrollView(columns: Int, rows: Int, clock: WallClock, now: Double) -> ScrollView {
+        let rect = Self.viewRect(columns: columns, rows: rows)
+        return ScrollView(lines: lines(width: rect.width, clock: clock, now: now), viewHeight: rect.height, top: top)
+    }
+
+    func lines(width: Int, clock: WallClock, now: Double) -> [[Span]] {
+        let labelWidth = 16
+        let valueWidth = max(10, width - labelWidth)
+        var out: [[Span]] = []
+        func field(_ label: String, _ value: String, _ style: Style = .plain) {
+            for (i, line) in Wrap.lines(value, width: valueWidth).enumerated() {
+                out.append([Span(i == 0 ? label : "", Style(.normal, bold: true), width: labelWidth), Span(line, style)])
+            }
+        }
+        let d = delivery
+        let safe = { (s: String) in TerminalSafe.escaped(s) }
+        field("Event id", safe(d.id))
+        field("Type", safe(d.eventType.rawValue) + (d.eventType.known.map { ": " + $0.summary } ?? ""))
+        if let created = d.createdAt { field("Time", "\(clock.local(created)) (\(clock.relative(created, now: now)))") }
+        field("Source uid", d.sourceUID.isEmpty ? "—" : safe(d.sourceUID))
+        field("Source action", d.sourceAction.isEmpty ? "—" : safe(d.sourceAction))
+        field("Webhook", (webhookName.map { safe($0) + " · " } ?? "") + safe(d.uuid))
+        field("Webhook URL", safe(d.webhookURL))
+        field("Status", safe(d.latestStatus), DeliveryColumns.style(d.status))
+        field("Attempts", d.totalAttempts.map(String.init) ?? "—")
+        field("Last response", d.lastResponseCode.map { "HTTP \($0)" } ?? "none yet")
+        out.append([])
+        out.append([Span("Payload", Style(.accent, bold: true))])
+        if let payload = d.payload {
+            let all = JSONPretty.lines(payload)
+            for line in all.prefix(Self.payloadLineLimit) {
+                // Wrapped after the indentation, which is kept on every piece.
+                let body = line.drop { $0 == " " }
+                let indent = "  " + String(repeating: " ", count: line.count - body.count)
+                for piece in Wrap.lines(String(body), width: max(10, width - indent.count)) { out.append([Span(indent + piece)]) }
+            }
+            if all.count > Self.payloadLineLimit {
+                out.append([Span("  … \(all.count - Self.payloadLineLimit) more lines: query --event-id ID --json prints them all", .muted)])
+            }
+        } else {
+            out.append([Span("  (the log has no payload for this event)", .muted)])
+        }
+        return out
+    }
+
+    func draw(app s: AppState, into grid: inout Grid) {
+        let rect = Self.viewRect(columns: grid.columns, rows: grid.rows)
+        let view = scrollView(columns: grid.columns, rows: grid.rows, clock: s.clock, now: s.now)
+        grid.put(" " + TerminalSafe.escaped(delivery.eventType.rawValue) + " · " + TerminalSafe.escaped(delivery.id), row: 1, column: 0,
+                 style: Style(.normal, bold: true), width: grid.columns - 1)
+        view.draw(into: &grid, rect: rect, focused: true)
+        if view.canScroll { grid.put("↑↓ more", row: 1, column: grid.columns - 9, style: .muted) }
+        StatusLine.draw(status: s.status, rateLimit: s.rateLimit, now: s.now, into: &grid)
+    }
+}

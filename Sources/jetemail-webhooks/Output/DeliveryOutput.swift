@@ -1,0 +1,22 @@
+import JetEmailClient
+import WebhookTUI
+
+/// The delivery log as the verbs print it: a table on a terminal, JSON otherwise. Every value
+/// came from the server and is escaped.
+enum DeliveryOutput {
+    static func table(_ events: [Delivery], total: Int, offset: Int, clock: WallClock) -> String {
+        guard !events.isEmpty else { return total == 0 ? "No deliveries match." : "No deliveries on this page (\(total) in all)." }
+        let safe = { (s: String) in TerminalSafe.escaped(s) }
+        let rows = events.map { d in
+            [d.createdAt.map { clock.local($0) } ?? "?", safe(d.id), safe(d.eventType.rawValue), safe(d.latestStatus),
+             d.totalAttempts.map(String.init) ?? "-", d.lastResponseCode.map(String.init) ?? "-", safe(d.uuid), safe(d.sourceUID)]
+        }
+        let header = ["TIME", "EVENT ID", "TYPE", "STATUS", "ATTEMPTS", "CODE", "WEBHOOK", "SOURCE UID"]
+        let widths = (0..<header.count).map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
+        let lines = ([header] + rows).map { row in
+            row.enumerated().map { c, text in c == row.count - 1 ? text : text + String(repeating: " ", count: widths[c] - text.count) }
+                .joined(separator: "  ")
+        }
+        return (lines + ["\(offset + 1)-\(offset + events.count) of \(total)"]).joined(separator: "\n")
+    }
+}

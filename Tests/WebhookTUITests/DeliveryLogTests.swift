@@ -1,0 +1,228 @@
+import JetEmailClient
+import Testing
+@testable import TerminalUI
+@testable import WebhookTUI
+
+/// The delivery log through the pure core: its keys, the window of pages it holds, its filters,
+/// lookups and replays. Answers are sent as events, as the shell would.
+@Suite struct DeliveryLogTests {
+    static let hook = Webhook(uuid: "u-1", name: "Orders", url: "https://orders.example.com/hook",
+                              events: [EventName(.outboundDelivered), EventName(.outboundBounced)], status: .enabled)
+
+    /// `count` events, numbered from `from`, newest first.
+    static func events(_ from: Int, _ count: Int, status: String = "success") -> [Delivery] {
+        (from..<from + count).map { i in
+            Delivery(id: "evt_\(i)", uuid: "u-1", service: "outbound", eventType: EventName(.outboundDelivered), sourceUID: "msg_\(i / 3)",
+                     sourceAction: "delivered", payload: .object(["id": .string("evt_\(i)"), "data": .object(["to": .string("a@example.org")])]),
+                     webhookURL: hook.url, createdAt: 1_800_000_000 - i * 60, latestStatus: status, totalAttempts: 1, lastResponseCode: 200)
+        }
+    }
+
+    /// The list with one webhook, and `l` pressed on it.
+    func openLog(key: Character = "l") -> Driver {
+        var d = Driver(AppState(home: .list, endpoint: "api.jetemail.com", maskedKey: "api_…abcd", isDemo: false))
+        d.send(.start)
+        _ = d.drain()
+        d.send(.answered(id: 1, .list(.success([Self.hook]))))
+        d.press(.character(key))
+        return d
+    }
+
+    func log(_ d: Driver) -> DeliveryLogState? {
+        if case .deliveries(let log) = d.state.topScreen.screen { return log }
+        return nil
+    }
+
+    /// The queries sent since the last drain: (request id, query).
+    func queries(_ d: inout Driver) -> [(Int, DeliveryQuery)] {
+        d.drain().compactMap { if case .call(let id, .query(let q)) = $0 { (id, q) } else { nil } }
+    }
+
+    /// Answers the request for `page` with a full page of a log of `total` events.
+    func answer(_ d: inout Driver, id: Int, page: Int, total: Int) {
+        let size = DeliveryLogState.pageSize
+        let count = max(0, min(size, total - page * size))
+        d.send(.answered(id: id, .deliveries(.success(DeliveryPage(events: Self.events(page * size, count), total: total, limit: size, offset: page * size)))))
+    }
+
+    @Test func lOpensTheSelectedWebhooksLogAndAsksForTheFirstPage() {
+        var d = openLog()
+        #expect(d.screen.contains("Deliveries · Orders") && d.screen.contains("Loading deliveries…"))
+        let sent = queries(&d)
+        #expect(sent.map(\.1) == [DeliveryQuery(uuid: "u-1", limit: 100, offset: 0)])
+        answer(&d, id: sent[0].0, page: 0, total: 250)
+        #expect(d.screen.contains("1-19 of 250 · all events"))
+        #expect(d.screen.contains("evt_0") && d.screen.contains("outbound.delivered"))
+        #expect(!d.screen.contains("Webhook "), "the log of one webhook has no webhook column")
+    }
+
+    @Test func capitalLOpensTheLogOfAllWithAWebhookColumn() {
+        var d = openLog(key: "L")
+        let sent = queries(&d)
+        #expect(sent.map(\.1.uuid) == [nil])
+        answer(&d, id: sent[0].0, page: 0, total: 3)
+        #expect(d.screen.contains("Deliveries · all webhooks"))
+        #expect(d.screen.contains("Webhook") && d.screen.contains("Orders"), "the webhook's name, from the list")
+    }
+
+    @Test func theNextPageIsFetchedAsTheSelectionNearsItsEndAndKeysNeverWait() {
+        var d = openLog()
+        let first = queries(&d)[0].0
+        answer(&d, id: first, page: 0, total: 1_000)
+        for _ in 0..<69 { d.press(.down) }
+        #expect(queries(&d).isEmpty, "far from the end of the page, nothing more is asked")
+        d.press(.down)
+        let next = queries(&d)
+        #expect(next.map(\.1.offset) == [100], "30 rows before the end, the next page")
+        d.press(.pageDown, .pageDown)
+        #expect(log(d)?.cursor.selection == 106, "the selection moves into rows not loaded yet")
+        #expect(d.screen.contains("loading…"), "they say so")
+        #expect(queries(&d).isEmpty, "the page in flight is not asked again")
+        answer(&d, id: next[0].0, page: 1, total: 1_000)
+        #expect(d.screen.contains("evt_106"))
+    }
+
+    @Test func pagesFarFromTheSelectionAreDroppedAndTheirFetchesCancelled() {
+        var d = openLog()
+        answer(&d, id: queries(&d)[0].0, page: 0, total: 100_000)
+        // Jump to the end: the pages there are asked for, page 0 is forgotten.
+        d.press(.end)
+        let sent = queries(&d)
+        #expect(sent.map(\.1.offset) == [99_900], "the last page, which holds every row on screen")
+        #expect(log(d)?.pages[0] == nil, "page 0 is no longer held")
+        d.press(.home)
+        let back = d.drain()
+        #expect(back.contains(.cancelSubmit(id: sent[0].0)), "the fetch at the end is stopped")
+        #expect(back.contains { if case .call(_, .query(let q)) = $0 { q.offset == 0 } else { false } }, "page 0 is asked again")
+        // An answer for a cancelled fetch changes nothing.
+        answer(&d, id: sent[0].0, page: 999, total: 100_000)
+        #expect(log(d)?.pages[999] == nil)
+    }
+
+    @Test func heldPagesStayBoundedWhileScrollingThroughThousands() {
+        var d = openLog()
+        var pending = queries(&d)
+        var most = 0
+        for _ in 0..<600 {
+            for (id, q) in pending { answer(&d, id: id, page: (q.offset ?? 0) / 100, total: 20_000) }
+            d.press(.pageDown)
+            pending = queries(&d)
+            most = max(most, log(d)?.pages.count ?? 0)
+        }
+        #expect((log(d)?.cursor.selection ?? 0) > 9_000)
+        #expect(most <= 2 * DeliveryLogState.keptPages + 2, "a window of pages, not everything (\(most) held at most)")
+    }
+
+    @Test func fCyclesTheStatusFilterAndStartsOver() {
+        var d = openLog()
+        answer(&d, id: queries(&d)[0].0, page: 0, total: 300)
+        d.press(.down, .down)
+        var seen: [DeliveryStatus?] = []
+        for _ in 0..<5 {
+            d.press(.character("f"))
+            let sent = queries(&d)
+            seen.append(sent.last?.1.status)
+            #expect(log(d)?.cursor.selection == 0 && log(d)?.total == nil, "a new filter starts from the top")
+            answer(&d, id: sent.last!.0, page: 0, total: 5)
+        }
+        #expect(seen == [.failed, .retry, .pending, .success, nil])
+        d.press(.character("f"))
+        #expect(d.screen.contains("failed"), "the header names the filter")
+    }
+
+    @Test func tChoosesOneOfTheFifteenEventTypes() {
+        var d = openLog()
+        answer(&d, id: queries(&d)[0].0, page: 0, total: 3)
+        d.press(.character("t"))
+        guard case .picker(let picker)? = d.state.topModal else { Issue.record("no picker"); return }
+        #expect(picker.list.items.count == 16, "all types and the 15")
+        #expect(d.screen.contains("outbound.queued"))
+        d.press(.escape)
+        #expect(d.state.topModal == nil && queries(&d).isEmpty, "Esc leaves the filter as it was")
+        d.press(.character("t"), .down, .down, .enter)
+        #expect(queries(&d).map(\.1.eventType) == ["outbound.bounced"])
+        #expect(d.screen.contains("outbound.bounced"))
+    }
+
+    @Test func slashLooksUpAnEventIdThenASourceUidAndEscClearsItFirst() {
+        var d = openLog()
+        answer(&d, id: queries(&d)[0].0, page: 0, total: 300)
+        d.press(.character("/"))
+        d.type("msg_7R")
+        #expect(queries(&d).isEmpty, "typing sends nothing, and R does not replay")
+        #expect(d.state.topModal == nil)
+        d.press(.backspace, .enter)
+        let byID = queries(&d)
+        #expect(byID.map(\.1.eventID) == ["msg_7"] && byID[0].1.uuid == "u-1")
+        d.send(.answered(id: byID[0].0, .deliveries(.success(DeliveryPage(events: [], total: 0, limit: 100, offset: 0)))))
+        let byUID = queries(&d)
+        #expect(byUID.map(\.1.sourceUID) == ["msg_7"] && byUID[0].1.eventID == nil, "no such event id: tried as a source uid")
+        d.send(.answered(id: byUID[0].0, .deliveries(.success(DeliveryPage(events: Self.events(21, 3), total: 3, limit: 100, offset: 0)))))
+        #expect(d.screen.contains("source uid msg_7"))
+        d.press(.escape)
+        #expect(log(d)?.lookup == nil && queries(&d).count == 1, "Esc clears the lookup and reloads")
+        d.press(.escape)
+        #expect(log(d) == nil, "with no lookup, Esc goes back to the list")
+        if case .list = d.state.topScreen.screen {} else { Issue.record("not back on the list") }
+    }
+
+    @Test func enterShowsTheEventWithItsPayloadIndented() {
+        var d = openLog()
+        answer(&d, id: queries(&d)[0].0, page: 0, total: 3)
+        d.press(.down, .enter)
+        let screen = d.screen
+        #expect(screen.contains("Event id") && screen.contains("evt_1") && screen.contains("msg_0"))
+        #expect(screen.contains("Payload") && screen.contains("    \"to\": \"a@example.org\""), "nested keys indented")
+        d.press(.escape)
+        #expect(log(d) != nil, "Esc goes back to the log")
+    }
+
+    @Test func replayFromTheLogOfOneWebhookGoesToItOnly() {
+        var d = openLog()
+        answer(&d, id: queries(&d)[0].0, page: 0, total: 3)
+        d.press(.character("R"))
+        #expect(d.screen.contains("Replay evt_0 to Orders? y/N"))
+        d.press(.character("n"))
+        #expect(d.drain().isEmpty, "anything but y sends nothing")
+        d.press(.character("R"), .character("y"))
+        let calls = d.drain()
+        guard case .call(let id, .replay(let target))? = calls.first else { Issue.record("no replay sent: \(calls)"); return }
+        #expect(target == ReplayTarget(.eventID("evt_0"), uuid: "u-1"))
+        d.send(.answered(id: id, .replayed(.success(ReplayReceipt(eventID: "evt_0", status: "enqueued", message: "Event enqueued")))))
+        #expect(d.screen.contains("evt_0: enqueued"))
+    }
+
+    @Test func replayFromTheLogOfAllGoesToEverySubscribedWebhookAndFromDetailsToo() {
+        var d = openLog(key: "L")
+        answer(&d, id: queries(&d)[0].0, page: 0, total: 3)
+        d.press(.enter, .character("R"))
+        guard case .confirm(let dialog, _, _)? = d.state.topModal else { Issue.record("no question"); return }
+        #expect(dialog.question == "Replay evt_0 to every webhook subscribed to outbound.delivered? y/N")
+        d.press(.character("Y"))
+        guard case .call(_, .replay(let target))? = d.drain().first else { Issue.record("no replay sent"); return }
+        #expect(target.uuid == nil)
+    }
+
+    @Test func aRateLimitStopsFetchingAndThePagesComeWhenItPasses() {
+        var d = openLog()
+        let first = queries(&d)[0].0
+        d.send(.answered(id: first, .deliveries(.failure(.rateLimited(retryAfter: 30, message: "slow down")))))
+        #expect(d.state.rateLimit != nil && d.screen.contains("Rate limited"))
+        d.press(.character("r"))
+        #expect(queries(&d).isEmpty, "nothing is asked while it holds")
+        d.now += 31
+        d.send(.tick)
+        #expect(queries(&d).map(\.1.offset) == [0], "asked again once it passes")
+    }
+
+    @Test func aNarrowTerminalDropsTheNarrowestColumnsFirst() {
+        let columns = DeliveryColumns.columns(allWebhooks: true)
+        let wide = TableColumn.widths(columns, for: 160)
+        #expect(!wide.contains(0), "a wide terminal shows every column")
+        let narrow = TableColumn.widths(columns, for: 76)
+        let shown = zip(columns, narrow).filter { $0.1 > 0 }.map(\.0.title)
+        #expect(shown.contains("Time") && shown.contains("Type") && shown.contains("Status"))
+        #expect(!shown.contains("Att") && !shown.contains("Code"), "attempts and code give way first: \(shown)")
+        #expect(narrow.reduce(0, +) + shown.count - 1 <= 76)
+    }
+}
