@@ -225,4 +225,24 @@ import Testing
         #expect(!shown.contains("Att") && !shown.contains("Code"), "attempts and code give way first: \(shown)")
         #expect(narrow.reduce(0, +) + shown.count - 1 <= 76)
     }
+
+    @Test func whatTheServerSendsIsShownEscapedAndAWrongPageNeverCrashes() {
+        var d = openLog(key: "L")
+        let id = queries(&d)[0].0
+        var hostile = Self.events(0, 1)[0]
+        hostile.id = "evt_\u{1b}]0;pwned\u{07}"
+        hostile.eventType = EventName("outbound.\u{1b}[2Jqueued")
+        hostile.payload = .object(["k\u{9b}": .string("\u{1b}[31mred")])
+        // A total smaller than what was sent, and far fewer rows than the total on the next page.
+        d.send(.answered(id: id, .deliveries(.success(DeliveryPage(events: [hostile] + Self.events(1, 150), total: 120, limit: 100, offset: 0)))))
+        #expect(!d.screen.contains("\u{1b}") && !d.screen.contains("\u{9b}"))
+        #expect(d.screen.contains("\\x1b"), "shown as text")
+        d.press(.end)
+        let next = queries(&d)
+        #expect(next.map(\.1.offset) == [100])
+        d.send(.answered(id: next[0].0, .deliveries(.success(DeliveryPage(events: Self.events(100, 3), total: 120, limit: 100, offset: 100)))))
+        #expect(d.screen.contains("(not sent)"), "rows the server did not send say so")
+        d.press(.home, .enter)
+        #expect(!d.screen.contains("\u{1b}") && d.screen.contains("Payload"))
+    }
 }

@@ -21,6 +21,11 @@ public enum ReceiverTest {
         /// Why, in words: the status line or the network failure, and the start of the body.
         public var detail: String
 
+        public init(eventID: String, eventType: String, status: Int?, milliseconds: Int, verdict: Verdict, detail: String) {
+            self.eventID = eventID; self.eventType = eventType; self.status = status; self.milliseconds = milliseconds
+            self.verdict = verdict; self.detail = detail
+        }
+
         /// One line: `500 in 12 ms: JetEmail would retry it (…)`.
         public var summary: String {
             let what = status.map { "HTTP \($0)" } ?? "no answer"

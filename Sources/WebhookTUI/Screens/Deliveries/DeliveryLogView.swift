@@ -40,7 +40,7 @@ enum DeliveryLogView {
                     return DeliveryColumns.cell(delivery, column: column, width: width, allWebhooks: all, names: log.names, clock: clock)
                 }
                 let loaded = log.pages[row / DeliveryLogState.pageSize] != nil
-                return column == 0 ? (loaded ? "(not in the answer)" : log.failure == nil ? "loading…" : "not loaded", .muted) : ("", .muted)
+                return column == 0 ? (loaded ? "(not sent)" : log.failure == nil ? "loading…" : "not loaded", .muted) : ("", .muted)
             }
         }
         StatusLine.draw(status: s.status, rateLimit: s.rateLimit, now: s.now, into: &grid)
