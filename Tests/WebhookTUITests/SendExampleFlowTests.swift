@@ -10,12 +10,7 @@ import Testing
                                             verdict: .retried, detail: "answer: boom")
 
     @Test func xInTheSecretWindowSignsWithTheSecretShownAndSaysWhatJetEmailWouldDo() {
-        var d = Driver()
-        d.type("Production Webhook")
-        d.press(.tab); d.type("https://example.com/webhook")
-        d.press(.tab, .character(" "), .control("s"))
-        d.send(.submitFinished(id: 1, .success(sampleWebhook)))
-        _ = d.drain()
+        var d = SecretAndQuitTests().withModal()
         d.press(.character("x"))
         let effects = d.drain()
         guard case .sendExample(let id, let url, let type, .given(let secret))? = effects.first else { Issue.record("\(effects)"); return }

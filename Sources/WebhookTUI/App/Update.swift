@@ -31,7 +31,7 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
         case .replayed(let result):
             ReplayFlow.answered(&s, result)
         case .choices(let users, let domains):
-            s.withForm(screen) { form, _ in FilterChoices.answered(&form, id: id, users: users, domains: domains) }
+            s.withForm(screen) { form, app in FilterChoices.answered(&form, id: id, users: users, domains: domains, app: &app) }
         case .list, .webhook, .deleted:
             s.withList(screen) { list, app in ListFlow.answered(&list, id: id, answer, app: &app) }
             s.withForm(screen) { form, app in SubmitFlow.saved(&form, screen: screen, id: id, answer, app: &app) }

@@ -30,7 +30,14 @@ enum APIKeyPrompt {
             s.maskedKey = apiKey.masked
             s.status = apiKey.warning.map { StatusMessage(.warning, $0) }
                 ?? StatusMessage(.info, "Using key \(apiKey.masked) for this session only; it is not stored.")
-            return [.useAPIKey(typed)]
+            // Lists the form could not fetch without a key are asked for again with it.
+            var effects: [Effect] = [.useAPIKey(typed)]
+            for entry in s.screens {
+                effects += s.withForm(entry.id) { form, app in
+                    form.choices.request == nil && !form.choices.isLoaded ? FilterChoices.load(&form, screen: entry.id, app: &app) : []
+                } ?? []
+            }
+            return effects
         case .edit(let edit):
             input.field.apply(edit, key: key)
             s.updateTopModal(.apiKeyPrompt(input))

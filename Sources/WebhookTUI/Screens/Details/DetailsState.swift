@@ -40,29 +40,22 @@ public struct DetailsState: Sendable, Equatable {
 
     /// Label, value lines; long values wrap under the value column.
     func lines(width: Int, clock: WallClock, now: Double) -> [[Span]] {
-        let labelWidth = 16
-        let valueWidth = max(10, width - labelWidth)
-        var out: [[Span]] = []
-        func field(_ label: String, _ value: String, _ style: Style = .plain) {
-            for (i, line) in Wrap.lines(value, width: valueWidth).enumerated() {
-                out.append([Span(i == 0 ? label : "", Style(.normal, bold: true), width: labelWidth), Span(line, style)])
-            }
-        }
+        var out = FieldLines(width: width)
         let w = webhook
-        field("Name", TerminalSafe.escaped(w.name))
-        field("UUID", TerminalSafe.escaped(w.uuid))
-        field("Status", w.status.map { $0 == .enabled ? "● enabled: events are delivered" : "○ disabled: no deliveries" } ?? "unknown",
+        out.field("Name", TerminalSafe.escaped(w.name))
+        out.field("UUID", TerminalSafe.escaped(w.uuid))
+        out.field("Status", w.status.map { $0 == .enabled ? "● enabled: events are delivered" : "○ disabled: no deliveries" } ?? "unknown",
               w.status == .disabled ? .muted : .success)
-        field("URL", TerminalSafe.escaped(w.url))
-        if let created = w.createdAt { field("Created", "\(clock.local(created)) (\(clock.relative(created, now: now)))") }
-        if let modified = w.lastModified { field("Last modified", "\(clock.local(modified)) (\(clock.relative(modified, now: now)))") }
-        field("Filter users", w.filterUsers.map { $0.isEmpty ? "all users" : $0.map { TerminalSafe.escaped($0) }.joined(separator: ", ") } ?? "all users (outbound events)")
-        field("Filter domains", w.filterDomains.map { $0.isEmpty ? "all domains" : $0.map { TerminalSafe.escaped($0) }.joined(separator: ", ") } ?? "all domains (inbound events)")
+        out.field("URL", TerminalSafe.escaped(w.url))
+        if let created = w.createdAt { out.field("Created", "\(clock.local(created)) (\(clock.relative(created, now: now)))") }
+        if let modified = w.lastModified { out.field("Last modified", "\(clock.local(modified)) (\(clock.relative(modified, now: now)))") }
+        out.field("Filter users", w.filterUsers.map { $0.isEmpty ? "all users" : $0.map { TerminalSafe.escaped($0) }.joined(separator: ", ") } ?? "all users (outbound events)")
+        out.field("Filter domains", w.filterDomains.map { $0.isEmpty ? "all domains" : $0.map { TerminalSafe.escaped($0) }.joined(separator: ", ") } ?? "all domains (inbound events)")
         out.append([])
         out.append([Span("Events (\(w.events.count))", Style(.accent, bold: true))])
         for event in w.events {
             let description = event.known.map { $0.summary } ?? "not in the create list; shown as the API sent it"
-            field("", "\(TerminalSafe.escaped(event.rawValue)): \(description)")
+            out.field("", "\(TerminalSafe.escaped(event.rawValue)): \(description)")
         }
         out.append([])
         for line in Wrap.lines("The signing secret was shown once, when the webhook was created, and cannot be shown again. "
@@ -70,7 +63,7 @@ public struct DetailsState: Sendable, Equatable {
             out.append([Span(line, .muted)])
         }
         if let note = w.unreadableNote { out.append([Span(note, Style(.warning, bold: true))]) }
-        return out
+        return out.lines
     }
 
     func draw(clock: WallClock, now: Double, into grid: inout Grid) {

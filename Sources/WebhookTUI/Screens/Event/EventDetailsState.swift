@@ -45,26 +45,19 @@ public struct EventDetailsState: Sendable, Equatable {
     }
 
     func lines(width: Int, clock: WallClock, now: Double) -> [[Span]] {
-        let labelWidth = 16
-        let valueWidth = max(10, width - labelWidth)
-        var out: [[Span]] = []
-        func field(_ label: String, _ value: String, _ style: Style = .plain) {
-            for (i, line) in Wrap.lines(value, width: valueWidth).enumerated() {
-                out.append([Span(i == 0 ? label : "", Style(.normal, bold: true), width: labelWidth), Span(line, style)])
-            }
-        }
+        var out = FieldLines(width: width)
         let d = delivery
         let safe = { (s: String) in TerminalSafe.escaped(s) }
-        field("Event id", safe(d.id))
-        field("Type", safe(d.eventType.rawValue) + (d.eventType.known.map { ": " + $0.summary } ?? ""))
-        if let created = d.createdAt { field("Time", "\(clock.local(created)) (\(clock.relative(created, now: now)))") }
-        field("Source uid", d.sourceUID.isEmpty ? "—" : safe(d.sourceUID))
-        field("Source action", d.sourceAction.isEmpty ? "—" : safe(d.sourceAction))
-        field("Webhook", (webhookName.map { safe($0) + " · " } ?? "") + safe(d.uuid))
-        field("Webhook URL", safe(d.webhookURL))
-        field("Status", safe(d.latestStatus), DeliveryColumns.style(d.status))
-        field("Attempts", d.totalAttempts.map(String.init) ?? "—")
-        field("Last response", d.lastResponseCode.map { "HTTP \($0)" } ?? "none yet")
+        out.field("Event id", safe(d.id))
+        out.field("Type", safe(d.eventType.rawValue) + (d.eventType.known.map { ": " + $0.summary } ?? ""))
+        if let created = d.createdAt { out.field("Time", "\(clock.local(created)) (\(clock.relative(created, now: now)))") }
+        out.field("Source uid", d.sourceUID.isEmpty ? "—" : safe(d.sourceUID))
+        out.field("Source action", d.sourceAction.isEmpty ? "—" : safe(d.sourceAction))
+        out.field("Webhook", (webhookName.map { safe($0) + " · " } ?? "") + safe(d.uuid))
+        out.field("Webhook URL", safe(d.webhookURL))
+        out.field("Status", safe(d.latestStatus), DeliveryColumns.style(d.status))
+        out.field("Attempts", d.totalAttempts.map(String.init) ?? "—")
+        out.field("Last response", d.lastResponseCode.map { "HTTP \($0)" } ?? "none yet")
         out.append([])
         out.append([Span("Payload", Style(.accent, bold: true))])
         if let payload = d.payload {
@@ -81,7 +74,7 @@ public struct EventDetailsState: Sendable, Equatable {
         } else {
             out.append([Span("  (the log has no payload for this event)", .muted)])
         }
-        return out
+        return out.lines
     }
 
     func draw(app s: AppState, into grid: inout Grid) {

@@ -16,6 +16,11 @@ public struct AccountChoiceState: Sendable, Equatable {
     public var domains: Names = .loading
 
     public init() {}
+
+    /// Both lists arrived.
+    public var isLoaded: Bool {
+        if case .loaded = users, case .loaded = domains { true } else { false }
+    }
 }
 
 enum FilterChoices {
@@ -31,8 +36,13 @@ enum FilterChoices {
         return [.call(id: id, .choices)]
     }
 
-    static func answered(_ form: inout FormState, id: Int, users: Result<[String], JetEmailError>, domains: Result<[String], JetEmailError>) {
+    static func answered(_ form: inout FormState, id: Int, users: Result<[String], JetEmailError>, domains: Result<[String], JetEmailError>,
+                         app s: inout AppState) {
         guard form.choices.request == id else { return }
+        // A 429 here holds every call, the create included: the countdown shows it now.
+        for case .failure(.rateLimited(let retryAfter, _)) in [users, domains] where s.rateLimit == nil {
+            s.rateLimit = RateLimit(retryAfter: retryAfter, now: s.now)
+        }
         form.choices.request = nil
         form.choices.users = names(users)
         form.choices.domains = names(domains)
