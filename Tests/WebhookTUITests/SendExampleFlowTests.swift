@@ -42,5 +42,6 @@ import Testing
         #expect(path == "~/keys/prod.whsec")
         d.send(.exampleSent(id: id, .failure(ExampleFailure("cannot read the secret file ~/keys/prod.whsec: No such file or directory."))))
         #expect(d.state.status?.text == "No example was sent: cannot read the secret file ~/keys/prod.whsec: No such file or directory.")
+        #expect(d.screen.contains("No example was sent"), "shown on the details screen")
     }
 }

@@ -14,7 +14,7 @@ public func render(_ state: AppState) -> Grid {
     switch top.screen {
     case .form(let form): FormView.draw(form, context: FormView.Context(state), focused: screenFocused, into: &grid)
     case .list(let list): ListView.draw(list, status: state.status, rateLimit: state.rateLimit, now: state.now, focused: screenFocused, into: &grid)
-    case .details(let details): details.draw(clock: state.clock, now: state.now, into: &grid)
+    case .details(let details): details.draw(app: state, into: &grid)
     case .deliveries(let log): DeliveryLogView.draw(log, app: state, focused: screenFocused, into: &grid)
     case .event(let event): event.draw(app: state, into: &grid)
     }

@@ -66,11 +66,14 @@ public struct DetailsState: Sendable, Equatable {
         return out.lines
     }
 
-    func draw(clock: WallClock, now: Double, into grid: inout Grid) {
+    func draw(app s: AppState, into grid: inout Grid) {
+        let clock = s.clock, now = s.now
         let rect = Self.viewRect(columns: grid.columns, rows: grid.rows)
         let view = scrollView(columns: grid.columns, rows: grid.rows, clock: clock, now: now)
         grid.put(" " + TerminalSafe.escaped(webhook.name), row: 1, column: 0, style: Style(.normal, bold: true), width: grid.columns - 1)
         view.draw(into: &grid, rect: rect, focused: true)
         if view.canScroll { grid.put("↑↓ more", row: 1, column: grid.columns - 9, style: .muted) }
+        // The answer of an example (x) and any other message.
+        StatusLine.draw(status: s.status, rateLimit: s.rateLimit, now: s.now, into: &grid)
     }
 }
