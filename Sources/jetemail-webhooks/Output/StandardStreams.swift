@@ -34,8 +34,8 @@ enum StandardStreams {
 enum StandardOutput {
     /// Writes the text and a newline; nil, or the errno that stopped it.
     @discardableResult
-    static func write(_ text: String) -> Int32? {
-        writeAll(STDOUT_FILENO, Array((text + "\n").utf8))
+    static func write(_ text: String, newline: Bool = true) -> Int32? {
+        writeAll(STDOUT_FILENO, Array((newline ? text + "\n" : text).utf8))
     }
 }
 

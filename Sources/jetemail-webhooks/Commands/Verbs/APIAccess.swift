@@ -47,8 +47,8 @@ struct APIAccess {
     }
 
     /// Text to stdout; a failed write is exit 1.
-    static func print(_ text: String) throws {
-        if let code = StandardOutput.write(text) {
+    static func print(_ text: String, newline: Bool = true) throws {
+        if let code = StandardOutput.write(text, newline: newline) {
             StandardError.write("Cannot write to standard output: \(String(cString: strerror(code))).")
             throw ExitCode(1)
         }

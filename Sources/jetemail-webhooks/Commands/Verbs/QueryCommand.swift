@@ -83,26 +83,38 @@ struct QueryCommand: Command {
                                     : DeliveryOutput.table(page.events, total: page.total, offset: page.offset, clock: clock))
                 return
             }
-            let (events, total) = try await Self.everyPage(query, client: client)
-            try APIAccess.print(APIAccess.wantsJSON(json) ? WebhookOutput.json(DeliveryPage(events: events, total: total, limit: events.count, offset: query.offset ?? 0))
-                                : DeliveryOutput.table(events, total: total, offset: query.offset ?? 0, clock: clock))
+            // Printed page by page, so that 200,000 events never sit in memory at once.
+            let asJSON = APIAccess.wantsJSON(json)
+            var printed = 0
+            if asJSON { try APIAccess.print("{\"events\": [", newline: false) }
+            let total = try await Self.everyPage(query, client: client) { events in
+                if asJSON {
+                    let text = events.map { WebhookOutput.json($0) }.joined(separator: ",\n")
+                    try APIAccess.print((printed == 0 ? "\n" : ",\n") + text, newline: false)
+                } else {
+                    try APIAccess.print(DeliveryOutput.rows(events, clock: clock, header: printed == 0), newline: false)
+                }
+                printed += events.count
+            }
+            try APIAccess.print(asJSON ? "\n], \"total\": \(total)}" : (printed == 0 ? "No deliveries match." : "\(printed) of \(total)"))
         }
     }
 
     /// Page after page until the total is reached or a page comes back short. A 429 is waited
     /// out (its Retry-After, said on stderr) and the same page asked again; an event seen twice
     /// (the log grew meanwhile, shifting the pages) is kept once.
-    @MainActor static func everyPage(_ first: DeliveryQuery, client: JetEmailClient, maximumWait: Int = 3_600) async throws -> ([Delivery], Int) {
+    @MainActor static func everyPage(_ first: DeliveryQuery, client: JetEmailClient, maximumWait: Int = 3_600,
+                                     each: ([Delivery]) throws -> Void) async throws -> Int {
         var query = first
-        var events: [Delivery] = []
         var seen = Set<String>()
+        var count = 0
         var total = 0
         while true {
             let page: DeliveryPage
             do { page = try await client.queryDeliveries(query) } catch .rateLimited(let retryAfter, _) {
                 let wait = retryAfter ?? 60
                 guard wait <= maximumWait else {
-                    StandardError.write("Rate limited by JetEmail for \(wait) s; giving up after \(events.count) events.")
+                    StandardError.write("Rate limited by JetEmail for \(wait) s; giving up after \(count) events.")
                     throw ExitCode(1)
                 }
                 StandardError.write("Rate limited by JetEmail: waiting \(wait) s before page \((query.offset ?? 0) / max(1, query.limit ?? 1000) + 1)…")
@@ -110,11 +122,13 @@ struct QueryCommand: Command {
                 continue
             } catch { throw APIAccess.fail(error) }
             total = page.total
-            for event in page.events where seen.insert(event.id + "\u{0}" + event.uuid).inserted { events.append(event) }
+            let fresh = page.events.filter { seen.insert($0.id + "\u{0}" + $0.uuid).inserted }
+            count += fresh.count
+            if !fresh.isEmpty { try each(fresh) }
             let next = (query.offset ?? 0) + page.events.count
             if page.events.isEmpty || page.events.count < (query.limit ?? 1000) || next >= page.total { break }
             query.offset = next
         }
-        return (events, total)
+        return total
     }
 }
