@@ -9,7 +9,8 @@ enum RootCommand {
     static let discussion = """
         Exit codes: 0 success, 1 API or network error, 2 invalid input or usage.
         The API key is read from --api-key-file, JETEMAIL_API_KEY, or the jetemail CLI's config file.
-        Without a subcommand, create runs; its options are listed below.
+        Without a subcommand: the list of webhooks on a terminal; create's options
+        (below), when given, open the form prefilled.
         """
 
     /// The subcommands by name. An enum rather than an array of `any Command.Type`: Swift 6.3's

@@ -8,9 +8,10 @@ struct QueryCommand: Command {
     static let name = "query"
     static let abstract = "Show the delivery log: what was sent to your webhooks, and how it went."
     static let discussion = """
-        TIME is unix seconds, ISO 8601 (2026-11-27, 2026-11-27T14:00, …Z or …+01:00; local time without
-        a zone) or a time ago (90m, 6h, 2d). --all pages through everything (1000 a page unless --limit),
-        waiting out a rate limit (429) as JetEmail asks. Newest first.
+        Newest first. TIME is unix seconds, ISO 8601 (2026-11-27, 2026-11-27T14:00,
+        …Z or …+01:00; without a zone, local time) or a time ago (90m, 6h, 2d).
+        --all pages through everything (1000 a page unless --limit), printing as it
+        goes and waiting out a rate limit (429) as JetEmail asks.
         """
     static let options: [OptionSpec] = [
         .value("webhook", "uuid", "Only deliveries to this webhook (also --uuid)."),

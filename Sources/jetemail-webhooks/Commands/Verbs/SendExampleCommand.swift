@@ -9,10 +9,11 @@ struct SendExampleCommand: Command {
     static let name = "send-example"
     static let abstract = "Post a signed sample event to a receiver, as JetEmail would, and say what JetEmail would do with the answer."
     static let discussion = """
-        The body is a realistic event of the chosen type in JetEmail's envelope, with X-Webhook-ID,
-        X-Webhook-Timestamp and X-Webhook-Signature (sha256= and the HMAC-SHA256 of the body keyed by the
-        secret). The receiver has 10 s to answer, as with JetEmail. Plain http is allowed: the secret is
-        never sent, only the signature. Exit 0 when the receiver answered 2xx, 1 otherwise.
+        A realistic event of the chosen type in JetEmail's envelope, with X-Webhook-ID,
+        X-Webhook-Timestamp and X-Webhook-Signature (sha256= and the HMAC-SHA256 of
+        the body keyed by the secret). The receiver has 10 s to answer, as with
+        JetEmail. Plain http is allowed: only the signature travels, never the
+        secret. Exit 0 when the receiver answered 2xx, 1 otherwise.
         """
     static let options: [OptionSpec] = [
         .value("url", "url", "The receiver's URL (http or https)."),

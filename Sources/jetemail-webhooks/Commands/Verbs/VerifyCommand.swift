@@ -7,9 +7,10 @@ struct VerifyCommand: Command {
     static let name = "verify"
     static let abstract = "Check a webhook signature against a body read on standard input."
     static let discussion = """
-        SIG is the X-Webhook-Signature header (sha256=…), T the X-Webhook-Timestamp header; a timestamp
-        more than 300 s old is reported as stale (exit 1), as JetEmail's SDKs refuse it. The body must be
-        the raw bytes received (at most 16 MiB). Exit 0 valid, 1 not valid, 2 usage.
+        SIG is the X-Webhook-Signature header (sha256=…), T the X-Webhook-Timestamp
+        header: a timestamp more than 300 s old is stale (exit 1), as JetEmail's SDKs
+        refuse it. The body must be the raw bytes received (at most 16 MiB).
+        Exit 0 valid, 1 not valid, 2 usage.
         """
     static let options: [OptionSpec] = [
         .value("secret-file", "path", "File holding the webhook's signing secret."),
