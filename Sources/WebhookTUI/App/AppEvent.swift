@@ -5,6 +5,9 @@ import TerminalUI
 public enum AppEvent: Sendable, Equatable {
     /// The first frame is on screen: screens that load something start now.
     case start
+    /// The first frame has been up a moment (a second): work that can wait, such as the form's
+    /// lists of the account's users and domains, starts now, off the way of the first keys.
+    case settled
     case key(Key)
     case resize(columns: Int, rows: Int)
     /// Time passes (drives the spinner and countdowns).

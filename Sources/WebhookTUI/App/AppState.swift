@@ -122,13 +122,11 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// Some screen loads something once the first frame is out: the shell then sends `.start`.
-    public var wantsStart: Bool {
-        screens.contains {
-            switch $0.screen {
-            case .list, .form: true
-            default: false
-            }
-        }
+    public var wantsStart: Bool { screens.contains { if case .list = $0.screen { true } else { false } } }
+
+    /// Some screen has work for `.settled`: a form whose lists were never asked for.
+    public var wantsSettled: Bool {
+        screens.contains { if case .form(let form) = $0.screen { form.choices.request == nil && form.choices.users == .loading } else { false } }
     }
 
     public var isShowingHelp: Bool { if case .help? = topModal { true } else { false } }

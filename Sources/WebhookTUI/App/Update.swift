@@ -15,13 +15,15 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
     case .start:
         s.fitScreens()
         for entry in s.screens {
-            switch entry.screen {
-            case .list:
+            if case .list = entry.screen {
                 effects += s.withList(entry.id) { list, app in ListFlow.load(&list, screen: entry.id, app: &app) } ?? []
-            case .form:
-                effects += s.withForm(entry.id) { form, app in FilterChoices.load(&form, screen: entry.id, app: &app) } ?? []
-            default: break
             }
+        }
+    case .settled:
+        for entry in s.screens {
+            effects += s.withForm(entry.id) { form, app in
+                form.choices.request == nil && form.choices.users == .loading ? FilterChoices.load(&form, screen: entry.id, app: &app) : []
+            } ?? []
         }
     case .answered(let id, let answer):
         guard let screen = s.requests.removeValue(forKey: id), s.hasScreen(screen) else { break }

@@ -63,6 +63,14 @@ final class InteractiveSession {
         if state.wantsStart {
             DispatchQueue.main.async { [weak self] in MainActor.assumeIsolated { self?.dispatch(.start) } }
         }
+        // Work that can wait a second (the form's lists of users and domains: the first HTTPS
+        // connection, its TLS setup and trust store) does, so the first keys never queue behind it.
+        DispatchQueue.main.asyncAfter(deadline: .now() + .seconds(1)) { [weak self] in
+            MainActor.assumeIsolated {
+                guard let self, !self.ended, self.state.wantsSettled else { return }
+                self.dispatch(.settled)
+            }
+        }
     }
 
     /// Returns when the person quits or a signal ends the form, with the terminal given back.
