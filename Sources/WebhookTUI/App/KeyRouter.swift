@@ -30,7 +30,7 @@ enum KeyRouter {
             return []
         case .details:
             return s.withScreen(top.id, open: { if case .details(let details) = $0 { details } else { nil } }, close: Screen.details) { details, app in
-                details.handle(key, screen: top.id, rows: app.rows, columns: app.columns, clock: app.clock, now: app.now, app: &app)
+                details.handle(key, screen: top.id, app: &app)
             } ?? []
         }
     }

@@ -20,7 +20,7 @@ enum DeliveryLogFlow {
             log.inFlight[page] = id
             effects.append(.call(id: id, .query(log.query(page: page))))
         }
-        return effects.sorted { $0.isCancel && !$1.isCancel }
+        return effects
     }
 
     /// The filters changed (or `r`): everything loaded is forgotten and page 0 asked for.
@@ -67,8 +67,4 @@ enum DeliveryLogFlow {
             return fill(&log, screen: screen, app: &s)
         }
     }
-}
-
-extension Effect {
-    var isCancel: Bool { if case .cancelSubmit = self { true } else { false } }
 }

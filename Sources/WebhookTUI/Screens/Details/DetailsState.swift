@@ -2,7 +2,7 @@ import JetEmailClient
 import TerminalUI
 
 /// Every field of one webhook. The secret is not among them: it was shown once, at creation.
-public struct DetailsState: Sendable, Equatable {
+public struct DetailsState: Sendable, Equatable, FieldScreen {
     public var webhook: Webhook
     /// First line shown.
     public var top = 0
@@ -17,25 +17,15 @@ public struct DetailsState: Sendable, Equatable {
         KeyBinding([.character("x")], keys: "x", bar: BarEntry("x", "test receiver"), help: "post a signed example event to the URL (asks for the secret file) and show what JetEmail would make of the answer", .sendExample),
     ] + ScrollView(lines: []).bindings.map { $0.map(Action.scroll) }
 
-    mutating func handle(_ key: Key, screen: Int, rows: Int, columns: Int, clock: WallClock, now: Double, app s: inout AppState) -> [Effect] {
+    mutating func handle(_ key: Key, screen: Int, app s: inout AppState) -> [Effect] {
         guard let binding = Self.table.binding(for: key) else { return [] }
         switch binding.action {
         case .back: s.pop()
         case .log: return DeliveryLogOpening.push(DeliveryLogState(webhook: webhook), app: &s)
         case .sendExample: ExampleFlow.ask(&s, screen: screen, webhook)
-        case .scroll(let action):
-            var view = scrollView(columns: columns, rows: rows, clock: clock, now: now)
-            _ = view.perform(action, key: key)
-            top = view.top
+        case .scroll(let action): scroll(action, key: key, app: s)
         }
         return []
-    }
-
-    static func viewRect(columns: Int, rows: Int) -> Rect { Rect(row: 2, column: 2, width: columns - 4, height: rows - 4) }
-
-    func scrollView(columns: Int, rows: Int, clock: WallClock, now: Double) -> ScrollView {
-        let rect = Self.viewRect(columns: columns, rows: rows)
-        return ScrollView(lines: lines(width: rect.width, clock: clock, now: now), viewHeight: rect.height, top: top)
     }
 
     /// Label, value lines; long values wrap under the value column.
@@ -67,13 +57,7 @@ public struct DetailsState: Sendable, Equatable {
     }
 
     func draw(app s: AppState, into grid: inout Grid) {
-        let clock = s.clock, now = s.now
-        let rect = Self.viewRect(columns: grid.columns, rows: grid.rows)
-        let view = scrollView(columns: grid.columns, rows: grid.rows, clock: clock, now: now)
         grid.put(" " + TerminalSafe.escaped(webhook.name), row: 1, column: 0, style: Style(.normal, bold: true), width: grid.columns - 1)
-        view.draw(into: &grid, rect: rect, focused: true)
-        if view.canScroll { grid.put("↑↓ more", row: 1, column: grid.columns - 9, style: .muted) }
-        // The answer of an example (x) and any other message.
-        StatusLine.draw(status: s.status, rateLimit: s.rateLimit, now: s.now, into: &grid)
+        drawLines(app: s, into: &grid)
     }
 }

@@ -2,7 +2,7 @@ import JetEmailClient
 import TerminalUI
 
 /// One event of the log: where it went, how it went, and its payload as indented JSON.
-public struct EventDetailsState: Sendable, Equatable {
+public struct EventDetailsState: Sendable, Equatable, FieldScreen {
     public var delivery: Delivery
     public var webhookName: String?
     /// The log it was opened from belongs to this webhook (replay goes to it only), or to all.
@@ -27,22 +27,12 @@ public struct EventDetailsState: Sendable, Equatable {
         switch binding.action {
         case .back: s.leave(screen)
         case .replay: ReplayFlow.ask(&s, screen: screen, delivery, scope: scope)
-        case .scroll(let action):
-            var view = scrollView(columns: s.columns, rows: s.rows, clock: s.clock, now: s.now)
-            _ = view.perform(action, key: key)
-            top = view.top
+        case .scroll(let action): scroll(action, key: key, app: s)
         }
     }
 
     /// A payload longer than this is cut on screen, so that a key never waits on a huge one.
     static let payloadLineLimit = 2_000
-
-    static func viewRect(columns: Int, rows: Int) -> Rect { Rect(row: 2, column: 2, width: columns - 4, height: rows - 4) }
-
-    func scrollView(columns: Int, rows: Int, clock: WallClock, now: Double) -> ScrollView {
-        let rect = Self.viewRect(columns: columns, rows: rows)
-        return ScrollView(lines: lines(width: rect.width, clock: clock, now: now), viewHeight: rect.height, top: top)
-    }
 
     func lines(width: Int, clock: WallClock, now: Double) -> [[Span]] {
         var out = FieldLines(width: width)
@@ -78,12 +68,8 @@ public struct EventDetailsState: Sendable, Equatable {
     }
 
     func draw(app s: AppState, into grid: inout Grid) {
-        let rect = Self.viewRect(columns: grid.columns, rows: grid.rows)
-        let view = scrollView(columns: grid.columns, rows: grid.rows, clock: s.clock, now: s.now)
         grid.put(" " + TerminalSafe.escaped(delivery.eventType.rawValue) + " · " + TerminalSafe.escaped(delivery.id), row: 1, column: 0,
                  style: Style(.normal, bold: true), width: grid.columns - 1)
-        view.draw(into: &grid, rect: rect, focused: true)
-        if view.canScroll { grid.put("↑↓ more", row: 1, column: grid.columns - 9, style: .muted) }
-        StatusLine.draw(status: s.status, rateLimit: s.rateLimit, now: s.now, into: &grid)
+        drawLines(app: s, into: &grid)
     }
 }
