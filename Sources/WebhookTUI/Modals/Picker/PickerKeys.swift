@@ -19,7 +19,7 @@ enum PickerKeys {
             switch picker.purpose {
             case .eventType(let screen):
                 let index = picker.list.cursor
-                let type = index == 0 ? nil : DeliveryQuery.eventTypes[index - 1]
+                let type = index == 0 ? nil : picker.values[index]
                 return s.withDeliveryLog(screen) { log, app in DeliveryLogKeys.picked(&log, screen: screen, type: type, app: &app) } ?? []
             case .filterUsers(let screen), .filterDomains(let screen):
                 s.withForm(screen) { form, _ in FilterChoices.put(&form, picker) }

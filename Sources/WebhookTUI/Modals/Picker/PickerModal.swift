@@ -13,6 +13,8 @@ public struct PickerModal: Sendable, Equatable {
 
     public var title: String
     public var list: Checklist
+    /// What each item stands for, as the server sent it (the labels are escaped for the screen).
+    public var values: [String]
     /// One item is chosen with Enter; otherwise Space toggles and Enter takes the checked ones.
     public var single: Bool
     public var purpose: Purpose
@@ -21,8 +23,9 @@ public struct PickerModal: Sendable, Equatable {
     /// First item shown.
     var top = 0
 
-    init(title: String, items: [Checklist.Item], selected: Set<Int>, single: Bool, purpose: Purpose, note: String? = nil) {
+    init(title: String, items: [Checklist.Item], values: [String], selected: Set<Int>, single: Bool, purpose: Purpose, note: String? = nil) {
         self.title = title
+        self.values = values
         list = Checklist(items: items, groups: [], columns: 1)
         list.selected = selected
         list.cursor = selected.min() ?? 0
@@ -35,7 +38,8 @@ public struct PickerModal: Sendable, Equatable {
         let items = [Checklist.Item("all types", detail: "no event-type filter")]
             + DeliveryQuery.eventTypes.map { Checklist.Item($0, detail: EventName($0).known?.shortSummary ?? "queued for sending") }
         let index = current.flatMap { DeliveryQuery.eventTypes.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-        return PickerModal(title: "Event type", items: items, selected: [index], single: true, purpose: .eventType(screen: screen))
+        return PickerModal(title: "Event type", items: items, values: [""] + DeliveryQuery.eventTypes, selected: [index], single: true,
+                           purpose: .eventType(screen: screen))
     }
 
     /// The account's names, those already in the field checked. Typed names the account lacks
@@ -47,7 +51,7 @@ public struct PickerModal: Sendable, Equatable {
         let unknown = typed.filter { t in !names.contains { key($0) == (users ? t : t.lowercased()) } }
         let note = unknown.isEmpty ? nil : "Not in the account (Enter drops them): " + unknown.map { TerminalSafe.escaped($0) }.joined(separator: ", ")
         return PickerModal(title: users ? "Filter users: the account's users" : "Filter domains: the account's inbound domains",
-                           items: names.map { Checklist.Item(TerminalSafe.escaped($0), detail: "") }, selected: selected,
+                           items: names.map { Checklist.Item(TerminalSafe.escaped($0), detail: "") }, values: names, selected: selected,
                            single: false, purpose: users ? .filterUsers(screen: screen) : .filterDomains(screen: screen), note: note)
     }
 

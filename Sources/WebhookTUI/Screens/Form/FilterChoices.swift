@@ -75,7 +75,7 @@ enum FilterChoices {
 
     /// Enter in the picker: the checked names replace the field.
     static func put(_ form: inout FormState, _ picker: PickerModal) {
-        let names = picker.chosen.map { picker.list.items[$0].label }
+        let names = picker.chosen.map { picker.values[$0] }
         let text = FilterList.join(names)
         switch picker.purpose {
         case .filterUsers:
