@@ -245,4 +245,14 @@ import Testing
         d.press(.home, .enter)
         #expect(!d.screen.contains("\u{1b}") && d.screen.contains("Payload"))
     }
+
+    @Test func aPageThatNeverAnswersSaysNothingChangedAndRTriesAgain() {
+        var d = openLog()
+        let first = queries(&d)[0].0
+        d.send(.answered(id: first, .deliveries(.failure(.noAnswer(.timedOut, deadlineSeconds: 30)))))
+        #expect(d.screen.contains("No answer within 30 s; nothing was changed. Try again. r reloads."))
+        #expect(!d.screen.contains("may have been created"), "a query is not a create")
+        d.press(.character("r"))
+        #expect(queries(&d).map(\.1.offset) == [0])
+    }
 }

@@ -81,6 +81,19 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
         seconds < 120 ? "\(seconds) s" : "\((seconds + 59) / 60) min"
     }
 
+    /// The message for a request that changes nothing (a list, a page of the log, the account's
+    /// users): an answer that never came is not a create that may have happened.
+    public var readMessage: String {
+        switch self {
+        case .noAnswer(let reason, let seconds):
+            (reason == .timedOut ? "No answer within \(seconds.map { "\($0) s" } ?? "the deadline")" : "The connection closed before an answer arrived")
+                + "; nothing was changed. Try again."
+        case .answerUnusable(let reason): "The API's answer could not be used (\(reason)); nothing was changed."
+        case .cancelled: "Cancelled."
+        default: message
+        }
+    }
+
     public var message: String {
         switch self {
         case .badRequest(let message, _): "Rejected by the API: \(message)"

@@ -47,9 +47,9 @@ enum DeliveryLogFlow {
         log.inFlight[page] = nil
         switch result {
         case .failure(let error):
-            log.failure = error.message
+            log.failure = error.readMessage
             if case .rateLimited(let retryAfter, _) = error { s.rateLimit = RateLimit(retryAfter: retryAfter, now: s.now) }
-            s.status = StatusMessage(.error, error.message)
+            s.status = StatusMessage(.error, error.readMessage + " r reloads.")
             return []
         case .success(let answer):
             log.failure = nil

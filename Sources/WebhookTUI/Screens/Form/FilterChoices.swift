@@ -51,7 +51,7 @@ enum FilterChoices {
     private static func names(_ result: Result<[String], JetEmailError>) -> AccountChoiceState.Names {
         switch result {
         case .success(let list): .loaded(list)
-        case .failure(let error): .unavailable(error.message)
+        case .failure(let error): .unavailable(error.readMessage)
         }
     }
 

@@ -80,6 +80,7 @@ enum ListFlow {
             case .failure(let error):
                 list.failed = true
                 show(error, app: &s)
+                s.status = StatusMessage(.error, error.readMessage)
             }
         case .webhook(let result):
             guard let (uuid, _) = list.pending.first(where: { $0.value.request == id }) else { return }

@@ -46,6 +46,27 @@ struct APIAccess {
         return ExitCode(1)
     }
 
+    /// A request that changes nothing failed: said as such (see `JetEmailError.readMessage`).
+    static func failRead(_ error: any Error) -> ExitCode {
+        StandardError.write((error as? JetEmailError)?.readMessage ?? "\(error)")
+        return ExitCode(1)
+    }
+
+    /// The same, for a request that is not a create: an answer that never came (or came broken)
+    /// is said as what it may mean here, not as "the webhook may have been created".
+    static func fail(_ error: any Error, unansweredMeans: String) -> ExitCode {
+        switch error as? JetEmailError {
+        case .noAnswer(let reason, let seconds)?:
+            StandardError.write((reason == .timedOut ? "No answer within \(seconds.map { "\($0) s" } ?? "the deadline")"
+                                 : "The connection closed before an answer arrived") + ". " + unansweredMeans)
+        case .answerUnusable(let reason)?:
+            StandardError.write("The request reached the API, but its answer could not be used (\(reason)). " + unansweredMeans)
+        default:
+            return fail(error)
+        }
+        return ExitCode(1)
+    }
+
     /// Text to stdout; a failed write is exit 1.
     static func print(_ text: String, newline: Bool = true) throws {
         if let code = StandardOutput.write(text, newline: newline) {

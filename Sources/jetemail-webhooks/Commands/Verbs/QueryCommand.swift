@@ -79,7 +79,7 @@ struct QueryCommand: Command {
             let clock = SystemClock.wallClock()
             if !all {
                 let page: DeliveryPage
-                do { page = try await client.queryDeliveries(query) } catch { throw APIAccess.fail(error) }
+                do { page = try await client.queryDeliveries(query) } catch { throw APIAccess.failRead(error) }
                 try APIAccess.print(APIAccess.wantsJSON(json) ? WebhookOutput.json(page)
                                     : DeliveryOutput.table(page.events, total: page.total, offset: page.offset, clock: clock))
                 return
@@ -121,7 +121,7 @@ struct QueryCommand: Command {
                 StandardError.write("Rate limited by JetEmail: waiting \(wait) s before page \((query.offset ?? 0) / max(1, query.limit ?? 1000) + 1)…")
                 try await Task.sleep(for: .seconds(wait))
                 continue
-            } catch { throw APIAccess.fail(error) }
+            } catch { throw APIAccess.failRead(error) }
             total = page.total
             let fresh = page.events.filter { seen.insert($0.id + "\u{0}" + $0.uuid).inserted }
             count += fresh.count

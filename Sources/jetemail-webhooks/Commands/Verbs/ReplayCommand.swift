@@ -78,7 +78,9 @@ struct ReplayCommand: Command {
                 }
             }
             let receipt: ReplayReceipt
-            do { receipt = try await client.replay(target) } catch { throw APIAccess.fail(error) }
+            do { receipt = try await client.replay(target) } catch {
+                throw APIAccess.fail(error, unansweredMeans: "The replay may have been enqueued: check the log (query) before replaying again.")
+            }
             try APIAccess.print(APIAccess.wantsJSON(json) ? WebhookOutput.json(receipt)
                                 : "\(TerminalSafe.escaped(receipt.eventID)): \(TerminalSafe.escaped(receipt.status))"
                                   + (receipt.message.isEmpty ? "" : " (\(TerminalSafe.escaped(receipt.message)))"))
