@@ -31,7 +31,10 @@ public struct BaseURL: Sendable, Equatable, CustomStringConvertible {
         return try BaseURL(text)
     }
 
-    public var isLoopback: Bool {
+    public var isLoopback: Bool { Self.isLoopback(host: host) }
+
+    /// 127.0.0.0/8, [::1] or localhost: this machine.
+    public static func isLoopback(host: String) -> Bool {
         if host == "localhost" { return true }
         if let v4 = IPv4.parse(host) { return v4[0] == 127 }
         return host == "[::1]"

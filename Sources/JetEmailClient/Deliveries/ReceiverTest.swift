@@ -59,8 +59,7 @@ public enum ReceiverTest {
     public static func target(_ url: String) -> Target? {
         guard let parsed = try? ParsedURL.parse(url) else { return nil }
         let host = parsed.host.lowercased()
-        let loopback = host == "localhost" || host == "[::1]" || IPv4.parse(host).map { $0[0] == 127 } == true
-        return Target(scheme: parsed.scheme, host: host, isLoopback: loopback)
+        return Target(scheme: parsed.scheme, host: host, isLoopback: BaseURL.isLoopback(host: host))
     }
 
     /// The request JetEmail would send; the secret signs the body and goes nowhere else.

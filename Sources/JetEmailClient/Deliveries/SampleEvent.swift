@@ -14,6 +14,11 @@ public struct SampleEvent: Sendable {
         self.id = id ?? Self.eventID(n)
     }
 
+    /// An example sent by send-example or `x`: dated now, with an id that says it is one.
+    public static func example(type: String, now: Int) -> SampleEvent {
+        SampleEvent(type: type, n: now % 100_000, createdAt: now, id: "evt_example_" + String(now, radix: 36))
+    }
+
     public static func eventID(_ n: Int) -> String { "evt_" + HMACSHA256.hex(SHA256.hash(Array("event \(n)".utf8))).prefix(24) }
     /// The message an event is about (several events share one: delivered, then opened).
     public static func sourceUID(_ n: Int) -> String { "msg_" + HMACSHA256.hex(SHA256.hash(Array("message \(n / 3)".utf8))).prefix(20) }

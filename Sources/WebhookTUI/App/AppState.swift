@@ -126,7 +126,7 @@ public struct AppState: Sendable, Equatable {
 
     /// Some screen has work for `.settled`: a form whose lists were never asked for.
     public var wantsSettled: Bool {
-        screens.contains { if case .form(let form) = $0.screen { form.choices.request == nil && form.choices.users == .loading } else { false } }
+        screens.contains { if case .form(let form) = $0.screen { form.choices.neverAsked } else { false } }
     }
 
     public var isShowingHelp: Bool { if case .help? = topModal { true } else { false } }

@@ -22,7 +22,7 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
     case .settled:
         for entry in s.screens {
             effects += s.withForm(entry.id) { form, app in
-                form.choices.request == nil && form.choices.users == .loading ? FilterChoices.load(&form, screen: entry.id, app: &app) : []
+                form.choices.neverAsked ? FilterChoices.load(&form, screen: entry.id, app: &app) : []
             } ?? []
         }
     case .answered(let id, let answer):

@@ -76,8 +76,7 @@ final class EffectRunner {
             return
         }
         tasks[id] = Task { [weak self] in
-            let now = wallClock()
-            let event = SampleEvent(type: eventType, n: Int(now) % 100_000, createdAt: Int(now), id: "evt_example_" + String(Int(now), radix: 36))
+            let event = SampleEvent.example(type: eventType, now: Int(wallClock()))
             let report = await ReceiverTest.send(event, url: url, secret: key, transport: transport)
             self?.tasks[id] = nil
             if Task.isCancelled { return }

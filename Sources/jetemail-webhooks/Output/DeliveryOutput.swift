@@ -4,7 +4,7 @@ import WebhookTUI
 /// The delivery log as the verbs print it: a table on a terminal, JSON otherwise. Every value
 /// came from the server and is escaped.
 enum DeliveryOutput {
-    /// Rows in fixed columns, for `query --all`, which prints page by page as they come.
+    /// Rows in fixed columns, so that `query --all` can print page by page as they come.
     static func rows(_ events: [Delivery], clock: WallClock, header: Bool) -> String {
         let widths = [23, 28, 18, 7, 8, 4, 36]
         func line(_ cells: [String]) -> String {
@@ -21,19 +21,9 @@ enum DeliveryOutput {
         return out
     }
 
+    /// One page: the rows and where they sit in the whole.
     static func table(_ events: [Delivery], total: Int, offset: Int, clock: WallClock) -> String {
         guard !events.isEmpty else { return total == 0 ? "No deliveries match." : "No deliveries on this page (\(total) in all)." }
-        let safe = { (s: String) in TerminalSafe.escaped(s) }
-        let rows = events.map { d in
-            [d.createdAt.map { clock.local($0) } ?? "?", safe(d.id), safe(d.eventType.rawValue), safe(d.latestStatus),
-             d.totalAttempts.map(String.init) ?? "-", d.lastResponseCode.map(String.init) ?? "-", safe(d.uuid), safe(d.sourceUID)]
-        }
-        let header = ["TIME", "EVENT ID", "TYPE", "STATUS", "ATTEMPTS", "CODE", "WEBHOOK", "SOURCE UID"]
-        let widths = (0..<header.count).map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
-        let lines = ([header] + rows).map { row in
-            row.enumerated().map { c, text in c == row.count - 1 ? text : text + String(repeating: " ", count: widths[c] - text.count) }
-                .joined(separator: "  ")
-        }
-        return (lines + ["\(offset + 1)-\(offset + events.count) of \(total)"]).joined(separator: "\n")
+        return rows(events, clock: clock, header: true) + "\(offset + 1)-\(offset + events.count) of \(total)"
     }
 }

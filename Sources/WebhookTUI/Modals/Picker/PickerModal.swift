@@ -45,10 +45,11 @@ public struct PickerModal: Sendable, Equatable {
     /// The account's names, those already in the field checked. Typed names the account lacks
     /// are named in the note (choosing replaces the field, so they would go).
     static func names(_ names: [String], typed: [String], users: Bool, screen: Int) -> PickerModal {
-        let lowered = users ? typed : typed.map { $0.lowercased() }
+        // Domains compare without case, usernames exactly (as the form's check does).
         let key = { (name: String) in users ? name : name.lowercased() }
-        let selected = Set(names.indices.filter { lowered.contains(key(names[$0])) })
-        let unknown = typed.filter { t in !names.contains { key($0) == (users ? t : t.lowercased()) } }
+        let typedKeys = Set(typed.map(key)), known = Set(names.map(key))
+        let selected = Set(names.indices.filter { typedKeys.contains(key(names[$0])) })
+        let unknown = typed.filter { !known.contains(key($0)) }
         let note = unknown.isEmpty ? nil : "Not in the account (Enter drops them): " + unknown.map { TerminalSafe.escaped($0) }.joined(separator: ", ")
         return PickerModal(title: users ? "Filter users: the account's users" : "Filter domains: the account's inbound domains",
                            items: names.map { Checklist.Item(TerminalSafe.escaped($0), detail: "") }, values: names, selected: selected,

@@ -25,12 +25,7 @@ enum DeliveryLogFlow {
 
     /// The filters changed (or `r`): everything loaded is forgotten and page 0 asked for.
     static func restart(_ log: inout DeliveryLogState, screen: Int, app s: inout AppState) -> [Effect] {
-        var effects: [Effect] = []
-        for id in log.inFlight.values.sorted() {
-            effects.append(.cancelSubmit(id: id))
-            s.requests[id] = nil
-        }
-        log.inFlight = [:]
+        let effects = cancelAll(&log, app: &s)
         log.pages = [:]
         log.total = nil
         log.failure = nil
@@ -40,6 +35,14 @@ enum DeliveryLogFlow {
             return effects
         }
         return effects + fill(&log, screen: screen, app: &s)
+    }
+
+    /// Stops waiting for every page in flight.
+    static func cancelAll(_ log: inout DeliveryLogState, app s: inout AppState) -> [Effect] {
+        let ids = log.inFlight.values.sorted()
+        for id in ids { s.requests[id] = nil }
+        log.inFlight = [:]
+        return ids.map { .cancelSubmit(id: $0) }
     }
 
     static func answered(_ log: inout DeliveryLogState, screen: Int, id: Int, _ result: Result<DeliveryPage, JetEmailError>, app s: inout AppState) -> [Effect] {

@@ -89,7 +89,7 @@ enum DeliveryLogKeys {
             return DeliveryLogFlow.restart(&log, screen: screen, app: &s)
         case .back:
             s.leave(screen)
-            return log.inFlight.values.sorted().map { id in s.requests[id] = nil; return .cancelSubmit(id: id) }
+            return DeliveryLogFlow.cancelAll(&log, app: &s)
         case .applyLookup, .dropLookup, .edit:
             break
         }

@@ -8,11 +8,14 @@ public struct EventDetailsState: Sendable, Equatable, FieldScreen {
     /// The log it was opened from belongs to this webhook (replay goes to it only), or to all.
     public var scope: Webhook?
     public var top = 0
+    /// The payload as indented lines, made once (not on every key and frame); nil: no payload.
+    let payloadLines: [String]?
 
     public init(delivery: Delivery, webhookName: String?, scope: Webhook?) {
         self.delivery = delivery
         self.webhookName = webhookName
         self.scope = scope
+        payloadLines = delivery.payload.map(JSONPretty.lines)
     }
 
     enum Action: Sendable, Equatable { case back, replay, scroll(ScrollView.Action) }
@@ -50,8 +53,7 @@ public struct EventDetailsState: Sendable, Equatable, FieldScreen {
         out.field("Last response", d.lastResponseCode.map { "HTTP \($0)" } ?? "none yet")
         out.append([])
         out.append([Span("Payload", Style(.accent, bold: true))])
-        if let payload = d.payload {
-            let all = JSONPretty.lines(payload)
+        if let all = payloadLines {
             for line in all.prefix(Self.payloadLineLimit) {
                 // Wrapped after the indentation, which is kept on every piece.
                 let body = line.drop { $0 == " " }

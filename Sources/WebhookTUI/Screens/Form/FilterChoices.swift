@@ -17,6 +17,9 @@ public struct AccountChoiceState: Sendable, Equatable {
 
     public init() {}
 
+    /// Not asked for yet, and nothing known.
+    public var neverAsked: Bool { request == nil && users == .loading }
+
     /// Both lists arrived.
     public var isLoaded: Bool {
         if case .loaded = users, case .loaded = domains { true } else { false }

@@ -79,8 +79,7 @@ enum ListFlow {
                 if case .info? = s.status?.tone { s.status = nil }
             case .failure(let error):
                 list.failed = true
-                show(error, app: &s)
-                s.status = StatusMessage(.error, error.readMessage)
+                show(error, message: error.readMessage, app: &s)
             }
         case .webhook(let result):
             guard let (uuid, _) = list.pending.first(where: { $0.value.request == id }) else { return }
@@ -121,8 +120,9 @@ enum ListFlow {
         s.status = StatusMessage(.warning, "\(name) no longer exists (deleted elsewhere?); it was removed from the list.")
     }
 
-    private static func show(_ error: JetEmailError, app s: inout AppState) {
+    /// `message`: the error's own unless the request changes nothing (a read says so).
+    private static func show(_ error: JetEmailError, message: String? = nil, app s: inout AppState) {
         if case .rateLimited(let retryAfter, _) = error { s.rateLimit = RateLimit(retryAfter: retryAfter, now: s.now) }
-        s.status = StatusMessage(.error, error.message)
+        s.status = StatusMessage(.error, message ?? error.message)
     }
 }

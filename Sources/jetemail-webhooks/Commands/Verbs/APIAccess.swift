@@ -75,6 +75,20 @@ struct APIAccess {
         }
     }
 
+    /// A change that asks first (delete, replay) needs a terminal to ask on, or `--yes`.
+    static func requireTerminal(unless yes: Bool, _ refusal: String) throws(UsageError) {
+        if !yes, isatty(STDIN_FILENO) == 0 || isatty(STDERR_FILENO) == 0 { throw UsageError("No terminal to ask on: " + refusal) }
+    }
+
+    /// Asks on stderr; only y or Y goes on. Anything else says `declined` and is exit 1.
+    static func confirm(_ question: String, declined: String) throws {
+        StandardError.writePrompt(question)
+        guard let answer = readLine(strippingNewline: true), answer == "y" || answer == "Y" else {
+            StandardError.write(declined)
+            throw ExitCode(1)
+        }
+    }
+
     /// A table on a terminal, JSON otherwise or with --json (as the official CLI does).
     static func wantsJSON(_ flag: Bool) -> Bool { flag || isatty(STDOUT_FILENO) == 0 }
 

@@ -20,9 +20,7 @@ struct DeleteCommand: Command {
     }
 
     @MainActor func begin() throws -> CommandWork {
-        if !yes, isatty(STDIN_FILENO) == 0 || isatty(STDERR_FILENO) == 0 {
-            throw UsageError("No terminal to ask on: pass --yes to delete \(TerminalSafe.escaped(uuid)). Nothing was deleted.")
-        }
+        try APIAccess.requireTerminal(unless: yes, "pass --yes to delete \(TerminalSafe.escaped(uuid)). Nothing was deleted.")
         return { try await run() }
     }
 
@@ -33,11 +31,7 @@ struct DeleteCommand: Command {
                 let webhook: Webhook
                 do { webhook = try await client.getWebhook(uuid: uuid) } catch { throw APIAccess.fail(error) }
                 let name = TerminalSafe.escaped(webhook.name), url = TerminalSafe.escaped(webhook.url)
-                StandardError.writePrompt("Delete \(name) (\(url))? This cannot be undone. y/N ")
-                guard let answer = readLine(strippingNewline: true), answer == "y" || answer == "Y" else {
-                    StandardError.write("Nothing was deleted.")
-                    throw ExitCode(1)
-                }
+                try APIAccess.confirm("Delete \(name) (\(url))? This cannot be undone. y/N ", declined: "Nothing was deleted.")
             }
             do { _ = try await client.deleteWebhook(uuid: uuid) } catch { throw APIAccess.fail(error) }
             StandardError.write("Deleted \(TerminalSafe.escaped(uuid)).")

@@ -46,9 +46,7 @@ struct ReplayCommand: Command {
     }
 
     @MainActor func begin() throws -> CommandWork {
-        if !yes, isatty(STDIN_FILENO) == 0 || isatty(STDERR_FILENO) == 0 {
-            throw UsageError("No terminal to ask on: pass --yes to replay \(what). Nothing was sent.")
-        }
+        try APIAccess.requireTerminal(unless: yes, "pass --yes to replay \(what). Nothing was sent.")
         return { try await run() }
     }
 
@@ -71,11 +69,7 @@ struct ReplayCommand: Command {
                     catch { throw APIAccess.fail(error) }
                     question = "Replay \(what) to every webhook subscribed to \(type)? y/N "
                 }
-                StandardError.writePrompt(question)
-                guard let answer = readLine(strippingNewline: true), answer == "y" || answer == "Y" else {
-                    StandardError.write("Nothing was sent.")
-                    throw ExitCode(1)
-                }
+                try APIAccess.confirm(question, declined: "Nothing was sent.")
             }
             let receipt: ReplayReceipt
             do { receipt = try await client.replay(target) } catch {

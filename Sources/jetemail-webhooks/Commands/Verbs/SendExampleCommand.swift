@@ -64,8 +64,7 @@ struct SendExampleCommand: Command {
             StandardError.write(error.description)
             throw ExitCode(2)
         }
-        let now = SystemClock.unixNow
-        let event = SampleEvent(type: eventType, n: now % 100_000, createdAt: now, id: "evt_example_" + String(now, radix: 36))
+        let event = SampleEvent.example(type: eventType, now: SystemClock.unixNow)
         let report = await ReceiverTest.send(event, url: url, secret: secret, transport: transport)
         if APIAccess.wantsJSON(json) {
             try APIAccess.print(WebhookOutput.json(ReportJSON(report)))
