@@ -39,12 +39,15 @@ let package = Package(
         .target(name: "CGlibcCompat"),
         // The shared JetEmail client: models, schema-exact validation, configuration, the API's
         // requests and answers over any `HTTPTransport`. No UI, and no NIO: the pure core uses it.
-        .target(name: "JetEmailClient", dependencies: ["PosixSupport"], swiftSettings: language),
+        .target(name: "JetEmailClient", dependencies: ["PosixSupport", "SafeText"], swiftSettings: language),
+        // Text from a server, a file or a paste made safe for a terminal (control characters and
+        // bidirectional overrides written as escapes): the client's output and the UI's grid both use it.
+        .target(name: "SafeText", swiftSettings: language),
         // Small POSIX helpers every layer needs: writing every byte, reading the environment.
         .target(name: "PosixSupport", swiftSettings: language),
         // A terminal UI kit with no JetEmail knowledge: keys, the cell grid, styles, display width,
         // wrapping, text input. The ncurses backend depends on it alone.
-        .target(name: "TerminalUI", swiftSettings: strict),
+        .target(name: "TerminalUI", dependencies: ["SafeText"], swiftSettings: strict),
         // The transport the program uses: AsyncHTTPClient (SwiftNIO, BoringSSL), deadlines,
         // proxies, a CA file, and whether a request left.
         .target(

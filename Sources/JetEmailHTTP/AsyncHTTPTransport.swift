@@ -74,6 +74,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
         switch result {
         case .success(let response): return response
         case .failure(let error):
+            if request.keepsPartialAnswer, error is AnswerTooLarge, let partial = collector.partialAnswer { return partial }
             throw TransportErrorClassifier.classify(error, host: host, deadlineSeconds: seconds, requestSent: collector.requestSent)
         }
     }
@@ -129,8 +130,13 @@ private final class SharedClient: Sendable {
     }
 }
 
-/// An answer's body went past `AsyncHTTPTransport.bodyLimit`.
-struct AnswerTooLarge: Error {}
+/// An answer's body went past the request's limit (`AsyncHTTPTransport.bodyLimit` by default).
+struct AnswerTooLarge: Error {
+    let limit: Int
+
+    /// `4 MiB`, `64 KiB`.
+    var size: String { limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit >> 10) KiB" }
+}
 
 /// Gathers one answer (at most `limit` bytes of body) and notes when the request head was written.
 private final class AnswerCollector: HTTPClientResponseDelegate {
@@ -141,6 +147,7 @@ private final class AnswerCollector: HTTPClientResponseDelegate {
         var status = 0
         var headers: [String: String] = [:]
         var body: [UInt8] = []
+        var overflowed = false
     }
 
     private let limit: Int
@@ -151,6 +158,11 @@ private final class AnswerCollector: HTTPClientResponseDelegate {
     /// True once the request head has been written to the connection: from then on the API
     /// may have received it.
     var requestSent: Bool { state.withLock { $0.sent } }
+
+    /// The head and the first `limit` bytes of an answer that went past its limit.
+    var partialAnswer: APIResponse? {
+        state.withLock { $0.overflowed ? APIResponse(status: $0.status, headers: $0.headers, body: $0.body, truncated: true) : nil }
+    }
 
     func didSendRequestHead(task: HTTPClient.Task<APIResponse>, _ head: HTTPRequestHead) {
         state.withLock { $0.sent = true }
@@ -167,11 +179,15 @@ private final class AnswerCollector: HTTPClientResponseDelegate {
 
     func didReceiveBodyPart(task: HTTPClient.Task<APIResponse>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
         let fits = state.withLock { s in
-            guard s.body.count + buffer.readableBytes <= limit else { return false }
+            guard s.body.count + buffer.readableBytes <= limit else {
+                s.body += buffer.readableBytesView.prefix(max(0, limit - s.body.count))
+                s.overflowed = true
+                return false
+            }
             s.body += buffer.readableBytesView
             return true
         }
-        return fits ? task.eventLoop.makeSucceededVoidFuture() : task.eventLoop.makeFailedFuture(AnswerTooLarge())
+        return fits ? task.eventLoop.makeSucceededVoidFuture() : task.eventLoop.makeFailedFuture(AnswerTooLarge(limit: limit))
     }
 
     func didFinishRequest(task: HTTPClient.Task<APIResponse>) throws -> APIResponse {

@@ -74,8 +74,8 @@ enum TransportErrorClassifier {
         if let e = error as? IOError, [ECONNRESET, EPIPE].contains(e.errnoCode) {
             return .noAnswer(.connectionDropped, deadlineSeconds: nil)
         }
-        if error is AnswerTooLarge {
-            return .answerUnusable(reason: "it is larger than \(AsyncHTTPTransport.bodyLimit >> 20) MiB")
+        if let tooLarge = error as? AnswerTooLarge {
+            return .answerUnusable(reason: "it is larger than \(tooLarge.size)")
         }
         if let e = error as? HTTPParserError {
             return .answerUnusable(reason: e == .invalidEOFState

@@ -243,6 +243,10 @@ public final class Terminal {
         case "─": return "-"
         case "│": return "|"
         case "•": return "*"
+        // Enabled, disabled, "no filter": each keeps a meaning of its own.
+        case "●": return "*"
+        case "○": return "o"
+        case "—": return "-"
         case "›": return ">"
         case "✓": return "+"
         case "✗": return "x"

@@ -1,11 +1,16 @@
-/// Terminal columns a character takes: 2 for East Asian wide and emoji, 0 for controls, else 1.
+import SafeText
+
+/// Terminal columns a character takes: 2 for East Asian wide and emoji, else 1. A control
+/// character or bidirectional override takes the width of the escape the grid shows for it
+/// (`\x1b`: 4), since nothing on screen ever shows one raw.
 public enum DisplayWidth {
     public static func of(_ c: Character) -> Int {
         guard let first = c.unicodeScalars.first else { return 0 }
         let v = first.value
-        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return TerminalSafe.visible(c)?.unicodeScalars.count ?? 0 }
         // Nothing below U+1100 is wide or emoji: most text needs no Unicode property lookup.
         if v < 0x1100 { return 1 }
+        if (0x2028...0x206F).contains(v), let escape = TerminalSafe.visible(c) { return escape.unicodeScalars.count }
         if first.properties.isEmojiPresentation { return 2 }
         switch v {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,

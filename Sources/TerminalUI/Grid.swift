@@ -1,3 +1,5 @@
+import SafeText
+
 /// One screen cell. A wide character fills its cell and marks the next as `continuation`.
 public struct Cell: Sendable, Equatable {
     public var character: Character
@@ -26,7 +28,9 @@ public struct Grid: Sendable, Equatable {
     }
 
     /// Writes text from (row, column), clipped to `width` columns and the grid; returns the
-    /// column after the last character written.
+    /// column after the last character written. A control character or bidirectional override
+    /// is written as its escape (`\x1b`): whatever text reaches the grid, none of it can act on
+    /// the terminal or reorder what is shown.
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, style: Style = .plain, width: Int? = nil) -> Int {
         guard row >= 0, row < rows else { return column }
@@ -36,6 +40,13 @@ public struct Grid: Sendable, Equatable {
             let w = DisplayWidth.of(c)
             if w == 0 { continue }
             if x + w > limit { break }
+            if let escape = TerminalSafe.visible(c) {
+                for e in escape {
+                    if x >= 0 { cells[row * columns + x] = Cell(character: e, style: style, continuation: false) }
+                    x += 1
+                }
+                continue
+            }
             if x >= 0 {
                 cells[row * columns + x] = Cell(character: c, style: style, continuation: false)
                 if w == 2 { cells[row * columns + x + 1] = Cell(character: " ", style: style, continuation: true) }

@@ -132,7 +132,7 @@ extension InTerminal {
         try await Task.sleep(for: .milliseconds(500))
         #expect(backend.server.webhookRequests.isEmpty, "nothing was sent from a screen that cannot show the answer")
         try term.send(TableKeys.quit)
-        try term.waitFor("Quit anyway? y/N")
+        try term.waitFor("Quit jetemail-webhooks? y/N")
         try term.send("n")
         try term.resize(columns: 80, rows: 24)
         let screen = try term.waitFor("1 of 14 selected")

@@ -93,7 +93,7 @@ import JetEmailHTTP
     @Test func theAccountsUsersAndDomainsAndNeverATokenKept() async throws {
         try await withSandbox(deliveries: 0) { server, client in
             let users = try await client.accountUsers(), domains = try await client.inboundDomains()
-            #expect(users == ["transactional-main", "smarthost-eu"])
+            #expect(users == AccountNames(names: ["transactional-main", "smarthost-eu"]))
             #expect(domains == ["example.com", "test.com"])
             #expect(server.received.map(\.path) == ["/outbound/transactional-keys", "/outbound/smarthost", "/inbound/domains"])
         }

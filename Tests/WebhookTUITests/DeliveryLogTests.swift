@@ -130,13 +130,18 @@ import Testing
         #expect(d.screen.contains("failed"), "the header names the filter")
     }
 
-    @Test func tChoosesOneOfTheFifteenEventTypes() {
+    @Test func tChoosesOneOfTheWebhooksTypesOrOfTheFifteenInTheLogOfAll() {
+        var all = openLog(key: "L")
+        answer(&all, id: queries(&all)[0].0, page: 0, total: 3)
+        all.press(.character("t"))
+        guard case .picker(let every)? = all.state.topModal else { Issue.record("no picker"); return }
+        #expect(every.list.items.count == 16, "all types and the 15")
+        #expect(all.screen.contains("outbound.queued"))
         var d = openLog()
         answer(&d, id: queries(&d)[0].0, page: 0, total: 3)
         d.press(.character("t"))
         guard case .picker(let picker)? = d.state.topModal else { Issue.record("no picker"); return }
-        #expect(picker.list.items.count == 16, "all types and the 15")
-        #expect(d.screen.contains("outbound.queued"))
+        #expect(picker.list.items.map(\.label) == ["all types", "outbound.delivered", "outbound.bounced"], "the webhook's own two, not all 15")
         d.press(.escape)
         #expect(d.state.topModal == nil && queries(&d).isEmpty, "Esc leaves the filter as it was")
         d.press(.character("t"), .down, .down, .enter)
@@ -181,7 +186,7 @@ import Testing
         var d = openLog()
         answer(&d, id: queries(&d)[0].0, page: 0, total: 3)
         d.press(.character("R"))
-        #expect(d.screen.contains("Replay evt_0 to Orders? y/N"))
+        #expect(d.screen.contains("Replay evt_0 to Orders?") && d.screen.contains("Replay it to Orders? y/N"))
         d.press(.character("n"))
         #expect(d.drain().isEmpty, "anything but y sends nothing")
         d.press(.character("R"), .character("y"))
@@ -189,7 +194,7 @@ import Testing
         guard case .call(let id, .replay(let target))? = calls.first else { Issue.record("no replay sent: \(calls)"); return }
         #expect(target == ReplayTarget(.eventID("evt_0"), uuid: "u-1"))
         d.send(.answered(id: id, .replayed(.success(ReplayReceipt(eventID: "evt_0", status: "enqueued", message: "Event enqueued")))))
-        #expect(d.screen.contains("evt_0: enqueued"))
+        #expect(d.screen.contains("The replay of evt_0 to Orders: enqueued (Event enqueued)."), "the answer says what was asked")
     }
 
     @Test func replayFromTheLogOfAllGoesToEverySubscribedWebhookAndFromDetailsToo() {
@@ -197,7 +202,9 @@ import Testing
         answer(&d, id: queries(&d)[0].0, page: 0, total: 3)
         d.press(.enter, .character("R"))
         guard case .confirm(let dialog, _, _)? = d.state.topModal else { Issue.record("no question"); return }
-        #expect(dialog.question == "Replay evt_0 to every webhook subscribed to outbound.delivered? y/N")
+        #expect(dialog.message.hasPrefix("Replay evt_0 to every webhook subscribed to outbound.delivered?"))
+        #expect(dialog.question == "Replay it to every subscribed webhook? y/N", "short enough to keep its y/N at 80 columns")
+        #expect(d.screen.contains("Replay it to every subscribed webhook? y/N"))
         d.press(.character("Y"))
         guard case .call(_, .replay(let target))? = d.drain().first else { Issue.record("no replay sent"); return }
         #expect(target.uuid == nil)
@@ -241,7 +248,7 @@ import Testing
         let next = queries(&d)
         #expect(next.map(\.1.offset) == [100])
         d.send(.answered(id: next[0].0, .deliveries(.success(DeliveryPage(events: Self.events(100, 3), total: 120, limit: 100, offset: 100)))))
-        #expect(d.screen.contains("(not sent)"), "rows the server did not send say so")
+        #expect(d.screen.contains("(server skipped)"), "rows the server did not send say so, not as a status")
         d.press(.home, .enter)
         #expect(!d.screen.contains("\u{1b}") && d.screen.contains("Payload"))
     }
@@ -250,7 +257,7 @@ import Testing
         var d = openLog()
         let first = queries(&d)[0].0
         d.send(.answered(id: first, .deliveries(.failure(.noAnswer(.timedOut, deadlineSeconds: 30)))))
-        #expect(d.screen.contains("No answer within 30 s; nothing was changed. Try again. r reloads."))
+        #expect(d.screen.contains("No answer within 30 s. Nothing was changed; try again. r reloads."))
         #expect(!d.screen.contains("may have been created"), "a query is not a create")
         d.press(.character("r"))
         #expect(queries(&d).map(\.1.offset) == [0])

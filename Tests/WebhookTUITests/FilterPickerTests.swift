@@ -16,7 +16,7 @@ import Testing
         #expect(d.drain() == [.call(id: 1, .choices)], "the form asks for them a moment after it opens")
         d.send(.settled)
         #expect(d.drain().isEmpty, "once")
-        d.send(.answered(id: 1, .choices(users: users, domains: domains)))
+        d.send(.answered(id: 1, .choices(users: users.map { AccountNames(names: $0) }, domains: domains)))
         return d
     }
 

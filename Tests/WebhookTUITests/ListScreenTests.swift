@@ -183,7 +183,7 @@ import Testing
         #expect(d.drain().contains { $0 == .call(id: 2, .choices) }, "the form asks for the account's users and domains")
         #expect(d.screen.contains("Edit webhook") && d.screen.contains("[ Save changes ]"))
         #expect(d.screen.contains("Ctrl-S save") && !d.screen.contains("Ctrl-S create"), "the key bar names what Ctrl-S does here")
-        #expect(d.screen.contains("also kept: outbound.queued"), "names the checklist cannot show are kept")
+        #expect(d.screen.contains("outbound.queued kept unless events change"), "names the checklist cannot show are kept while the events are")
         #expect(d.state.form.focus == .name && d.state.form.name.field.cursor == 3, "Name focused, cursor at the end")
         d.press(.control("s"))
         #expect(d.drain().isEmpty && d.state.status?.text == "No changes to save.")

@@ -40,8 +40,18 @@ import Testing
         d.press(.enter)
         guard case .sendExample(let id, _, _, .file(let path))? = d.drain().first else { Issue.record("nothing sent"); return }
         #expect(path == "~/keys/prod.whsec")
+        #expect(d.screen.contains("Sending… 0.0 s"), "the prompt stays, counting, until the answer")
         d.send(.exampleSent(id: id, .failure(ExampleFailure("cannot read the secret file ~/keys/prod.whsec: No such file or directory."))))
-        #expect(d.state.status?.text == "No example was sent: cannot read the secret file ~/keys/prod.whsec: No such file or directory.")
-        #expect(d.screen.contains("No example was sent"), "shown on the details screen")
+        // Issue 17 item 28: a secret file that cannot be read asks again, the path kept.
+        guard case .examplePrompt(let again)? = d.state.topModal else { Issue.record("the prompt closed"); return }
+        #expect(again.input.text == "~/keys/prod.whsec" && again.problem?.hasPrefix("No example was sent: cannot read") == true)
+        #expect(d.screen.contains("No example was sent"), "shown in the prompt")
+        d.press(.control("u"))
+        d.type("./ok.whsec")
+        d.press(.enter)
+        guard case .sendExample(let second, _, _, .file("./ok.whsec"))? = d.drain().first else { Issue.record("nothing sent"); return }
+        let report = ReceiverTest.Report(eventID: "evt_x", eventType: "outbound.delivered", status: 200, milliseconds: 9, verdict: .delivered, detail: "")
+        d.send(.exampleSent(id: second, .success(report)))
+        #expect(d.state.topModal == nil && d.state.status?.text.hasPrefix("Example outbound.delivered: HTTP 200 in 9 ms") == true)
     }
 }

@@ -16,6 +16,9 @@ public struct Delivery: Sendable, Equatable, Encodable {
     public var sourceUID: String
     public var sourceAction: String
     public var payload: JSONValue?
+    /// Why the payload is not kept (too large, nested too deep, a number out of range): the
+    /// event still shows, with this in place of its payload.
+    public var payloadProblem: String?
     public var webhookURL: String
     public var createdAt: Int?
     /// The word as sent; `status` reads it.
@@ -32,6 +35,10 @@ public struct Delivery: Sendable, Equatable, Encodable {
     }
 
     public var status: DeliveryStatus? { DeliveryStatus(rawValue: latestStatus.lowercased()) }
+
+    /// A payload larger than this (as JSON text, about) is not kept: no event of JetEmail's is
+    /// near it, and a page holds a hundred events.
+    public static let payloadLimit = 4 << 20
 
     public init(json o: [String: JSONValue]) {
         func text(_ key: String) -> String {
@@ -55,9 +62,15 @@ public struct Delivery: Sendable, Equatable, Encodable {
         sourceUID = text("source_uid")
         sourceAction = text("source_action")
         switch o["payload"] {
-        case .string(let s)?: payload = JSONParser.parse(Array(s.utf8)) ?? .string(s)
+        case .string(let s)?:
+            payload = s.utf8.count > Self.payloadLimit ? nil : JSONParser.parse(Array(s.utf8), lenient: true) ?? .string(s)
+            if payload == nil { payloadProblem = "larger than \(Self.payloadLimit >> 10) KiB" }
         case .null?, nil: payload = nil
         case let value?: payload = value
+        }
+        if let problem = payload?.problem(limit: Self.payloadLimit) {
+            payload = nil
+            payloadProblem = problem
         }
         webhookURL = text("webhook_url")
         createdAt = number("created_at")
@@ -68,6 +81,7 @@ public struct Delivery: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, uuid, service, payload
+        case payloadProblem = "payload_unreadable"
         case eventType = "event_type", sourceUID = "source_uid", sourceAction = "source_action", webhookURL = "webhook_url"
         case createdAt = "created_at", latestStatus = "latest_status", totalAttempts = "total_attempts"
         case lastResponseCode = "last_response_code"

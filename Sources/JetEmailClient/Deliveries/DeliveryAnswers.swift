@@ -4,7 +4,9 @@ extension ResponseInterpreter {
     /// `{events, total, limit, offset}`, bare or under `result`/`data`.
     public static func deliveryPage(_ response: APIResponse, asked query: DeliveryQuery) throws(JetEmailError) -> DeliveryPage {
         guard (200...299).contains(response.status) else { throw error(for: response) }
-        var object = try jsonObject(response)
+        // Lenient: an event whose payload is nested too deep or holds a number out of range
+        // shows with its payload marked unreadable, and the rest of the page shows.
+        var object = try jsonObject(response, lenient: true)
         if object["events"] == nil, let inner = (object["result"] ?? object["data"])?.object { object = inner }
         guard let items = (object["events"] ?? object["items"])?.array else {
             throw .malformedResponse(reason: "it has no list of events")
@@ -15,9 +17,11 @@ extension ResponseInterpreter {
             guard let o = item.object else { throw .malformedResponse(reason: "an event of the log is not an object") }
             events.append(Delivery(json: o))
         }
-        let offset = object["offset"]?.integer ?? query.offset ?? 0
+        // Numbers from the server, kept in range: `integer` is within ±10^15, so these sums cannot
+        // overflow; a negative offset or total means nothing.
+        let offset = max(0, object["offset"]?.integer ?? query.offset ?? 0)
         // A missing total is at least what was seen.
-        let total = max(object["total"]?.integer ?? (offset + events.count), offset + events.count)
+        let total = max(object["total"]?.integer ?? 0, offset + events.count)
         return DeliveryPage(events: events, total: total, limit: object["limit"]?.integer ?? query.limit ?? events.count, offset: offset)
     }
 
@@ -27,10 +31,15 @@ extension ResponseInterpreter {
         if object["success"]?.bool == false {
             throw .malformedResponse(reason: "HTTP \(response.status) but success is false (\(errorText(response)))")
         }
+        // Only the documented answer, `{success, event_id, status: "enqueued", message}`, says a
+        // replay was accepted: another object (a webhook, `{}`) says nothing of the kind.
+        guard let status = object["status"]?.string, !status.isEmpty else {
+            throw .answerUnusable(reason: "it has no status, so it does not say the replay was enqueued")
+        }
         var asked = ""
         if case .eventID(let id) = target.event { asked = id }
         let id = object["event_id"]?.string ?? object["event_id"]?.integer.map(String.init) ?? asked
-        return ReplayReceipt(eventID: id, status: object["status"]?.string ?? "enqueued", message: object["message"]?.string ?? "")
+        return ReplayReceipt(eventID: id, status: status, message: object["message"]?.string ?? "")
     }
 
     /// Usernames from `/outbound/transactional-keys` (`transactionalKeys` or `transactional-keys`,

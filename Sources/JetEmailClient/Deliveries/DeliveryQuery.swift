@@ -12,6 +12,8 @@ public struct DeliveryQuery: Sendable, Equatable, Hashable {
     public var offset: Int?
 
     public static let limits = 1...1000
+    /// No log is longer; a larger offset would only risk arithmetic past Int's edge.
+    public static let largestOffset = 1_000_000_000_000_000
     /// The event types the log can be filtered by: the 14 of create, and `outbound.queued`.
     public static let eventTypes: [String] = EventType.outbound.map(\.rawValue) + ["outbound.queued"] + EventType.inbound.map(\.rawValue)
 
@@ -25,6 +27,7 @@ public struct DeliveryQuery: Sendable, Equatable, Hashable {
     public var problem: String? {
         if let limit, !Self.limits.contains(limit) { return "limit must be between 1 and 1000 (it is \(limit))" }
         if let offset, offset < 0 { return "offset cannot be negative (it is \(offset))" }
+        if let offset, offset > Self.largestOffset { return "offset is larger than any log (at most \(Self.largestOffset))" }
         if let eventType, !Self.eventTypes.contains(eventType) {
             return "'\(TerminalSafe.excerpt(eventType, limit: 60))' is not an event type; one of: \(Self.eventTypes.joined(separator: ", "))"
         }

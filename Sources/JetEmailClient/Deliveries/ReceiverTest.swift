@@ -20,15 +20,18 @@ public enum ReceiverTest {
         public var verdict: Verdict
         /// Why, in words: the status line or the network failure, and the start of the body.
         public var detail: String
+        /// The example reached the receiver (a connection was made), whether or not it answered.
+        public var connected: Bool
 
-        public init(eventID: String, eventType: String, status: Int?, milliseconds: Int, verdict: Verdict, detail: String) {
+        public init(eventID: String, eventType: String, status: Int?, milliseconds: Int, verdict: Verdict, detail: String,
+                    connected: Bool = true) {
             self.eventID = eventID; self.eventType = eventType; self.status = status; self.milliseconds = milliseconds
-            self.verdict = verdict; self.detail = detail
+            self.verdict = verdict; self.detail = detail; self.connected = connected
         }
 
         /// One line: `500 in 12 ms: JetEmail would retry it (…)`.
         public var summary: String {
-            let what = status.map { "HTTP \($0)" } ?? "no answer"
+            let what = status.map { "HTTP \($0)" } ?? (connected ? "no answer" : "no connection")
             let meaning: String = switch verdict {
             case .delivered: "JetEmail would count it delivered"
             case .retried: "JetEmail would retry it (after 30 s, 2 min, 10 min, 1 h, 4 h)"
@@ -62,6 +65,10 @@ public enum ReceiverTest {
         return Target(scheme: parsed.scheme, host: host, isLoopback: BaseURL.isLoopback(host: host))
     }
 
+    /// The most of a receiver's answer that is read: its status decides, and the start of its
+    /// body is shown; a longer answer is cut here, not refused.
+    public static let answerLimit = 64 << 10
+
     /// The request JetEmail would send; the secret signs the body and goes nowhere else.
     public static func request(_ event: SampleEvent, url: String, secret: String, timestamp: Int) -> APIRequest {
         let body = event.body
@@ -71,7 +78,7 @@ public enum ReceiverTest {
             ("X-Webhook-ID", event.id),
             ("X-Webhook-Timestamp", String(timestamp)),
             ("X-Webhook-Signature", WebhookSignature.header(body: body, secret: secret)),
-        ], body: body)
+        ], body: body, answerLimit: answerLimit, keepsPartialAnswer: true)
     }
 
     /// Sends it through `transport` (which must have a 10 s deadline) and judges the answer.
@@ -85,14 +92,32 @@ public enum ReceiverTest {
             report.status = response.status
             report.verdict = verdict(status: response.status)
             let text = TerminalSafe.excerpt(String(decoding: response.body.prefix(200), as: UTF8.self), limit: 120)
-            report.detail = text.isEmpty ? "" : "answer: \(text)"
-        } catch .noAnswer(.timedOut, let seconds) {
-            report.detail = "no answer within \(seconds ?? deadlineSeconds) s"
+            let cut = response.truncated ? " (longer than \(answerLimit >> 10) KiB; the rest was not read)" : ""
+            report.detail = text.isEmpty ? "" : "answer: \(text)\(cut)"
         } catch {
-            report.detail = error.message
+            (report.detail, report.connected) = failure(error)
         }
         report.milliseconds = max(0, Int(((clock() - started) * 1000).rounded()))
         return report
+    }
+
+    /// What went wrong, in the receiver's terms (never the API's: no base URL, no webhook that
+    /// may have been created), and whether a connection was made.
+    static func failure(_ error: JetEmailError) -> (String, connected: Bool) {
+        switch error {
+        case .noAnswer(.timedOut, let seconds): ("no answer within \(seconds ?? deadlineSeconds) s", true)
+        case .noAnswer(.connectionDropped, _): ("the receiver closed the connection before answering", true)
+        case .answerUnusable(let reason): ("the receiver's answer could not be read: \(reason)", true)
+        case .network(.refused, let detail): ("connection refused by \(detail): nothing is listening there", false)
+        case .network(.dns, let detail): ("cannot resolve \(detail)", false)
+        case .network(.unreachable, let detail): ("cannot reach \(detail)", false)
+        case .network(.tls, let detail): ("TLS failed: \(detail)", false)
+        case .network(.connectTimeout, let detail): ("could not connect to \(detail) in time", false)
+        case .network(.proxy, let detail): ("the proxy failed: \(detail)", false)
+        case .network(.other, let detail): (detail, false)
+        case .cancelled: ("cancelled", false)
+        default: (error.message(doing: .read), false)
+        }
     }
 
     /// 2xx acknowledges; 429 and 5xx are retried; other 4xx discard the event.

@@ -33,13 +33,3 @@ public struct ReplayReceipt: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey { case eventID = "event_id", status, message }
 }
-
-/// What a filter may name: the account's usernames (transactional keys and smarthosts) for
-/// `filter_users`, its inbound domains for `filter_domains`. Nothing else of those answers is
-/// kept (the keys' `api_token`s above all).
-public struct AccountChoices: Sendable, Equatable {
-    public var users: [String]
-    public var domains: [String]
-
-    public init(users: [String], domains: [String]) { self.users = users; self.domains = domains }
-}

@@ -14,9 +14,11 @@ public struct SampleEvent: Sendable {
         self.id = id ?? Self.eventID(n)
     }
 
-    /// An example sent by send-example or `x`: dated now, with an id that says it is one.
+    /// An example sent by send-example or `x`: dated now, with an id that says it is one and is
+    /// new every time (a receiver that de-duplicates by X-Webhook-ID must not drop the second).
     public static func example(type: String, now: Int) -> SampleEvent {
-        SampleEvent(type: type, n: now % 100_000, createdAt: now, id: "evt_example_" + String(now, radix: 36))
+        let unique = String(UInt64.random(in: 0...UInt64.max) & 0xFF_FFFF_FFFF, radix: 36)
+        return SampleEvent(type: type, n: now % 100_000, createdAt: now, id: "evt_example_" + String(now, radix: 36) + "_" + unique)
     }
 
     public static func eventID(_ n: Int) -> String { "evt_" + HMACSHA256.hex(SHA256.hash(Array("event \(n)".utf8))).prefix(24) }

@@ -1,11 +1,14 @@
 /// A strict RFC 8259 parser straight to `JSONValue`. Decoding `JSONValue` through `Codable` tries
 /// each type in turn and throws on every miss: 1.6 s for a list of 10,000 webhooks (3.5 MB).
 /// This reads each byte once. Nesting deeper than `maxDepth` and invalid UTF-8 are refused.
+/// `lenient` parsing (a page of the log, where one odd event must not hide the others) takes
+/// valid JSON it cannot hold, nesting too deep or a number out of Double's range, as
+/// `.unreadable(why)` in place of that value, and reads on.
 enum JSONParser {
     static let maxDepth = 512
 
-    static func parse(_ bytes: [UInt8]) -> JSONValue? {
-        var parser = Cursor(bytes: bytes)
+    static func parse(_ bytes: [UInt8], lenient: Bool = false) -> JSONValue? {
+        var parser = Cursor(bytes: bytes, lenient: lenient)
         guard let value = parser.value(depth: 0) else { return nil }
         parser.skipSpace()
         return parser.index == bytes.count ? value : nil
@@ -69,16 +72,25 @@ enum JSONParser {
         }
 
         let bytes: [UInt8]
+        var lenient = false
         var index = 0
+
+        init(bytes: [UInt8], lenient: Bool = false) {
+            self.bytes = bytes
+            self.lenient = lenient
+        }
 
         mutating func skipSpace() {
             while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
         }
 
         mutating func value(depth: Int) -> JSONValue? {
-            guard depth < JSONParser.maxDepth else { return nil }
             skipSpace()
             guard index < bytes.count else { return nil }
+            if depth >= JSONParser.maxDepth, bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "[") {
+                guard lenient, skipContainer() else { return nil }
+                return .unreadable("nested deeper than \(JSONParser.maxDepth) levels")
+            }
             switch bytes[index] {
             case UInt8(ascii: "{"): return object(depth: depth)
             case UInt8(ascii: "["): return array(depth: depth)
@@ -215,8 +227,34 @@ enum JSONParser {
                 if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
                 guard digits() > 0 else { return nil }
             }
-            guard let text = String(validating: bytes[start..<index], as: UTF8.self), let number = Double(text), number.isFinite else { return nil }
+            guard let text = String(validating: bytes[start..<index], as: UTF8.self), let number = Double(text) else { return nil }
+            guard number.isFinite else { return lenient ? .unreadable("a number out of range (\(TerminalSafe.excerpt(text, limit: 20)))") : nil }
             return .number(number)
+        }
+
+        /// At `{` or `[`: moves past the matching bracket without building anything, in one loop
+        /// (no recursion, however deep). Strings are stepped over with their escapes; false when
+        /// the text ends first or the brackets do not match.
+        mutating func skipContainer() -> Bool {
+            var open: [UInt8] = []
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "{"), UInt8(ascii: "["): open.append(byte)
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    guard let last = open.popLast(), (last == UInt8(ascii: "{")) == (byte == UInt8(ascii: "}")) else { return false }
+                    if open.isEmpty { return true }
+                case UInt8(ascii: "\""):
+                    while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                        index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+                    }
+                    guard index < bytes.count else { return false }
+                    index += 1
+                default: break
+                }
+            }
+            return false
         }
     }
 }

@@ -2,6 +2,9 @@
 /// it before decoding the parts it needs; the sandbox checks request types with it as the API does.
 public enum JSONValue: Codable, Equatable, Sendable {
     case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+    /// Valid JSON that could not be held (nested too deep, a number out of range), and why. Only
+    /// lenient parsing makes it; it is written out as `null`.
+    case unreadable(String)
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
@@ -23,6 +26,7 @@ public enum JSONValue: Codable, Equatable, Sendable {
         case .string(let s): try c.encode(s)
         case .array(let a): try c.encode(a)
         case .object(let o): try c.encode(o)
+        case .unreadable: try c.encodeNil()
         }
     }
 
@@ -32,6 +36,26 @@ public enum JSONValue: Codable, Equatable, Sendable {
     public var array: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
     public var integer: Int? { if case .number(let n) = self, n == n.rounded(), abs(n) < 1e15 { Int(n) } else { nil } }
     public var isNull: Bool { self == .null }
+
+    /// Why some part of this value could not be read, or nil; looks no further than `limit`
+    /// bytes of text, so that the answer is cheap for any size.
+    public func problem(limit: Int) -> String? {
+        var budget = limit
+        var pending: [JSONValue] = [self]
+        while let value = pending.popLast() {
+            switch value {
+            case .unreadable(let why): return why
+            case .string(let text): budget -= text.utf8.count + 3
+            case .array(let items): budget -= items.count + 2; pending += items
+            case .object(let fields):
+                budget -= 2
+                for (key, item) in fields { budget -= key.utf8.count + 4; pending.append(item) }
+            case .null, .bool, .number: budget -= 5
+            }
+            if budget < 0 { return "larger than \(limit >> 10) KiB" }
+        }
+        return nil
+    }
 
     /// An array of strings, or nil when this is anything else.
     public var strings: [String]? {

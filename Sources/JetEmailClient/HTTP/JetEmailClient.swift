@@ -29,19 +29,51 @@ public struct JetEmailClient: Sendable {
     public static let listAnswerLimit = 64 << 20
 
     public func listWebhooks() async throws(JetEmailError) -> [Webhook] {
-        try ResponseInterpreter.webhookList(await send("GET", "/webhooks", body: nil, answerLimit: Self.listAnswerLimit))
+        try await Self.endpoint("GET /webhooks") { () throws(JetEmailError) in
+            try ResponseInterpreter.webhookList(await send("GET", "/webhooks", body: nil, answerLimit: Self.listAnswerLimit))
+        }
     }
 
+    /// The webhook with this uuid; an answer holding another one (or none) is an error, so that
+    /// nothing is ever done to a webhook the person did not name.
     public func getWebhook(uuid: String) async throws(JetEmailError) -> Webhook {
-        try ResponseInterpreter.webhook(await send("GET", "/webhooks/\(Self.pathSegment(uuid))", body: nil))
+        let webhook = try ResponseInterpreter.webhook(await send("GET", "/webhooks/\(Self.pathSegment(uuid))", body: nil))
+        guard webhook.uuid == uuid else {
+            throw .malformedResponse(reason: "it is another webhook (\(TerminalSafe.excerpt(webhook.uuid, limit: 80))), not the one asked for")
+        }
+        return webhook
     }
 
     /// `PATCH /webhooks` with the uuid in the body and only the changed fields. The API answers
-    /// with a message only, so the webhook is fetched again and returned as the server has it.
+    /// with a message only, so the webhook is fetched again and returned as the server has it;
+    /// when that read fails the change is still saved, and the error says so (`savedButNotRead`).
     /// Not retried: a PATCH that timed out may have been applied.
     public func updateWebhook(_ patch: WebhookPatch) async throws(JetEmailError) -> Webhook {
         _ = try ResponseInterpreter.acknowledgement(await send("PATCH", "/webhooks", body: patch.encoded()))
-        return try await getWebhook(uuid: patch.uuid)
+        do { return try await getWebhook(uuid: patch.uuid) } catch {
+            if case .notFound = error { throw .savedButNotRead(reason: "JetEmail answered 404: deleted meanwhile?") }
+            throw .savedButNotRead(reason: Self.shortReason(error))
+        }
+    }
+
+    /// An error in a few words, for the parenthesis of another message.
+    static func shortReason(_ error: JetEmailError) -> String {
+        switch error {
+        case .noAnswer(.timedOut, let seconds): "no answer within \(seconds.map { "\($0) s" } ?? "the deadline")"
+        case .noAnswer: "the connection closed"
+        case .answerUnusable(let reason), .malformedResponse(let reason): "the answer could not be used: \(reason)"
+        case .rateLimited: "rate limited"
+        case .cancelled: "cancelled"
+        default: error.message(doing: .read)
+        }
+    }
+
+    /// A 404 from an endpoint that is not about one webhook says which path was not found.
+    private static func endpoint<T>(_ path: String, _ work: () async throws(JetEmailError) -> T) async throws(JetEmailError) -> T {
+        do { return try await work() } catch {
+            if case .notFound(let message) = error { throw .endpointNotFound(path: path, message: message) }
+            throw error
+        }
     }
 
     public func deleteWebhook(uuid: String) async throws(JetEmailError) -> String {
@@ -51,8 +83,15 @@ public struct JetEmailClient: Sendable {
     /// `POST /webhooks/query`: one page of the delivery log. The query is checked first.
     public func queryDeliveries(_ query: DeliveryQuery) async throws(JetEmailError) -> DeliveryPage {
         if let problem = query.problem { throw .badRequest(message: problem, field: nil) }
-        return try ResponseInterpreter.deliveryPage(await send("POST", "/webhooks/query", body: query.encoded()), asked: query)
+        return try await Self.endpoint("POST /webhooks/query") { () throws(JetEmailError) in
+            try ResponseInterpreter.deliveryPage(await send("POST", "/webhooks/query", body: query.encoded(), answerLimit: Self.queryAnswerLimit),
+                                                 asked: query)
+        }
     }
+
+    /// The largest page of the log taken: a page may carry one oversized payload (shown as too
+    /// large) beside the events that are fine.
+    public static let queryAnswerLimit = 16 << 20
 
     /// `POST /webhooks/replay`. Not retried: a replay that timed out may have been enqueued.
     public func replay(_ target: ReplayTarget) async throws(JetEmailError) -> ReplayReceipt {
@@ -61,17 +100,34 @@ public struct JetEmailClient: Sendable {
     }
 
     /// The usernames a `filter_users` may name: transactional keys' and smarthosts', without repeats.
-    public func accountUsers() async throws(JetEmailError) -> [String] {
-        let keys = try ResponseInterpreter.usernames(await send("GET", "/outbound/transactional-keys", body: nil))
-        let smarthosts = try ResponseInterpreter.usernames(await send("GET", "/outbound/smarthost", body: nil))
+    /// Transactional keys and smarthosts are two lists: one that cannot be read does not cost the
+    /// other (`AccountNames.missing` says which is missing and why); both failing is an error.
+    public func accountUsers() async throws(JetEmailError) -> AccountNames {
+        var lists: [[String]] = []
+        var missing: [String] = []
+        var firstError: JetEmailError?
+        for (path, what) in [("/outbound/transactional-keys", "transactional keys"), ("/outbound/smarthost", "smarthosts")] {
+            do {
+                lists.append(try await Self.endpoint("GET " + path) { () throws(JetEmailError) in
+                    try ResponseInterpreter.usernames(await send("GET", path, body: nil))
+                })
+            } catch {
+                if case .cancelled = error { throw error }
+                firstError = firstError ?? error
+                missing.append("\(what) could not be read: \(Self.shortReason(error))")
+            }
+        }
+        if lists.isEmpty, let firstError { throw firstError }
         var seen = Set<String>()
-        return (keys + smarthosts).filter { seen.insert($0).inserted }
+        return AccountNames(names: lists.joined().filter { seen.insert($0).inserted }, missing: missing.isEmpty ? nil : missing.joined(separator: "; "))
     }
 
     /// The inbound domains a `filter_domains` may name.
     public func inboundDomains() async throws(JetEmailError) -> [String] {
         var seen = Set<String>()
-        return try ResponseInterpreter.domains(await send("GET", "/inbound/domains", body: nil)).filter { seen.insert($0.lowercased()).inserted }
+        return try await Self.endpoint("GET /inbound/domains") { () throws(JetEmailError) in
+            try ResponseInterpreter.domains(await send("GET", "/inbound/domains", body: nil)).filter { seen.insert($0.lowercased()).inserted }
+        }
     }
 
     /// The exact JSON body of a create request, as `--dry-run` prints it: fields in schema
@@ -95,12 +151,16 @@ public struct JetEmailClient: Sendable {
             ("User-Agent", JetEmailWebhooksVersion.userAgent),
         ]
         if body != nil { headers.append(("Content-Type", "application/json")) }
+        let response: APIResponse
         do {
-            return try await transport.send(APIRequest(method: method, url: baseURL.url(path), headers: headers, body: body, answerLimit: answerLimit))
+            response = try await transport.send(APIRequest(method: method, url: baseURL.url(path), headers: headers, body: body, answerLimit: answerLimit))
         } catch {
             // No message may carry the key, whatever a library put in its error.
             throw error.redacting(key.bearerValue)
         }
+        // Nor may a server that echoes the key ("Invalid API key api_…") have it shown: every
+        // text read from the answer comes from a body and headers without it.
+        return response.redacting(key.bearerValue)
     }
 
     /// Percent-encodes everything but RFC 3986's unreserved characters (ASCII letters, digits, -._~).

@@ -6,7 +6,11 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
     case unauthorized(message: String)
     /// 403: filter values the account does not own.
     case forbiddenFilters(message: String, field: WebhookField?, values: [String])
+    /// 404 for one webhook (get, update, delete): it is gone.
     case notFound(message: String)
+    /// 404 for an endpoint that is not about one webhook (the list, the log, the account's
+    /// lists): the API has no such path here, which says nothing about any webhook.
+    case endpointNotFound(path: String, message: String)
     /// A 404 from replay: the log has no such event (for that webhook).
     case eventNotFound(message: String)
     /// 429: the account is blocked for `retryAfter` seconds.
@@ -29,6 +33,26 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No request could be made: the client is not configured (why, in words).
     case notConfigured(reason: String)
     case cancelled
+    /// An update was accepted, but the webhook could not be read back afterwards (why): the
+    /// change is saved; only the fresh copy is missing.
+    case savedButNotRead(reason: String)
+
+    /// What a request was doing, so that an answer that never came says what may have happened
+    /// to it: a create may have made a webhook, a read changed nothing, a change may have been made.
+    public enum Operation: Sendable, Equatable {
+        case create, read, change, delete, replay
+
+        /// What a request of this kind may have done when no usable answer came.
+        var outcome: String {
+            switch self {
+            case .create: "The webhook may have been created: check the list before trying again."
+            case .read: "Nothing was changed; try again."
+            case .change: "The change may have been made: check the webhook before trying again."
+            case .delete: "The webhook may have been deleted: check the list before trying again."
+            case .replay: "The replay may have been enqueued: check the log before replaying again."
+            }
+        }
+    }
 
     public enum NetworkFailure: String, Sendable, Equatable {
         case refused, unreachable, dns, tls, connectTimeout, proxy, other
@@ -63,6 +87,8 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unauthorized(let m): .unauthorized(message: r(m))
         case .forbiddenFilters(let m, let f, let v): .forbiddenFilters(message: r(m), field: f, values: v.map(r))
         case .notFound(let m): .notFound(message: r(m))
+        case .endpointNotFound(let p, let m): .endpointNotFound(path: p, message: r(m))
+        case .savedButNotRead(let m): .savedButNotRead(reason: r(m))
         case .eventNotFound(let m): .eventNotFound(message: r(m))
         case .rateLimited(let s, let m): .rateLimited(retryAfter: s, message: r(m))
         case .server(let s, let m): .server(status: s, message: r(m))
@@ -78,29 +104,26 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// `90 s`, `17 min`.
     static func duration(_ seconds: Int) -> String {
-        seconds < 120 ? "\(seconds) s" : "\((seconds + 59) / 60) min"
+        seconds < 120 ? "\(seconds) s" : "\(seconds / 60 + (seconds % 60 == 0 ? 0 : 1)) min"
     }
 
     /// The message for a request that changes nothing (a list, a page of the log, the account's
     /// users): an answer that never came is not a create that may have happened.
-    public var readMessage: String {
-        switch self {
-        case .noAnswer(let reason, let seconds):
-            (reason == .timedOut ? "No answer within \(seconds.map { "\($0) s" } ?? "the deadline")" : "The connection closed before an answer arrived")
-                + "; nothing was changed. Try again."
-        case .answerUnusable(let reason): "The API's answer could not be used (\(reason)); nothing was changed."
-        case .cancelled: "Cancelled."
-        default: message
-        }
-    }
+    public var readMessage: String { message(doing: .read) }
 
-    public var message: String {
+    /// The message for a create (the first request this client had, and the one whose lost
+    /// answer matters most). Every other request says what it was doing: `message(doing:)`.
+    public var message: String { message(doing: .create) }
+
+    public func message(doing operation: Operation) -> String {
         switch self {
         case .badRequest(let message, _): "Rejected by the API: \(message)"
         case .unauthorized(let message):
             "Not authorised (\(message)): check the API key; webhook endpoints need an account key starting with api_."
         case .forbiddenFilters(let message, _, _): "Refused by the API: \(message)"
         case .notFound: "This webhook no longer exists (deleted elsewhere?); JetEmail answered 404."
+        case .endpointNotFound(let path, let message):
+            "JetEmail answered 404 (\(message)) for \(path): the API has no such endpoint at this address; check --base-url."
         case .eventNotFound(let message): "JetEmail has no such event to replay (404: \(message))."
         case .rateLimited(let retryAfter, _):
             switch retryAfter {
@@ -115,7 +138,7 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unexpectedStatus(let status, let message): "Unexpected answer from the API (HTTP \(status)): \(message)"
         case .network(let failure, let detail):
             switch failure {
-            case .refused: "Connection refused by \(detail): nothing is listening there. Check --base-url."
+            case .refused: "Connection refused by \(detail): nothing is listening there; nothing was sent. Check --base-url."
             case .unreachable: "Cannot reach \(detail): the network or host is unreachable."
             case .dns: "Cannot resolve \(detail): check the host name and your DNS."
             case .tls: "Secure connection failed: \(detail). For a private CA, pass --ca-file."
@@ -124,19 +147,20 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
             case .other: "Network error: \(detail)."
             }
         case .noAnswer(let reason, let seconds):
-            (reason == .timedOut
-                ? "No answer within \(seconds.map { "\($0) s" } ?? "the deadline")"
-                : "The connection closed before an answer arrived")
-                + ". The webhook may have been created: check the list before trying again."
+            (reason == .timedOut ? "No answer within \(seconds.map { "\($0) s" } ?? "the deadline")" : "The connection closed before an answer arrived")
+                + ". " + operation.outcome
         case .malformedResponse(let reason): "The API's answer could not be used: \(reason)."
         case .answerUnusable(let reason):
-            "The request reached the API, but its answer could not be used (\(reason)). The webhook may have been created: check the list before trying again."
+            operation == .read ? "The API's answer could not be used (\(reason)); nothing was changed."
+                : "The request reached the API, but its answer could not be used (\(reason)). " + operation.outcome
         case .redirected(let status, let location):
             "The API answered with a redirect (HTTP \(status))"
                 + (location.map { " to \($0)" } ?? "")
                 + ", which is not followed so that the key goes nowhere else. Check --base-url."
         case .notConfigured(let reason): "Nothing was sent: \(reason)"
-        case .cancelled: "Cancelled. If the request had been sent, the webhook may exist: check the list."
+        case .cancelled:
+            operation == .read ? "Cancelled." : "Cancelled. If the request had been sent: " + operation.outcome.prefix(1).lowercased() + operation.outcome.dropFirst()
+        case .savedButNotRead(let reason): "The change was saved, but the webhook could not be read back afterwards (\(reason))."
         }
     }
 }

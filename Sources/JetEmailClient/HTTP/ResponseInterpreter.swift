@@ -75,14 +75,21 @@ public enum ResponseInterpreter {
         throw .malformedResponse(reason: "it has no list of webhooks")
     }
 
-    /// One webhook, bare or wrapped in `result`/`data`/`webhook`.
+    /// One webhook, bare or wrapped in `result`/`data`/`webhook`. `success: false`, or an object
+    /// that is no webhook (no uuid), is an error, never an empty webhook.
     public static func webhook(_ response: APIResponse) throws(JetEmailError) -> Webhook {
         guard (200...299).contains(response.status) else { throw error(for: response) }
         let object = try jsonObject(response)
-        for key in ["result", "data", "webhook"] {
-            if let inner = object[key]?.object { return Webhook(json: inner) }
+        if object["success"]?.bool == false {
+            throw .malformedResponse(reason: "HTTP \(response.status) but success is false (\(errorText(response)))")
         }
-        return Webhook(json: object)
+        var inner = object
+        for key in ["result", "data", "webhook"] {
+            if let found = object[key]?.object { inner = found; break }
+        }
+        let webhook = Webhook(json: inner)
+        guard !webhook.uuid.isEmpty else { throw .malformedResponse(reason: "it holds no webhook (no uuid)") }
+        return webhook
     }
 
     /// Each entry read field by field (straight from the parsed JSON: no second decoding pass).
@@ -111,8 +118,8 @@ public enum ResponseInterpreter {
         JSONParser.parse(body)
     }
 
-    static func jsonObject(_ response: APIResponse) throws(JetEmailError) -> [String: JSONValue] {
-        guard let value = parse(response.body) else {
+    static func jsonObject(_ response: APIResponse, lenient: Bool = false) throws(JetEmailError) -> [String: JSONValue] {
+        guard let value = JSONParser.parse(response.body, lenient: lenient) else {
             let start = TerminalSafe.excerpt(String(decoding: response.body.prefix(40), as: UTF8.self), limit: 40)
             throw .malformedResponse(reason: "it is not JSON (starts with \"\(start)\")")
         }

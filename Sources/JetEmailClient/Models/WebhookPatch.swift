@@ -11,8 +11,7 @@ public struct WebhookPatch: Sendable, Equatable {
     public var uuid: String
     public var name: String?
     public var url: String?
-    /// The whole new set; event names the create enum does not know (`outbound.queued`) that
-    /// the webhook already had are kept in it.
+    /// The whole new set, of names the create list knows only.
     public var events: [EventName]?
     public var status: WebhookStatus?
     public var filterUsers: FilterChange?
@@ -29,41 +28,50 @@ public struct WebhookPatch: Sendable, Equatable {
         name == nil && url == nil && events == nil && status == nil && filterUsers == nil && filterDomains == nil
     }
 
-    /// The changed fields of an edit, checked by the create rules: nil with the report when the
-    /// edit is invalid. Unchanged fields are left out, so a field the edit could not show is never
-    /// overwritten.
+    /// The changed fields of an edit, each checked by the create rules: nil with the report when
+    /// a changed field is invalid. Only what is sent is checked and sent: an unchanged field (a
+    /// name the create rules would now refuse, a status the API gave as unreadable) is neither,
+    /// so an edit never overwrites what it did not touch. Changing the events drops the names the
+    /// create list lacks (`outbound.queued`), which the API refuses in an update; the report says so.
     public static func between(_ original: Webhook, and edited: WebhookDraft) -> (patch: WebhookPatch?, report: ValidationReport) {
-        let outcome = check(edited, against: original)
-        guard let request = outcome.request else { return (nil, outcome.report) }
+        let changed = WebhookDraft(original).fieldsChanged(to: edited)
+        var problems = WebhookValidator.validate(edited).report.problems.filter { changed.contains($0.field) }
+        let dropped = original.events.filter { $0.known == nil }.map(\.rawValue)
+        if changed.contains(.events), !dropped.isEmpty {
+            problems.append(ValidationProblem(.events, .warning, "\(dropped.joined(separator: ", ")) will be dropped: the API refuses "
+                                              + "\(dropped.count == 1 ? "it" : "them") in an update (delivery logs show \(dropped.count == 1 ? "it" : "them"), but no webhook can subscribe)."))
+        }
+        let report = ValidationReport(problems)
+        guard !report.hasErrors else { return (nil, report) }
         var patch = WebhookPatch(uuid: original.uuid)
-        if request.name != original.name { patch.name = request.name }
-        if request.url != original.url { patch.url = request.url }
-        let kept = original.events.filter { $0.known == nil }
-        let newEvents = (keepsOnlyUnknownEvents(edited, original) ? [] : request.events.map(EventName.init)) + kept
-        if Set(newEvents.map(\.rawValue)) != Set(original.events.map(\.rawValue)) { patch.events = newEvents }
-        if request.status != original.status { patch.status = request.status }
-        patch.filterUsers = change(from: original.filterUsers, to: request.filterUsers)
-        patch.filterDomains = change(from: original.filterDomains, to: request.filterDomains)
-        return (patch, outcome.report)
-    }
-
-    /// The create rules applied to an edit. One difference: a webhook whose only events are names
-    /// the create enum lacks (which the form cannot show) may keep them, with none chosen.
-    public static func check(_ edited: WebhookDraft, against original: Webhook) -> WebhookValidator.Outcome {
-        guard keepsOnlyUnknownEvents(edited, original) else { return WebhookValidator.validate(edited) }
-        var standIn = edited
-        standIn.events = [EventType.outboundDelivered.rawValue]
-        return WebhookValidator.validate(standIn)
-    }
-
-    private static func keepsOnlyUnknownEvents(_ edited: WebhookDraft, _ original: Webhook) -> Bool {
-        edited.events.isEmpty && original.events.contains { $0.known == nil }
+        if changed.contains(.name) { patch.name = edited.name }
+        if changed.contains(.url) { patch.url = edited.url }
+        if changed.contains(.events) { patch.events = EventsRule.check(edited.events).events.map(EventName.init) }
+        if changed.contains(.status) { patch.status = WebhookStatus(rawValue: edited.status) }
+        if changed.contains(.filterUsers) { patch.filterUsers = change(from: original.filterUsers, to: FilterUsersRule.check(edited.filterUsers).users) }
+        if changed.contains(.filterDomains) {
+            patch.filterDomains = change(from: original.filterDomains, to: FilterDomainsRule.check(edited.filterDomains).domains)
+        }
+        return (patch, report)
     }
 
     private static func change(from old: [String]?, to new: [String]?) -> FilterChange? {
         let before = old ?? [], after = new ?? []
         if before == after { return nil }
         return after.isEmpty ? .clear : .set(after)
+    }
+
+    /// The webhook as it is once this patch is applied: what a row shows when the change was
+    /// saved but the webhook could not be read back.
+    public func applied(to webhook: Webhook) -> Webhook {
+        var copy = webhook.withoutSecret
+        if let name { copy.name = name }
+        if let url { copy.url = url }
+        if let events { copy.events = events }
+        if let status { copy.status = status; copy.unreadable.removeAll { $0 == "status" } }
+        switch filterUsers { case .set(let v)?: copy.filterUsers = v; case .clear?: copy.filterUsers = nil; case nil: break }
+        switch filterDomains { case .set(let v)?: copy.filterDomains = v; case .clear?: copy.filterDomains = nil; case nil: break }
+        return copy
     }
 
     /// The JSON body: uuid first, then the changed fields in schema order.

@@ -20,11 +20,14 @@ public enum WebhookSignature {
 
         public var isValid: Bool { self == .valid }
 
+        /// `301 s`, or "more than a year" for a timestamp no clock could have written.
+        static func span(_ seconds: Int) -> String { seconds > 31_536_000 ? "more than a year" : "\(seconds) s" }
+
         public var description: String {
             switch self {
             case .valid: "valid: the body was signed with this secret"
-            case .stale(let age): "signature valid, but the timestamp is \(age) s old (receivers refuse more than \(WebhookSignature.staleAfterSeconds) s): stale"
-            case .fromTheFuture(let ahead): "signature valid, but the timestamp is \(ahead) s in the future: refused"
+            case .stale(let age): "signature valid, but the timestamp is \(Self.span(age)) old (receivers refuse more than \(WebhookSignature.staleAfterSeconds) s): stale"
+            case .fromTheFuture(let ahead): "signature valid, but the timestamp is \(Self.span(ahead)) in the future: refused"
             case .mismatch: "invalid: this body was not signed with this secret (or it was changed on the way)"
             case .malformed(let why): "invalid: \(why)"
             }
@@ -46,8 +49,12 @@ public enum WebhookSignature {
         for (a, b) in zip(expected, Array(lowered.utf8)) { difference |= a ^ b }
         guard difference == 0 else { return .mismatch }
         if let timestamp {
-            if now - timestamp > staleAfterSeconds { return .stale(age: now - timestamp) }
-            if timestamp - now > staleAfterSeconds { return .fromTheFuture(ahead: timestamp - now) }
+            // The timestamp is an untrusted header: a difference too large for an Int is stale
+            // (or in the future) beyond any doubt, never a trap.
+            let (age, overflow) = now.subtractingReportingOverflow(timestamp)
+            if overflow { return timestamp < now ? .stale(age: .max) : .fromTheFuture(ahead: .max) }
+            if age > staleAfterSeconds { return .stale(age: age) }
+            if age < -staleAfterSeconds { return .fromTheFuture(ahead: age == .min ? .max : -age) }
         }
         return .valid
     }

@@ -15,6 +15,30 @@ public struct WebhookDraft: Sendable, Equatable {
         self.name = name; self.url = url; self.events = events; self.status = status
         self.filterUsers = filterUsers; self.filterDomains = filterDomains
     }
+
+    /// `status` of a webhook whose status the API gave as unreadable or left out: an edit that
+    /// does not change it sends none.
+    public static let unknownStatus = Int.min
+
+    /// A webhook as the server has it, as a draft an edit starts from. Event names the create
+    /// list lacks (`outbound.queued`) are left out: no edit can send them.
+    public init(_ webhook: Webhook) {
+        self.init(name: webhook.name, url: webhook.url, events: webhook.events.compactMap { $0.known?.rawValue },
+                  status: webhook.status?.rawValue ?? Self.unknownStatus, filterUsers: webhook.filterUsers ?? [],
+                  filterDomains: webhook.filterDomains ?? [])
+    }
+
+    /// The fields where `other` differs from this draft (events as sets).
+    public func fieldsChanged(to other: WebhookDraft) -> Set<WebhookField> {
+        var changed: Set<WebhookField> = []
+        if name != other.name { changed.insert(.name) }
+        if url != other.url { changed.insert(.url) }
+        if Set(events) != Set(other.events) { changed.insert(.events) }
+        if status != other.status { changed.insert(.status) }
+        if filterUsers != other.filterUsers { changed.insert(.filterUsers) }
+        if filterDomains != other.filterDomains { changed.insert(.filterDomains) }
+        return changed
+    }
 }
 
 /// The fields of a webhook, with the names the API uses.

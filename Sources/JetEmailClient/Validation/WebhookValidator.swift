@@ -5,6 +5,8 @@ public enum WebhookValidator {
         public var report: ValidationReport
         /// Nil when the report has errors.
         public var request: CreateWebhookRequest?
+
+        public init(report: ValidationReport, request: CreateWebhookRequest?) { self.report = report; self.request = request }
     }
 
     public static func validate(_ draft: WebhookDraft) -> Outcome {

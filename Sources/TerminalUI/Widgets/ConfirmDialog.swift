@@ -29,20 +29,33 @@ public struct ConfirmDialog: Widget {
         action == .confirm ? .activated : .declined
     }
 
-    /// The box it draws in a screen of this size.
-    public func frame(in grid: Grid, maxWidth: Int = 64) -> Rect {
-        let width = min(grid.columns - 4, maxWidth)
-        let lines = Wrap.lines(message, width: width - 4)
-        return Rect.centred(width: width, height: 5 + lines.count, in: grid)
+    /// The box it draws in a screen of this size, and the lines of its message and question.
+    /// The question wraps rather than being cut, so its `y/N` is always in view; a message too
+    /// long for the screen gives way first.
+    public func layout(in grid: Grid, maxWidth: Int = 64) -> (box: Rect, message: [String], question: [String]) {
+        let width = max(10, min(grid.columns - 4, maxWidth))
+        let question = Wrap.lines(self.question, width: width - 4)
+        let room = max(0, grid.rows - 4 - question.count)
+        var message = Wrap.lines(self.message, width: width - 4)
+        if message.count > room {
+            message = Array(message.prefix(max(0, room - 1))) + (room > 0 ? [DisplayWidth.truncate(message[room - 1] + " …", to: width - 4)] : [])
+        }
+        let box = Rect.centred(width: width, height: min(grid.rows, 4 + message.count + question.count), in: grid)
+        return (box, message, question)
     }
+
+    public func frame(in grid: Grid, maxWidth: Int = 64) -> Rect { layout(in: grid, maxWidth: maxWidth).box }
 
     /// Centred in the grid (`rect` is the area it may use).
     public func draw(into grid: inout Grid, rect: Rect, focused: Bool) {
-        let box = frame(in: grid)
+        let (box, message, question) = layout(in: grid)
         grid.box(row: box.row, column: box.column, width: box.width, height: box.height, title: title, style: style)
-        for (i, line) in Wrap.lines(message, width: box.width - 4).enumerated() {
+        for (i, line) in message.enumerated() {
             grid.put(line, row: box.row + 2 + i, column: box.column + 2)
         }
-        grid.put(question, row: box.bottom - 2, column: box.column + 2, style: Style(.normal, bold: true), width: box.width - 4)
+        let first = box.bottom - 1 - question.count
+        for (i, line) in question.enumerated() {
+            grid.put(line, row: first + i, column: box.column + 2, style: Style(.normal, bold: true), width: box.width - 4)
+        }
     }
 }

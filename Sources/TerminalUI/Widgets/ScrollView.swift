@@ -16,18 +16,25 @@ public struct ScrollView: Widget {
     public enum Action: Sendable, Equatable { case up, down, pageUp, pageDown, first, last }
 
     public private(set) var lines: [[Span]]
+    /// More lines after `lines`, kept apart so that a long body made once (a payload) is never
+    /// copied to be put after a short head made each time.
+    public private(set) var tail: [[Span]]
     public private(set) var top = 0
     /// Lines visible; the owner sets it from the layout.
     public var viewHeight: Int { didSet { top = min(top, maxTop) } }
 
-    public init(lines: [[Span]], viewHeight: Int = 10, top: Int = 0) {
+    public init(lines: [[Span]], tail: [[Span]] = [], viewHeight: Int = 10, top: Int = 0) {
         self.lines = lines
+        self.tail = tail
         self.viewHeight = max(1, viewHeight)
-        self.top = min(max(0, top), max(0, lines.count - self.viewHeight))
+        self.top = min(max(0, top), max(0, lines.count + tail.count - self.viewHeight))
     }
 
-    private var maxTop: Int { max(0, lines.count - viewHeight) }
-    public var canScroll: Bool { lines.count > viewHeight }
+    public var lineCount: Int { lines.count + tail.count }
+    private var maxTop: Int { max(0, lineCount - viewHeight) }
+    public var canScroll: Bool { lineCount > viewHeight }
+
+    private func line(_ index: Int) -> [Span] { index < lines.count ? lines[index] : tail[index - lines.count] }
 
     public var bindings: [KeyBinding<Action>] {
         [
@@ -55,11 +62,11 @@ public struct ScrollView: Widget {
     }
 
     public func draw(into grid: inout Grid, rect: Rect, focused: Bool) {
-        let visible = min(rect.height, lines.count - top)
+        let visible = min(rect.height, lineCount - top)
         guard visible > 0 else { return }
         for offset in 0..<visible {
             var x = rect.column
-            for span in lines[top + offset] {
+            for span in line(top + offset) {
                 let room = rect.right - x
                 guard room > 0 else { break }
                 let width = min(span.width ?? room, room)

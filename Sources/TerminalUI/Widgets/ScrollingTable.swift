@@ -27,12 +27,19 @@ public struct TableColumn: Sendable, Equatable {
         let droppable = columns.indices.filter { columns[$0].dropRank != nil }.sorted { columns[$0].dropRank! < columns[$1].dropRank! }
         for index in droppable where needed() > width { shown.removeAll { $0 == index } }
         let fixed = shown.compactMap { columns[$0].width }.reduce(0, +) + max(0, shown.count - 1)
-        let weights = shown.filter { columns[$0].width == nil }.map { columns[$0].weight }.reduce(0, +)
-        let room = max(0, width - fixed)
-        return columns.indices.map { i in
-            guard shown.contains(i) else { return 0 }
-            return columns[i].width ?? max(columns[i].minimum, weights == 0 ? 0 : room * columns[i].weight / weights)
+        let flexible = shown.filter { columns[$0].width == nil }
+        // Each flexible column gets its minimum, then a share of what is left by weight; what
+        // rounding leaves goes to the heaviest. Never wider in all than `width` once it fits.
+        let minimums = flexible.map { columns[$0].minimum }.reduce(0, +)
+        let weights = flexible.map { columns[$0].weight }.reduce(0, +)
+        let extra = max(0, width - fixed - minimums)
+        var result = columns.indices.map { i in shown.contains(i) ? columns[i].width ?? columns[i].minimum : 0 }
+        if weights > 0 {
+            for i in flexible { result[i] += extra * columns[i].weight / weights }
+            let left = extra - flexible.map { extra * columns[$0].weight / weights }.reduce(0, +)
+            if let heaviest = flexible.max(by: { columns[$0].weight < columns[$1].weight }) { result[heaviest] += left }
         }
+        return result
     }
 }
 

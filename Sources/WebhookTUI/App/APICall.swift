@@ -22,6 +22,7 @@ public enum APIAnswer: Sendable, Equatable {
     case deleted(uuid: String, Result<String, JetEmailError>)
     case deliveries(Result<DeliveryPage, JetEmailError>)
     case replayed(Result<ReplayReceipt, JetEmailError>)
-    /// Each list on its own: one may fail while the other arrives.
-    case choices(users: Result<[String], JetEmailError>, domains: Result<[String], JetEmailError>)
+    /// Each list on its own: one may fail while the other arrives (and the users are two lists,
+    /// of which one may be missing: `AccountNames.missing`).
+    case choices(users: Result<AccountNames, JetEmailError>, domains: Result<[String], JetEmailError>)
 }

@@ -11,6 +11,11 @@ public struct AppState: Sendable, Equatable {
     public var status: StatusMessage?
     /// A 429 holds every network action until it passes.
     public var rateLimit: RateLimit?
+    /// 429s in a row: each wait is longer, and after a few nothing is asked by itself.
+    var backoff = RateLimitBackoff()
+    /// Requests in flight that change something (a delete, a toggle, a save, a replay), in
+    /// words: quitting asks while there are any, and says afterwards what may have happened.
+    public internal(set) var changesInFlight: [Int: String] = [:]
     public var columns: Int
     public var rows: Int
     /// Seconds, from the shell's clock; updated with every event.
@@ -93,6 +98,12 @@ public struct AppState: Sendable, Equatable {
         if modals.isEmpty { modals.append(modal) } else { modals[modals.count - 1] = modal }
     }
 
+    /// Runs `change` on the lowest list on the stack (the home screen), if there is one.
+    mutating func withFirstList(_ change: (inout ListState, inout AppState) -> Void) {
+        guard let entry = screens.first(where: { if case .list = $0.screen { true } else { false } }) else { return }
+        withList(entry.id, change)
+    }
+
     /// Whether the screen with this id is still on the stack.
     func hasScreen(_ id: Int) -> Bool { screens.contains { $0.id == id } }
 
@@ -110,10 +121,24 @@ public struct AppState: Sendable, Equatable {
         }
     }
 
+    /// A form is sending (a create or a save): its spinner moves.
     public var isSending: Bool { screens.contains { $0.screen.isSending } }
 
-    /// The shell sends `.tick` events while this is true.
-    public var wantsTicks: Bool { isSending || rateLimit != nil }
+    /// A create is in flight: its answer carries a secret shown once.
+    public var isCreating: Bool { screens.contains { if case .form(let form) = $0.screen { form.isSending && form.editing == nil } else { false } } }
+
+    /// The shell sends `.tick` events while this is true: something on screen counts time (a
+    /// spinner, a countdown, the seconds a load or a receiver test has taken).
+    public var wantsTicks: Bool {
+        isSending || rateLimit != nil || modals.contains { if case .examplePrompt(let p) = $0 { p.sending != nil } else { false } }
+            || screens.contains { entry in
+                switch entry.screen {
+                case .list(let list): list.loading != nil
+                case .deliveries(let log): log.isLoading && log.total == nil
+                default: false
+                }
+            }
+    }
 
 
     public var secretOnScreen: SecretModal? {

@@ -4,10 +4,12 @@ import TerminalUI
 /// everywhere (quit, help), then the top screen.
 enum KeyRouter {
     static func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
-        // A window too small for the screen shows nothing that could act: only quitting works
-        // (asked on that small screen when something would be lost); other keys wait.
-        if !Chrome.fits(s), !s.isAskingToQuit {
-            if GlobalBindings.table.binding(for: key)?.action == .quit { Quit.ask(&s) }
+        // A window too small for the screen shows nothing that could act: only leaving works,
+        // Esc back (or quit, on the home screen) and Ctrl-Q quit, each asking on that small
+        // screen when something would be lost; other keys wait for a larger window.
+        if !Chrome.fits(s), s.topModal == nil {
+            if GlobalBindings.table.binding(for: key)?.action == .quit { Quit.ask(&s); return [] }
+            if key == .escape { return TooSmallView.back(&s) }
             return []
         }
         if let modal = s.topModal { return ModalKeys.handle(&s, modal, key) }

@@ -23,8 +23,11 @@ public enum Modal: Sendable, Equatable {
 /// What a screen asked to be confirmed.
 public enum ConfirmAction: Sendable, Equatable {
     case disable(uuid: String)
+    /// Enable a webhook whose status the API gave as unreadable.
+    case enable(uuid: String)
     case delete(uuid: String)
     /// Leave the form, losing what was typed.
     case leaveForm
-    case replay(ReplayTarget)
+    /// `to`: the one webhook's name, or nil for every subscribed webhook.
+    case replay(ReplayTarget, to: String?)
 }

@@ -21,7 +21,11 @@ enum Quit {
         if let modal = s.secretOnScreen, modal.savedPath == nil {
             return "The signing secret has not been saved and cannot be shown again."
         }
-        if s.isSending { return "A webhook is being created; its secret would be lost." }
+        if s.isCreating { return "A webhook is being created; its secret would be lost." }
+        if let changes = inFlight(s) {
+            return "\(changes) \(s.changesInFlight.count == 1 ? "is" : "are") in flight: quitting now leaves it unknown whether "
+                + "\(s.changesInFlight.count == 1 ? "it" : "they") happened."
+        }
         if s.secretOnScreen == nil, s.screens.contains(where: { $0.screen.hasInput }) {
             return "The form has input that has not been sent."
         }
@@ -31,7 +35,7 @@ enum Quit {
     /// SIGHUP or SIGTERM: quit now, unless a create is in flight whose secret has a file to go
     /// to; then wait for its answer.
     static func terminate(_ s: inout AppState) {
-        if s.isSending && s.secretFilePath != nil {
+        if s.isCreating && s.secretFilePath != nil {
             s.terminating = true
             return
         }
@@ -51,10 +55,24 @@ enum Quit {
             return "The signing secret of webhook \"\(modal.name)\" (\(modal.uuid)) was not saved and has been discarded. "
                 + "The webhook exists; delete it and create it again to get a new secret."
         }
-        if s.isSending {
+        if s.isCreating {
             return "A create was in flight: the webhook may have been created without a known secret. Check the list."
         }
+        if let changes = inFlight(s) {
+            return "Quit while \(changes) \(s.changesInFlight.count == 1 ? "was" : "were") in flight: "
+                + "\(s.changesInFlight.count == 1 ? "it" : "each") may or may not have happened. "
+                + "jetemail-webhooks list (or query, for a replay) shows what did."
+        }
         return nil
+    }
+
+    /// The changes in flight in words, the first three named: "the delete of hook-001 (uuid)".
+    static func inFlight(_ s: AppState) -> String? {
+        guard !s.changesInFlight.isEmpty else { return nil }
+        let named = s.changesInFlight.sorted { $0.key < $1.key }.map(\.value)
+        let text = named.prefix(3).joined(separator: ", ")
+        let more = named.count > 3 ? " and \(named.count - 3) more" : ""
+        return (text.prefix(1).uppercased() + text.dropFirst()) + more
     }
 }
 

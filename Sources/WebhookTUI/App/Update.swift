@@ -11,9 +11,9 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
     case .resize(let columns, let rows):
         s.columns = columns
         s.rows = rows
-        s.fitScreens()
+        effects = s.fitScreens()
     case .start:
-        s.fitScreens()
+        effects = s.fitScreens()
         for entry in s.screens {
             if case .list = entry.screen {
                 effects += s.withList(entry.id) { list, app in ListFlow.load(&list, screen: entry.id, app: &app) } ?? []
@@ -26,14 +26,20 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
             } ?? []
         }
     case .answered(let id, let answer):
-        guard let screen = s.requests.removeValue(forKey: id), s.hasScreen(screen) else { break }
+        let change = s.changesInFlight.removeValue(forKey: id)
+        let (limited, retryAfter) = answer.rateLimited
+        s.noteRateLimit(limited, retryAfter: retryAfter)
+        guard let screen = s.requests.removeValue(forKey: id) else { break }
+        // A replay's answer is news wherever the person is now, the log it came from gone or not.
+        if case .replayed(let result) = answer { ReplayFlow.answered(&s, result, what: change); break }
+        guard s.hasScreen(screen) else { break }
         switch answer {
         case .deliveries(let result):
             effects = s.withDeliveryLog(screen) { log, app in DeliveryLogFlow.answered(&log, screen: screen, id: id, result, app: &app) } ?? []
-        case .replayed(let result):
-            ReplayFlow.answered(&s, result)
+        case .replayed:
+            break
         case .choices(let users, let domains):
-            s.withForm(screen) { form, app in FilterChoices.answered(&form, id: id, users: users, domains: domains, app: &app) }
+            s.withForm(screen) { form, _ in FilterChoices.answered(&form, id: id, users: users, domains: domains) }
         case .list, .webhook, .deleted:
             s.withList(screen) { list, app in ListFlow.answered(&list, id: id, answer, app: &app) }
             s.withForm(screen) { form, app in SubmitFlow.saved(&form, screen: screen, id: id, answer, app: &app) }
@@ -41,6 +47,11 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
     case .tick:
         if let limit = s.rateLimit, now >= limit.until {
             s.rateLimit = nil
+            guard !limit.gaveUp else {
+                // After 429s in a row nothing is asked by itself: the person decides when.
+                s.status = StatusMessage(.warning, s.backoff.gaveUpMessage.replacing("Try again in a few minutes.", with: "r tries again."))
+                break
+            }
             s.status = StatusMessage(.info, "The rate limit has passed; requests can be made again.")
             // A log waiting for pages asks for them now.
             for entry in s.screens {
@@ -50,6 +61,7 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
     case .terminate:
         Quit.terminate(&s)
     case .submitFinished(let id, let result, let saved):
+        if case .failure(.rateLimited(let retryAfter, _)) = result { s.noteRateLimit(true, retryAfter: retryAfter) } else { s.backoff.answered() }
         guard let screen = s.requests.removeValue(forKey: id), s.hasScreen(screen) else {
             SubmitFlow.unclaimed(result, saved: saved, app: &s)
             break
@@ -101,8 +113,10 @@ extension AppState {
 }
 
 extension AppState {
-    /// Screens whose scrolling depends on the window size learn it.
-    mutating func fitScreens() {
+    /// Screens whose scrolling depends on the window size learn it; a log shown taller asks for
+    /// the rows it now shows.
+    mutating func fitScreens() -> [Effect] {
+        var effects: [Effect] = []
         for index in screens.indices {
             switch screens[index].screen {
             case .list(var list):
@@ -111,8 +125,14 @@ extension AppState {
             case .deliveries(var log):
                 log.cursor.viewHeight = DeliveryLogView.visibleRows(rows: rows)
                 screens[index].screen = .deliveries(log)
+                let id = screens[index].id
+                effects += withDeliveryLog(id) { log, app in DeliveryLogFlow.fill(&log, screen: id, app: &app) } ?? []
+            case .event(var event):
+                event.fit(columns: columns)
+                screens[index].screen = .event(event)
             default: break
             }
         }
+        return effects
     }
 }

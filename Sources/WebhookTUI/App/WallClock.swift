@@ -11,8 +11,13 @@ public struct WallClock: Sendable, Equatable {
         self.utcOffset = utcOffset
     }
 
-    /// `2026-11-27 14:05 +01:00`.
+    /// The times that can be shown: years 1 to 9999. A server's number outside them (or at the
+    /// edges of Int) is shown as `?`, never computed with.
+    public static let showable = -62_135_596_800...253_402_300_799
+
+    /// `2026-11-27 14:05 +01:00`, or `?` for a time outside `showable`.
     public func local(_ unix: Int) -> String {
+        guard Self.showable.contains(unix), abs(utcOffset) <= 86_400 else { return "?" }
         let t = unix + utcOffset
         let days = Int((Double(t) / 86_400).rounded(.down))
         let seconds = t - days * 86_400
@@ -24,7 +29,9 @@ public struct WallClock: Sendable, Equatable {
 
     /// `3 days ago`, `in 5 min`, `just now`.
     public func relative(_ unix: Int, now: Double) -> String {
-        let delta = Int(epochAtStart + now) - unix
+        let current = epochAtStart + now
+        guard Self.showable.contains(unix), current.isFinite, abs(current) < 1e15 else { return "?" }
+        let delta = Int(current) - unix
         let span = abs(delta)
         let text: String
         switch span {

@@ -18,7 +18,12 @@ public func render(_ state: AppState) -> Grid {
     case .deliveries(let log): DeliveryLogView.draw(log, app: state, focused: screenFocused, into: &grid)
     case .event(let event): event.draw(app: state, into: &grid)
     }
-    KeyBarLine.draw(Chrome.barEntries(state), into: &grid)
+    let entries = Chrome.barEntries(state)
+    // Help, and the way out (quit on the home screen, back on the others), are always in view
+    // where they work; the rest fill what is left, most useful first.
+    let home = state.screens.count == 1
+    let pinned = entries.filter { $0 == BarEntry("F1", "help") || (home ? $0.label == "quit" : $0 == BarEntry("Esc", "back")) }
+    KeyBarLine.draw(entries, pinned: pinned, into: &grid)
     for (index, modal) in state.modals.enumerated() {
         let isTop = index == state.modals.count - 1
         switch modal {
@@ -29,7 +34,7 @@ public func render(_ state: AppState) -> Grid {
         case .apiKeyPrompt(let input): APIKeyPrompt.draw(input, status: state.status, into: &grid)
         case .secretFilePrompt(let prompt): prompt.draw(into: &grid)
         case .picker(let picker): picker.draw(into: &grid)
-        case .examplePrompt(let prompt): prompt.draw(into: &grid)
+        case .examplePrompt(let prompt): prompt.draw(into: &grid, now: state.now)
         }
     }
     return grid
@@ -67,10 +72,10 @@ enum Chrome {
         }
         switch s.topScreen.screen {
         case .form(let form):
-            // While a create is in flight, how to cancel it comes first.
+            // While a create is in flight, how to cancel it comes first; on a filter field, F2.
             let own = FormKeys.barEntries(form)
-            let cancel = own.filter { $0.key == "Esc" }
-            return cancel + form.focusedBarEntries + own.filter { $0.key != "Esc" } + global
+            let first = own.filter { $0.key == "Esc" || $0.key == "F2" }
+            return first + form.focusedBarEntries + own.filter { $0.key != "Esc" && $0.key != "F2" } + global
         case .list(let list):
             return ListKeys.barEntries(list) + (list.filterTyping ? [] : global)
         case .details:

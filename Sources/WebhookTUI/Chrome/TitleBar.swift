@@ -5,16 +5,18 @@ enum TitleBar {
     static func draw(_ state: AppState, title: String, into grid: inout Grid) {
         let bar = Style(.accent, bold: true, reverse: true)
         grid.fill(row: 0, column: 0, width: grid.columns, style: bar)
-        grid.put(" JetEmail webhooks · \(title)", row: 0, column: 0, style: bar)
         var right = state.endpoint
         if let key = state.maskedKey { right += " · key " + key }
         right += " "
-        let rightWidth = DisplayWidth.of(right)
-        var x = grid.columns - rightWidth
-        if state.isDemo {
-            x -= 7
-            grid.put(" DEMO ", row: 0, column: x, style: Style(.badge, bold: true))
-            x += 7
+        let badge = state.isDemo ? " DEMO " : ""
+        // The right side (badge, a space, the endpoint) first; the title gets what is left, cut
+        // with "…", so no character of it shows between or under them.
+        let rightStart = max(0, grid.columns - DisplayWidth.of(right) - (badge.isEmpty ? 0 : DisplayWidth.of(badge) + 1))
+        let left = " JetEmail webhooks · \(title)"
+        grid.put(DisplayWidth.truncate(left, to: max(0, rightStart - 1)), row: 0, column: 0, style: bar)
+        var x = rightStart
+        if !badge.isEmpty {
+            x = grid.put(badge, row: 0, column: x, style: Style(.badge, bold: true)) + 1
         }
         grid.put(right, row: 0, column: x, style: bar)
     }

@@ -7,13 +7,19 @@ enum ModalKeys {
         let global = GlobalBindings.table.binding(for: key, enabled: { GlobalBindings.isEnabled($0, s) })?.action
         switch modal {
         case .confirmQuit(var dialog):
-            if dialog.handle(key) == .activated { s.quitRequested = true } else { s.closeModal() }
+            if dialog.handle(key) == .activated {
+                // What quitting leaves behind is said on stderr once the terminal is back.
+                s.exitNotice = Quit.lossOnExit(s)
+                s.quitRequested = true
+            } else {
+                s.closeModal()
+            }
             return []
         case .confirm(var dialog, let screen, let action):
             s.closeModal()
             guard dialog.handle(key) == .activated else { return [] }
             if action == .leaveForm { s.leave(screen); return [] }
-            if case .replay(let target) = action { return s.hasScreen(screen) ? ReplayFlow.confirmed(&s, screen: screen, target) : [] }
+            if case .replay(let target, let name) = action { return s.hasScreen(screen) ? ReplayFlow.confirmed(&s, screen: screen, target, to: name) : [] }
             return s.withList(screen) { list, app in ListFlow.confirmed(&list, screen: screen, action, app: &app) } ?? []
         case .apiKeyPrompt(var input):
             return APIKeyPrompt.handle(&s, &input, key)

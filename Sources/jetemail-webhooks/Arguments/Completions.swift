@@ -34,17 +34,21 @@ enum Completions {
         let function = identifier(program)
         let names = entries.map(\.name).joined(separator: "|")
         let allOptions = entries.flatMap(\.options)
+        // Values complete per subcommand: `query --status` offers delivery statuses and `update
+        // --status` webhook statuses. The case word is "SUBCOMMAND:--OPTION" (no subcommand: ":--OPTION").
         var valueCases: [String] = []
-        let files = Set(allOptions.filter { $0.takesValue && $0.completesFiles }.map { "--\($0.name)" }).sorted()
-        if !files.isEmpty { valueCases.append("    \(files.joined(separator: "|"))) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;") }
-        var seen: Set<String> = []
-        for option in allOptions where option.takesValue && !seen.contains(option.name) {
-            seen.insert(option.name)
-            guard let choices = option.choices?() else { continue }
-            valueCases.append("    --\(option.name)) COMPREPLY=($(compgen -W \"\(choices.joined(separator: " "))\" -- \"$cur\")); return ;;")
+        for entry in entries {
+            let subs = entry.name == defaultEntry ? ["\(entry.name)", ""] : ["\(entry.name)"]
+            for option in entry.options where option.takesValue {
+                guard let choices = option.choices?() else { continue }
+                let pattern = subs.map { "\"\($0):--\(option.name)\"" }.joined(separator: "|")
+                valueCases.append("    \(pattern)) COMPREPLY=($(compgen -W \"\(choices.joined(separator: " "))\" -- \"$cur\")); return ;;")
+            }
         }
+        let files = Set(allOptions.filter { $0.takesValue && $0.completesFiles }.map { "*:--\($0.name)" }).sorted()
+        if !files.isEmpty { valueCases.append("    \(files.joined(separator: "|"))) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;") }
         // Other options that take a value: nothing to offer while it is typed.
-        let waiting = Set(allOptions.filter { $0.takesValue && $0.choices == nil }.map { "--\($0.name)" }).subtracting(files).sorted()
+        let waiting = Set(allOptions.filter { $0.takesValue && !$0.completesFiles }.map { "*:--\($0.name)" }).sorted()
         if !waiting.isEmpty { valueCases.append("    \(waiting.joined(separator: "|"))) COMPREPLY=(); return ;;") }
         var subCases: [String] = []
         for entry in entries {
@@ -59,7 +63,7 @@ enum Completions {
               for ((i = 1; i < COMP_CWORD; i++)); do
                 case "${COMP_WORDS[i]}" in \(names)) sub="${COMP_WORDS[i]}"; break ;; esac
               done
-              case "$prev" in
+              case "$sub:$prev" in
             \(valueCases.joined(separator: "\n"))
               esac
               case "$sub" in

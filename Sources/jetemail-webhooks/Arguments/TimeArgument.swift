@@ -21,7 +21,7 @@ enum TimeArgument {
             return Int(String(chars[from..<from + count]))
         }
         guard let year = number(0, 4), chars.count >= 10, chars[4] == "-", chars[7] == "-",
-              let month = number(5, 2), let day = number(8, 2), (1...12).contains(month), (1...31).contains(day) else { return nil }
+              let month = number(5, 2), let day = number(8, 2), (1...12).contains(month), (1...daysIn(month, year)).contains(day) else { return nil }
         var seconds = days(year: year, month: month, day: day) * 86_400
         var i = 10
         var offset = utcOffset
@@ -43,7 +43,8 @@ enum TimeArgument {
                     guard let oh = number(i + 1, 2) else { return nil }
                     var j = i + 3
                     if j < chars.count, chars[j] == ":" { j += 1 }
-                    guard let om = number(j, 2) else { return nil }
+                    // Real offsets are within ±14:00 (and ±23:59 is the most ISO 8601 can write).
+                    guard let om = number(j, 2), oh <= 23, om <= 59 else { return nil }
                     offset = (chars[i] == "-" ? -1 : 1) * (oh * 3_600 + om * 60)
                     i = j + 2
                 }
@@ -51,6 +52,15 @@ enum TimeArgument {
         }
         guard i == chars.count else { return nil }
         return seconds - offset
+    }
+
+    /// Days in a month of the Gregorian calendar: 2026-02-30 is no date.
+    static func daysIn(_ month: Int, _ year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).

@@ -1,29 +1,29 @@
 import JetEmailClient
+import TerminalUI
 import WebhookTUI
 
-/// The delivery log as the verbs print it: a table on a terminal, JSON otherwise. Every value
-/// came from the server and is escaped.
+/// The delivery log as the verbs print it: a table on a terminal, JSON otherwise. The table has
+/// the TUI's columns, fitted to the terminal's width (the narrowest give way first, ids cut in
+/// the middle), webhooks by name. Every value came from the server and is escaped.
 enum DeliveryOutput {
-    /// Rows in fixed columns, so that `query --all` can print page by page as they come.
-    static func rows(_ events: [Delivery], clock: WallClock, header: Bool) -> String {
-        let widths = [23, 28, 18, 7, 8, 4, 36]
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { c, text in
-                c < widths.count ? text + String(repeating: " ", count: max(1, widths[c] - text.count + 2)) : text
-            }.joined() + "\n"
+    /// Rows in columns fixed for `width`, so that `query --all` can print page by page as they come.
+    static func rows(_ events: [Delivery], clock: WallClock, header: Bool, width: Int, names: [String: String]?) -> String {
+        let allWebhooks = names != nil
+        let lines = TextTable.lines(DeliveryColumns.columns(allWebhooks: allWebhooks), rows: events.count, width: width, header: header) { row, column, w in
+            DeliveryColumns.cell(events[row], column: column, width: w, allWebhooks: allWebhooks, names: names ?? [:], clock: clock).text
         }
-        let safe = { (s: String) in TerminalSafe.escaped(s) }
-        var out = header ? line(["TIME", "EVENT ID", "TYPE", "STATUS", "ATTEMPTS", "CODE", "WEBHOOK", "SOURCE UID"]) : ""
-        for d in events {
-            out += line([d.createdAt.map { clock.local($0) } ?? "?", safe(d.id), safe(d.eventType.rawValue), safe(d.latestStatus),
-                         d.totalAttempts.map(String.init) ?? "-", d.lastResponseCode.map(String.init) ?? "-", safe(d.uuid), safe(d.sourceUID)])
-        }
-        return out
+        return lines.map { $0 + "\n" }.joined()
     }
 
     /// One page: the rows and where they sit in the whole.
-    static func table(_ events: [Delivery], total: Int, offset: Int, clock: WallClock) -> String {
+    static func table(_ events: [Delivery], total: Int, offset: Int, clock: WallClock, width: Int, names: [String: String]?) -> String {
         guard !events.isEmpty else { return total == 0 ? "No deliveries match." : "No deliveries on this page (\(total) in all)." }
-        return rows(events, clock: clock, header: true) + "\(offset + 1)-\(offset + events.count) of \(total)"
+        return rows(events, clock: clock, header: true, width: width, names: names) + "\(offset + 1)-\(offset + events.count) of \(total) · \(zone(clock))"
+    }
+
+    /// The times' zone, said once under the table: `times in UTC+01:00`.
+    static func zone(_ clock: WallClock) -> String {
+        let offset = clock.local(0)
+        return "times in UTC" + String(offset.suffix(6))
     }
 }

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import JetEmailClient
+import TerminalUI
 
 /// Webhooks as the verbs print them: a table or key-value lines on a terminal, JSON otherwise.
 /// Never a secret; every value escaped, since it came from the server.
@@ -10,17 +11,25 @@ enum WebhookOutput {
         return CreateOutput.escapingC1(String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self))
     }
 
-    static func table(_ webhooks: [Webhook]) -> String {
+    /// Fitted to the terminal's width: a long name or URL is cut in the middle, never padding
+    /// every row to the longest one.
+    static func table(_ webhooks: [Webhook], width: Int = TextTable.terminalWidth()) -> String {
         guard !webhooks.isEmpty else { return "No webhooks. Create one with: jetemail-webhooks create" }
         let safe = { (s: String) in TerminalSafe.escaped(s) }
-        let rows = webhooks.sorted { $0.name.lowercased() < $1.name.lowercased() }.map { w in
-            [w.status?.word ?? "?", safe(w.name), safe(w.uuid), "\(w.events.count)", safe(w.url)]
-        }
-        let header = ["STATUS", "NAME", "UUID", "EVENTS", "URL"]
-        let widths = (0..<header.count).map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
-        return ([header] + rows).map { row in
-            row.enumerated().map { c, text in c == row.count - 1 ? text : text + String(repeating: " ", count: widths[c] - text.count) }
-                .joined(separator: "  ")
+        let sorted = webhooks.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        let columns = [
+            TableColumn("Status", width: 8), TableColumn("Name", minimum: 10, weight: 1), TableColumn("UUID", width: 36),
+            TableColumn("Events", width: 6), TableColumn("URL", minimum: 10, weight: 2),
+        ]
+        return TextTable.lines(columns, rows: sorted.count, width: width) { row, column, w in
+            let webhook = sorted[row]
+            switch column {
+            case 0: return webhook.status?.word ?? "?"
+            case 1: return DisplayWidth.middle(safe(webhook.name), width: w)
+            case 2: return safe(webhook.uuid)
+            case 3: return "\(webhook.events.count)"
+            default: return DisplayWidth.middle(safe(webhook.url), width: w)
+            }
         }.joined(separator: "\n")
     }
 

@@ -22,7 +22,7 @@ enum PickerKeys {
                 let type = index == 0 ? nil : picker.values[index]
                 return s.withDeliveryLog(screen) { log, app in DeliveryLogKeys.picked(&log, screen: screen, type: type, app: &app) } ?? []
             case .filterUsers(let screen), .filterDomains(let screen):
-                s.withForm(screen) { form, _ in FilterChoices.put(&form, picker) }
+                s.withForm(screen) { form, app in FilterChoices.put(&form, picker, app: &app) }
                 return []
             }
         }

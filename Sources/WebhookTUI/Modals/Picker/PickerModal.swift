@@ -34,23 +34,27 @@ public struct PickerModal: Sendable, Equatable {
         self.note = note
     }
 
-    static func eventType(current: String?, screen: Int) -> PickerModal {
+    /// `among`: the types to offer (a webhook's own); the current filter is offered too.
+    static func eventType(current: String?, among offered: [String] = DeliveryQuery.eventTypes, screen: Int) -> PickerModal {
+        var types = offered
+        if let current, !types.contains(current) { types.append(current) }
         let items = [Checklist.Item("all types", detail: "no event-type filter")]
-            + DeliveryQuery.eventTypes.map { Checklist.Item($0, detail: EventName($0).known?.shortSummary ?? "queued for sending") }
-        let index = current.flatMap { DeliveryQuery.eventTypes.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-        return PickerModal(title: "Event type", items: items, values: [""] + DeliveryQuery.eventTypes, selected: [index], single: true,
+            + types.map { Checklist.Item($0, detail: EventName($0).known?.shortSummary ?? "queued for sending") }
+        let index = current.flatMap { types.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+        return PickerModal(title: "Event type", items: items, values: [""] + types, selected: [index], single: true,
                            purpose: .eventType(screen: screen))
     }
 
     /// The account's names, those already in the field checked. Typed names the account lacks
     /// are named in the note (choosing replaces the field, so they would go).
-    static func names(_ names: [String], typed: [String], users: Bool, screen: Int) -> PickerModal {
+    static func names(_ names: [String], typed: [String], users: Bool, missing: String? = nil, screen: Int) -> PickerModal {
         // Domains compare without case, usernames exactly (as the form's check does).
         let key = { (name: String) in users ? name : name.lowercased() }
         let typedKeys = Set(typed.map(key)), known = Set(names.map(key))
         let selected = Set(names.indices.filter { typedKeys.contains(key(names[$0])) })
         let unknown = typed.filter { !known.contains(key($0)) }
-        let note = unknown.isEmpty ? nil : "Not in the account (Enter drops them): " + unknown.map { TerminalSafe.escaped($0) }.joined(separator: ", ")
+        var note = unknown.isEmpty ? nil : "Not in the account (Enter drops them): " + unknown.map { TerminalSafe.escaped($0) }.joined(separator: ", ")
+        if let missing { note = "Not all listed: \(missing)" + (note.map { ". " + $0 } ?? "") }
         return PickerModal(title: users ? "Filter users: the account's users" : "Filter domains: the account's inbound domains",
                            items: names.map { Checklist.Item(TerminalSafe.escaped($0), detail: "") }, values: names, selected: selected,
                            single: false, purpose: users ? .filterUsers(screen: screen) : .filterDomains(screen: screen), note: note)

@@ -25,17 +25,24 @@ enum ExampleFlow {
         guard let binding = promptTable.binding(for: key) else { return [] }
         switch binding.action {
         case .cancel:
+            // An example already on its way still reports, in the status line.
+            if prompt.sending != nil { s.status = StatusMessage(.info, "Sending a signed example to \(TerminalSafe.escaped(prompt.url))…") }
             s.closeModal()
         case .edit(let edit):
+            guard prompt.sending == nil else { return [] }
             prompt.input.field.apply(edit, key: key)
+            prompt.problem = nil
             s.updateTopModal(.examplePrompt(prompt))
         case .send:
             let path = prompt.input.text.trimmingWhitespace()
-            guard !path.isEmpty else { return [] }
-            s.closeModal()
+            guard !path.isEmpty, prompt.sending == nil else { return [] }
+            // The prompt stays until the answer: a file that cannot be read is asked for again.
             let id = s.makeRequestID()
             s.requests[id] = prompt.screen
-            s.status = StatusMessage(.info, "Sending a signed example to \(TerminalSafe.escaped(prompt.url))…")
+            prompt.sending = id
+            prompt.startedAt = s.now
+            prompt.problem = nil
+            s.updateTopModal(.examplePrompt(prompt))
             return [.sendExample(id: id, url: prompt.url, eventType: prompt.eventType, secret: .file(path: path))]
         }
         return []
@@ -50,7 +57,9 @@ enum ExampleFlow {
         }
     }
 
-    /// To the secret window that sent it, wherever it is in the stack; else to the screen's status line.
+    /// To the secret window that sent it, wherever it is in the stack; to the prompt that sent
+    /// it while open (which asks again when nothing could be sent); else to the status line,
+    /// wherever the person is now.
     static func answered(_ s: inout AppState, id: Int, _ result: Result<ReceiverTest.Report, ExampleFailure>) {
         if let index = s.modals.firstIndex(where: { if case .secret(let m) = $0 { m.exampleRequest == id } else { false } }),
            case .secret(var modal) = s.modals[index] {
@@ -59,7 +68,17 @@ enum ExampleFlow {
             s.modals[index] = .secret(modal)
             return
         }
-        guard let screen = s.requests.removeValue(forKey: id), s.hasScreen(screen) else { return }
+        guard s.requests.removeValue(forKey: id) != nil else { return }
+        if let index = s.modals.firstIndex(where: { if case .examplePrompt(let p) = $0 { p.sending == id } else { false } }),
+           case .examplePrompt(var prompt) = s.modals[index] {
+            prompt.sending = nil
+            if case .failure(let failure) = result {
+                prompt.problem = "No example was sent: \(failure.message)"
+                s.modals[index] = .examplePrompt(prompt)
+                return
+            }
+            s.modals.remove(at: index)
+        }
         s.status = message(result)
     }
 }

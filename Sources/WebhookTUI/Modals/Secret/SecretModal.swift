@@ -7,10 +7,11 @@ public struct SecretModal: Sendable, Equatable {
     public var name: String
     public var uuid: String
     public var secret: String
-    /// The rest of the webhook, for the list it returns to.
-    public var url: String
-    public var events: [EventName]
-    public var status: WebhookStatus?
+    /// The rest of the webhook as the API answered it (without the secret), for the list it
+    /// returns to: filters and times included.
+    public var webhook: Webhook
+    public var url: String { webhook.url }
+    public var events: [EventName] { webhook.events }
     /// The form screen that created it (reset when this closes); nil when that form is gone.
     public var origin: Int?
     /// Where it was saved, once it was.
@@ -29,9 +30,7 @@ public struct SecretModal: Sendable, Equatable {
         name = webhook.name
         uuid = webhook.uuid
         secret = webhook.secret ?? ""
-        url = webhook.url
-        events = webhook.events
-        status = webhook.status
+        self.webhook = webhook.withoutSecret
         self.origin = origin
     }
 

@@ -108,10 +108,7 @@ enum SecretModalKeys {
             if s.screens.count > 1, s.topScreen.id == origin {
                 s.pop()
                 let below = s.topScreen.id
-                s.withList(below) { list, _ in
-                    list.replace(Webhook(uuid: modal.uuid, name: modal.name, url: modal.url, events: modal.events, status: modal.status),
-                                 select: true)
-                }
+                s.withList(below) { list, _ in list.replace(modal.webhook, select: true) }
             } else {
                 s.replace(origin, with: .form(FormState()))
             }

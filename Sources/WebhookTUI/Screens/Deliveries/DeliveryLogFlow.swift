@@ -18,6 +18,7 @@ enum DeliveryLogFlow {
             let id = s.makeRequestID()
             s.requests[id] = screen
             log.inFlight[page] = id
+            if log.total == nil, log.loadingSince == nil { log.loadingSince = s.now }
             effects.append(.call(id: id, .query(log.query(page: page))))
         }
         return effects
@@ -29,6 +30,7 @@ enum DeliveryLogFlow {
         log.pages = [:]
         log.total = nil
         log.failure = nil
+        log.loadingSince = nil
         log.cursor.setCount(0)
         if let limit = s.rateLimit, let refusal = limit.refusal(now: s.now, doing: "loading") {
             s.status = StatusMessage(.error, refusal)
@@ -48,10 +50,10 @@ enum DeliveryLogFlow {
     static func answered(_ log: inout DeliveryLogState, screen: Int, id: Int, _ result: Result<DeliveryPage, JetEmailError>, app s: inout AppState) -> [Effect] {
         guard let page = log.inFlight.first(where: { $0.value == id })?.key else { return [] }
         log.inFlight[page] = nil
+        log.loadingSince = nil
         switch result {
         case .failure(let error):
             log.failure = error.readMessage
-            if case .rateLimited(let retryAfter, _) = error { s.rateLimit = RateLimit(retryAfter: retryAfter, now: s.now) }
             s.status = StatusMessage(.error, error.readMessage + " r reloads.")
             return []
         case .success(let answer):

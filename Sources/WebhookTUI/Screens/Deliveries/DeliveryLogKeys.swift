@@ -38,7 +38,7 @@ enum DeliveryLogKeys {
 
     static func barEntries(_ log: DeliveryLogState) -> [BarEntry] {
         if log.lookupTyping { return lookupTable.barEntries() }
-        return TableCursor.bindings.barEntries() + table.barEntries(enabled: { isEnabled($0, log) })
+        return table.barEntries(enabled: { isEnabled($0, log) }) + TableCursor.bindings.barEntries()
     }
 
     static func handle(_ log: inout DeliveryLogState, screen: Int, _ key: Key, app s: inout AppState) -> [Effect] {
@@ -68,7 +68,9 @@ enum DeliveryLogKeys {
         switch binding.action {
         case .details:
             if let delivery = log.selected {
-                s.push(.event(EventDetailsState(delivery: delivery, webhookName: log.webhook?.name ?? log.names[delivery.uuid], scope: log.webhook)))
+                var event = EventDetailsState(delivery: delivery, webhookName: log.webhook?.name ?? log.names[delivery.uuid], scope: log.webhook)
+                event.fit(columns: s.columns)
+                s.push(.event(event))
             }
         case .replay:
             if let delivery = log.selected { ReplayFlow.ask(&s, screen: screen, delivery, scope: log.webhook) }
@@ -77,7 +79,7 @@ enum DeliveryLogKeys {
             log.statusFilter = statusCycle[(index + 1) % statusCycle.count]
             return DeliveryLogFlow.restart(&log, screen: screen, app: &s)
         case .pickType:
-            s.open(.picker(PickerModal.eventType(current: log.eventTypeFilter, screen: screen)))
+            s.open(.picker(PickerModal.eventType(current: log.eventTypeFilter, among: log.eventTypes, screen: screen)))
         case .lookup:
             log.lookupTyping = true
             log.lookupInput = TextInput(log.lookup?.text ?? "")

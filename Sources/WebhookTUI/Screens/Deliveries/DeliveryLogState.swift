@@ -31,6 +31,8 @@ public struct DeliveryLogState: Sendable, Equatable {
     public var inFlight: [Int: Int] = [:]
     /// The last fetch failed: why (shown in the rows that are missing).
     public var failure: String?
+    /// When the first page was asked for, while none has come (for the seconds in the header).
+    public var loadingSince: Double?
 
     public enum Lookup: Sendable, Equatable {
         /// Tried as an event id first; with no match, as a source uid.
@@ -66,6 +68,13 @@ public struct DeliveryLogState: Sendable, Equatable {
     }
 
     public var selected: Delivery? { delivery(at: cursor.selection) }
+
+    /// The types `t` offers: a webhook's own (those the log can filter by), or all 15.
+    var eventTypes: [String] {
+        guard let webhook else { return DeliveryQuery.eventTypes }
+        let own = DeliveryQuery.eventTypes.filter { type in webhook.events.contains { $0.rawValue == type } }
+        return own.isEmpty ? DeliveryQuery.eventTypes : own
+    }
 
     /// The pages the screen needs now: those on screen, and the next (or previous) one when the
     /// selection is near its page's edge.

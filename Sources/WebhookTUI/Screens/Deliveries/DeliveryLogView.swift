@@ -8,13 +8,14 @@ enum DeliveryLogView {
 
     static func visibleRows(rows: Int) -> Int { max(1, tableRect(columns: 80, rows: rows).height - 1) }
 
-    static func header(_ log: DeliveryLogState) -> String {
+    static func header(_ log: DeliveryLogState, now: Double = 0) -> String {
         var line: String
         if let total = log.total {
             let shown = log.cursor.visible
             line = total == 0 ? "No deliveries" : "\(shown.lowerBound + 1)-\(shown.upperBound) of \(total)"
         } else {
-            line = log.failure == nil ? "Loading deliveries…" : "The log could not be loaded (below); r tries again."
+            let elapsed = log.loadingSince.map { " " + String(format1: max(0, now - $0)) + " s" } ?? ""
+            line = log.failure == nil ? "Loading deliveries…" + elapsed : "The log could not be loaded (below); r tries again."
         }
         let filters = log.filterSummary
         line += filters.isEmpty ? " · all events" : " · " + filters.joined(separator: " · ")
@@ -23,7 +24,7 @@ enum DeliveryLogView {
     }
 
     static func draw(_ log: DeliveryLogState, app s: AppState, focused: Bool, into grid: inout Grid) {
-        let x = grid.put(" " + header(log), row: 1, column: 0, style: Style(.normal, bold: true), width: grid.columns - 2)
+        let x = grid.put(" " + header(log, now: s.now), row: 1, column: 0, style: Style(.normal, bold: true), width: grid.columns - 2)
         if log.lookupTyping {
             grid.put("  look up /", row: 1, column: x, style: .accent)
             log.lookupInput.draw(into: &grid, rect: Rect(row: 1, column: x + 11, width: max(10, min(40, grid.columns - x - 13)), height: 1), focused: focused)
@@ -40,7 +41,8 @@ enum DeliveryLogView {
                     return DeliveryColumns.cell(delivery, column: column, width: width, allWebhooks: all, names: log.names, clock: clock)
                 }
                 let loaded = log.pages[row / DeliveryLogState.pageSize] != nil
-                return column == 0 ? (loaded ? "(not sent)" : log.failure == nil ? "loading…" : "not loaded", .muted) : ("", .muted)
+                // A loaded page the server sent short has a gap: said as such, not as a status.
+                return column == 0 ? (loaded ? "(server skipped)" : log.failure == nil ? "loading…" : "not loaded", .muted) : ("", .muted)
             }
         }
         StatusLine.draw(status: s.status, rateLimit: s.rateLimit, now: s.now, into: &grid)

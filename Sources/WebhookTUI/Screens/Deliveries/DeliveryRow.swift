@@ -5,22 +5,22 @@ import TerminalUI
 /// whole of each is in the event's details). When even that does not fit, the narrowest columns
 /// give way first: attempts, then the response code, then the source uid, the webhook and the
 /// event id; time, type and status always stay.
-enum DeliveryColumns {
-    static func columns(allWebhooks: Bool) -> [TableColumn] {
+public enum DeliveryColumns {
+    public static func columns(allWebhooks: Bool) -> [TableColumn] {
         var columns = [
             TableColumn("Time", width: 16),
             TableColumn("Event id", minimum: 12, weight: 2, dropRank: 4),
             TableColumn("Type", width: 18),
-            TableColumn("Status", width: 7),
+            TableColumn("Status", width: 9),
             TableColumn("Att", width: 3, dropRank: 0),
             TableColumn("Code", width: 4, dropRank: 1),
         ]
-        if allWebhooks { columns.append(TableColumn("Webhook", minimum: 10, weight: 2, dropRank: 3)) }
+        if allWebhooks { columns.append(TableColumn("Webhook", minimum: 8, weight: 2, dropRank: 3)) }
         columns.append(TableColumn("Source uid", minimum: 10, weight: 1, dropRank: 2))
         return columns
     }
 
-    static func style(_ status: DeliveryStatus?) -> Style {
+    public static func style(_ status: DeliveryStatus?) -> Style {
         switch status {
         case .success?: .success
         case .failed?: Style(.error, bold: true)
@@ -30,19 +30,30 @@ enum DeliveryColumns {
         }
     }
 
+    /// A mark before the status word, so that statuses differ without colour (NO_COLOR).
+    public static func mark(_ status: DeliveryStatus?) -> String {
+        switch status {
+        case .success?: "✓"
+        case .failed?: "✗"
+        case .retry?: "!"
+        case .pending?: "…"
+        case nil: "?"
+        }
+    }
+
     /// `2026-11-27 14:05`: the local time without its offset (the header says which zone).
-    static func time(_ unix: Int?, clock: WallClock) -> String {
+    public static func time(_ unix: Int?, clock: WallClock) -> String {
         guard let unix else { return "?" }
         return String(clock.local(unix).prefix(16))
     }
 
-    static func cell(_ d: Delivery, column: Int, width: Int, allWebhooks: Bool, names: [String: String], clock: WallClock) -> (text: String, style: Style) {
+    public static func cell(_ d: Delivery, column: Int, width: Int, allWebhooks: Bool, names: [String: String], clock: WallClock) -> (text: String, style: Style) {
         let index = !allWebhooks && column >= 6 ? column + 1 : column
         switch index {
         case 0: return (time(d.createdAt, clock: clock), .plain)
         case 1: return (DisplayWidth.middle(TerminalSafe.escaped(d.id), width: width), .plain)
         case 2: return (TerminalSafe.escaped(d.eventType.rawValue), .plain)
-        case 3: return (TerminalSafe.escaped(d.latestStatus), style(d.status))
+        case 3: return (mark(d.status) + " " + TerminalSafe.escaped(d.latestStatus), style(d.status))
         case 4: return (d.totalAttempts.map(String.init) ?? "-", .plain)
         case 5: return (d.lastResponseCode.map(String.init) ?? "-", (d.lastResponseCode ?? 200) >= 400 ? .error : .plain)
         case 6: return (TerminalSafe.escaped(names[d.uuid] ?? d.uuid), .muted)

@@ -9,17 +9,28 @@ public struct DetailsState: Sendable, Equatable, FieldScreen {
 
     public init(webhook: Webhook) { self.webhook = webhook }
 
-    enum Action: Sendable, Equatable { case back, log, sendExample, scroll(ScrollView.Action) }
+    enum Action: Sendable, Equatable { case back, log, sendExample, onList, scroll(ScrollView.Action) }
 
     static let table: [KeyBinding<Action>] = [
         KeyBinding([.escape, .character("q"), .left, .backspace], keys: "Esc, q or ←", bar: BarEntry("Esc", "back"), help: "back to the list", .back),
         KeyBinding([.character("l")], keys: "l", bar: BarEntry("l", "log"), help: "this webhook's delivery log", .log),
         KeyBinding([.character("x")], keys: "x", bar: BarEntry("x", "test receiver"), help: "post a signed example event to the URL (asks for the secret file) and show what JetEmail would make of the answer", .sendExample),
+        KeyBinding([.character("e"), .character("d"), .delete], keys: "e, d", bar: BarEntry("e/d", "edit/delete"),
+                   help: "back to the list, and edit or delete this webhook there (d asks first)", .onList),
     ] + ScrollView(lines: []).bindings.map { $0.map(Action.scroll) }
 
     mutating func handle(_ key: Key, screen: Int, app s: inout AppState) -> [Effect] {
         guard let binding = Self.table.binding(for: key) else { return [] }
         switch binding.action {
+        case .onList:
+            // The list's own keys, on this webhook: one place edits and deletes.
+            s.leave(screen)
+            let uuid = webhook.uuid
+            let listID = s.topScreen.id
+            return s.withList(listID) { list, app in
+                list.select(uuid: uuid)
+                return ListKeys.handle(&list, screen: listID, key, app: &app)
+            } ?? []
         case .back: s.pop()
         case .log: return DeliveryLogOpening.push(DeliveryLogState(webhook: webhook), app: &s)
         case .sendExample: ExampleFlow.ask(&s, screen: screen, webhook)

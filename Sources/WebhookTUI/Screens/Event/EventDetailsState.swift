@@ -10,12 +10,32 @@ public struct EventDetailsState: Sendable, Equatable, FieldScreen {
     public var top = 0
     /// The payload as indented lines, made once (not on every key and frame); nil: no payload.
     let payloadLines: [String]?
+    /// Those lines wrapped for the width they were last fitted to (at most `payloadLineLimit`):
+    /// made once per width, so that a key never wraps a payload again.
+    private(set) var wrapped: (width: Int, lines: [[Span]]) = (0, [])
 
     public init(delivery: Delivery, webhookName: String?, scope: Webhook?) {
         self.delivery = delivery
         self.webhookName = webhookName
         self.scope = scope
         payloadLines = delivery.payload.map(JSONPretty.lines)
+    }
+
+    public static func == (a: EventDetailsState, b: EventDetailsState) -> Bool {
+        a.delivery == b.delivery && a.webhookName == b.webhookName && a.scope == b.scope && a.top == b.top
+    }
+
+    /// Wraps the payload for a window this wide, unless it is wrapped for it already.
+    mutating func fit(columns: Int) {
+        let width = Self.viewRect(columns: columns, rows: 0).width
+        guard wrapped.width != width else { return }
+        wrapped = (width, Self.wrap(payloadLines, width: width))
+    }
+
+    func tail(width: Int) -> [[Span]] {
+        // Not fitted to this width yet (a frame before the resize reached the state): the
+        // payload is cut at the edge for that frame, never wrapped here.
+        wrapped.width == width ? wrapped.lines : (payloadLines ?? []).prefix(Self.payloadLineLimit).map { [Span("  " + $0)] }
     }
 
     enum Action: Sendable, Equatable { case back, replay, scroll(ScrollView.Action) }
@@ -48,25 +68,36 @@ public struct EventDetailsState: Sendable, Equatable, FieldScreen {
         out.field("Source action", d.sourceAction.isEmpty ? "—" : safe(d.sourceAction))
         out.field("Webhook", (webhookName.map { safe($0) + " · " } ?? "") + safe(d.uuid))
         out.field("Webhook URL", safe(d.webhookURL))
-        out.field("Status", safe(d.latestStatus), DeliveryColumns.style(d.status))
+        out.field("Status", DeliveryColumns.mark(d.status) + " " + safe(d.latestStatus), DeliveryColumns.style(d.status))
         out.field("Attempts", d.totalAttempts.map(String.init) ?? "—")
         out.field("Last response", d.lastResponseCode.map { "HTTP \($0)" } ?? "none yet")
         out.append([])
         out.append([Span("Payload", Style(.accent, bold: true))])
-        if let all = payloadLines {
-            for line in all.prefix(Self.payloadLineLimit) {
-                // Wrapped after the indentation, which is kept on every piece.
-                let body = line.drop { $0 == " " }
-                let indent = "  " + String(repeating: " ", count: line.count - body.count)
-                for piece in Wrap.lines(String(body), width: max(10, width - indent.count)) { out.append([Span(indent + piece)]) }
-            }
-            if all.count > Self.payloadLineLimit {
-                out.append([Span("  … \(all.count - Self.payloadLineLimit) more lines: query --event-id ID --json prints them all", .muted)])
-            }
-        } else {
-            out.append([Span("  (the log has no payload for this event)", .muted)])
+        if payloadLines == nil {
+            let why = d.payloadProblem.map { "  (the payload could not be shown: \(TerminalSafe.escaped($0)))" } ?? "  (the log has no payload for this event)"
+            out.append([Span(why, .muted)])
         }
         return out.lines
+    }
+
+    /// The payload's lines wrapped after their indentation (kept on every piece), at most
+    /// `payloadLineLimit` of them: the work is bounded by the screen-worth shown, not by what
+    /// the server sent.
+    static func wrap(_ lines: [String]?, width: Int) -> [[Span]] {
+        guard let lines else { return [] }
+        var out: [[Span]] = []
+        for (index, line) in lines.enumerated() {
+            let room = payloadLineLimit - out.count
+            guard room > 0 else {
+                out.append([Span("  … more lines (\(lines.count - index) of the payload's \(lines.count) not shown): "
+                                 + "query --event-id ID --json prints them all", .muted)])
+                break
+            }
+            let body = line.drop { $0 == " " }
+            let indent = "  " + String(repeating: " ", count: line.count - body.count)
+            for piece in Wrap.lines(String(body), width: max(10, width - indent.count), maxLines: room) { out.append([Span(indent + piece)]) }
+        }
+        return out
     }
 
     func draw(app s: AppState, into grid: inout Grid) {

@@ -12,11 +12,11 @@ enum CreateRowView {
         if case .sending(_, let startedAt) = form.submission {
             let elapsed = max(0, app.now - startedAt)
             let frame = spinner[Int(elapsed * 10) % spinner.count]
-            message = ("\(frame) Creating… \(String(format1: elapsed)) s · Esc cancels", Style(.accent, bold: true))
+            message = ("\(frame) \(form.sendingWords.doing)… \(String(format1: elapsed)) s · Esc cancels", Style(.accent, bold: true))
         } else if let limit = app.rateLimit, limit.later {
             message = ("✗ Rate limited by JetEmail for more than an hour: try again later.", .error)
         } else if let limit = app.rateLimit {
-            message = ("✗ Rate limited by JetEmail: you can create again in \(Countdown.text(limit.until - app.now)).", .error)
+            message = ("✗ Rate limited by JetEmail: you can \(form.sendingWords.noun) again in \(Countdown.text(limit.until - app.now)).", .error)
         } else if let status = app.status {
             message = ("\(status.tone.symbol) \(status.text)", status.tone.style)
         }

@@ -7,7 +7,8 @@ import TerminalUI
 public struct AccountChoiceState: Sendable, Equatable {
     public enum Names: Sendable, Equatable {
         case loading
-        case loaded([String])
+        /// `missing`: part of the list could not be read (why), so names are not checked against it.
+        case loaded([String], missing: String? = nil)
         case unavailable(String)
     }
 
@@ -39,21 +40,18 @@ enum FilterChoices {
         return [.call(id: id, .choices)]
     }
 
-    static func answered(_ form: inout FormState, id: Int, users: Result<[String], JetEmailError>, domains: Result<[String], JetEmailError>,
-                         app s: inout AppState) {
+    /// A 429 here holds every call, the create included: the countdown (set as the answer came
+    /// in) shows it.
+    static func answered(_ form: inout FormState, id: Int, users: Result<AccountNames, JetEmailError>, domains: Result<[String], JetEmailError>) {
         guard form.choices.request == id else { return }
-        // A 429 here holds every call, the create included: the countdown shows it now.
-        for case .failure(.rateLimited(let retryAfter, _)) in [users, domains] where s.rateLimit == nil {
-            s.rateLimit = RateLimit(retryAfter: retryAfter, now: s.now)
-        }
         form.choices.request = nil
         form.choices.users = names(users)
-        form.choices.domains = names(domains)
+        form.choices.domains = names(domains.map { AccountNames(names: $0) })
     }
 
-    private static func names(_ result: Result<[String], JetEmailError>) -> AccountChoiceState.Names {
+    private static func names(_ result: Result<AccountNames, JetEmailError>) -> AccountChoiceState.Names {
         switch result {
-        case .success(let list): .loaded(list)
+        case .success(let found): .loaded(found.names, missing: found.missing)
         case .failure(let error): .unavailable(error.readMessage)
         }
     }
@@ -68,18 +66,25 @@ enum FilterChoices {
             s.status = StatusMessage(.info, "The account's \(what) are still being fetched; try again in a moment.")
         case .unavailable(let why):
             s.status = StatusMessage(.warning, "The account's \(what) could not be fetched: \(why)")
-        case .loaded(let names) where names.isEmpty:
-            s.status = StatusMessage(.warning, "The account has no \(what) to filter by.")
-        case .loaded(let names):
+        case .loaded(let names, let missing) where names.isEmpty:
+            s.status = StatusMessage(.warning, missing.map { "No \(what) could be listed: \($0)" } ?? "The account has no \(what) to filter by.")
+        case .loaded(let names, let missing):
             let typed = FilterList.split(users ? form.filterUsers.text : form.filterDomains.text)
-            s.open(.picker(PickerModal.names(names, typed: typed, users: users, screen: screen)))
+            s.open(.picker(PickerModal.names(names, typed: typed, users: users, missing: missing, screen: screen)))
         }
     }
 
-    /// Enter in the picker: the checked names replace the field.
-    static func put(_ form: inout FormState, _ picker: PickerModal) {
+    /// Enter in the picker: the checked names replace the field, unless together they are longer
+    /// than a field holds; then nothing changes and the person is told.
+    static func put(_ form: inout FormState, _ picker: PickerModal, app s: inout AppState) {
         let names = picker.chosen.map { picker.values[$0] }
         let text = FilterList.join(names)
+        let length = text.count
+        guard length <= TextField.maxLength else {
+            s.status = StatusMessage(.error, "The \(names.count) names chosen take \(length) characters, more than a field holds "
+                                     + "(\(TextField.maxLength)); nothing was changed. Choose fewer.")
+            return
+        }
         switch picker.purpose {
         case .filterUsers:
             form.filterUsers = TextInput(text)
@@ -94,16 +99,19 @@ enum FilterChoices {
         }
     }
 
-    /// Typed names the account does not have, when its lists are known.
+    /// Typed names the account does not have, when its lists are known whole. An edit checks
+    /// only a filter it changes: an unchanged one is not sent.
     static func problems(_ form: FormState) -> [ValidationProblem] {
         var out: [ValidationProblem] = []
-        if case .loaded(let users) = form.choices.users {
-            let unknown = FilterList.split(form.filterUsers.text).filter { !users.contains($0) }
+        let changed = form.editing.map { WebhookDraft($0).fieldsChanged(to: form.draft) }
+        if changed?.contains(.filterUsers) ?? true, case .loaded(let users, nil) = form.choices.users {
+            let owned = Set(users)
+            let unknown = FilterList.split(form.filterUsers.text).filter { !owned.contains($0) }
             if !unknown.isEmpty {
                 out.append(ValidationProblem(.filterUsers, .error, "\(list(unknown)): not one of your users; the API would refuse it"))
             }
         }
-        if case .loaded(let domains) = form.choices.domains {
+        if changed?.contains(.filterDomains) ?? true, case .loaded(let domains, nil) = form.choices.domains {
             let owned = Set(domains.map { $0.lowercased() })
             let unknown = FilterList.split(form.filterDomains.text).filter { !owned.contains($0.lowercased()) }
             if !unknown.isEmpty {
@@ -123,7 +131,8 @@ enum FilterChoices {
         let direction = users ? "outbound" : "inbound"
         switch users ? form.choices.users : form.choices.domains {
         case .loading: return base
-        case .loaded(let names): return "empty = all · \(direction) events only · F2 picks from your \(names.count)"
+        case .loaded(let names, let missing?): return "partly checked (\(missing)) · F2 picks from \(names.count)"
+        case .loaded(let names, nil): return "empty = all · \(direction) events only · F2 picks from your \(names.count)"
         case .unavailable: return "not checked: your \(users ? "users" : "domains") could not be fetched (F2 says why)"
         }
     }

@@ -56,19 +56,20 @@ enum FormKeys {
             }
             // Opened from the list: Esc goes back to it (asking when typed input would be lost).
             if s.screens.count > 1 {
-                if form.hasInput {
-                    let what = form.editing == nil ? "The form has input that has not been sent." : "The changes have not been saved."
-                    s.open(.confirm(ConfirmDialog(title: "Leave?", message: what,
-                                                  question: "Leave the form and lose it? y/N", confirmLabel: "leave"),
-                                    screen: screen, action: .leaveForm))
-                } else {
-                    s.pop()
-                }
+                leave(form, screen: screen, app: &s)
                 return []
             }
             s.open(.confirmQuit(Quit.dialog(form.hasInput ? "The form has input that has not been sent." : "")))
         }
         return []
+    }
+
+    /// Back to the screen below, asking first when typed input would be lost.
+    static func leave(_ form: FormState, screen: Int, app s: inout AppState) {
+        guard form.hasInput else { s.leave(screen); return }
+        let what = form.editing == nil ? "The form has input that has not been sent." : "The changes have not been saved."
+        s.open(.confirm(ConfirmDialog(title: "Leave?", message: what, question: "Leave the form and lose it? y/N", confirmLabel: "leave"),
+                        screen: screen, action: .leaveForm))
     }
 
     /// What the focused widget did, seen from the form.
@@ -79,6 +80,7 @@ enum FormKeys {
             return SubmitFlow.submit(&form, screen: screen, app: &s)
         case .changed, .changedDropping:
             if let field = control.field { form.serverErrors[field] = nil }
+            if control == .status { form.statusTouched = true }
             if case .changedDropping(let dropped) = response { s.status = pasteWarning(dropped, control) }
         case .moved, .declined:
             break

@@ -26,26 +26,36 @@ public struct FormState: Sendable, Equatable {
     public var editing: Webhook?
     /// The account's users and domains, for F2 and for checking typed names.
     public var choices = AccountChoiceState()
+    /// The status toggle was changed: until then an edit of a webhook whose status the API gave
+    /// as unreadable (or left out) sends none.
+    public var statusTouched = false
 
     public init() {}
 
     /// The edit form: the webhook's values, focus on Name with the cursor at the end.
     public init(editing webhook: Webhook) {
-        self.init(prefill: WebhookDraft(name: webhook.name, url: webhook.url, events: webhook.events.map(\.rawValue),
-                                        status: webhook.status == .disabled ? 0 : 1, filterUsers: webhook.filterUsers ?? [],
-                                        filterDomains: webhook.filterDomains ?? []))
+        self.init(prefill: WebhookDraft(webhook))
         editing = webhook
         submitButton = Button("Save changes", bar: "save", meaning: "save the changed fields; nothing invalid is ever sent")
     }
 
-    /// For an edit: the changes to send (empty when nothing changed), or nil when invalid.
+    /// For an edit: the changes to send (empty when nothing changed), or nil when a changed
+    /// field is invalid.
     var patch: WebhookPatch? {
         guard let editing else { return nil }
         return WebhookPatch.between(editing, and: draft).patch
     }
 
-    /// Event names of the edited webhook that the checklist cannot show; kept as they are.
-    var keptEvents: [String] { editing?.events.filter { $0.known == nil }.map(\.rawValue) ?? [] }
+    /// Event names of the edited webhook that the checklist cannot show (`outbound.queued`):
+    /// they stay unless the events are changed, which drops them.
+    var unlistedEvents: [String] { editing?.events.filter { $0.known == nil }.map(\.rawValue) ?? [] }
+
+    /// The status the edited webhook has is not known (the API sent none it could read), and
+    /// the toggle was not touched: none is sent.
+    var statusUnknown: Bool { editing != nil && editing?.status == nil && !statusTouched }
+
+    /// Words for what is sending: a create, or a save of an edit.
+    var sendingWords: (doing: String, noun: String) { editing == nil ? ("Creating", "create") : ("Saving", "save") }
 
     public init(prefill draft: WebhookDraft) {
         name = TextInput(draft.name)
@@ -88,12 +98,15 @@ public struct FormState: Sendable, Equatable {
 
     public var draft: WebhookDraft {
         WebhookDraft(name: name.text, url: url.text, events: EventType.allCases.filter(events.contains).map(\.rawValue),
-                     status: enabled ? 1 : 0, filterUsers: FilterList.split(filterUsers.text),
+                     status: statusUnknown ? WebhookDraft.unknownStatus : enabled ? 1 : 0, filterUsers: FilterList.split(filterUsers.text),
                      filterDomains: FilterList.split(filterDomains.text))
     }
 
+    /// Every problem to show, and the create request when there is none. An edit checks only
+    /// what it changes (and has no create request: `patch` is what it sends).
     public var validation: WebhookValidator.Outcome {
-        var outcome = editing.map { WebhookPatch.check(draft, against: $0) } ?? WebhookValidator.validate(draft)
+        var outcome = editing.map { WebhookValidator.Outcome(report: WebhookPatch.between($0, and: draft).report, request: nil) }
+            ?? WebhookValidator.validate(draft)
         let owned = FilterChoices.problems(self)
         if !owned.isEmpty {
             outcome.report.problems += owned

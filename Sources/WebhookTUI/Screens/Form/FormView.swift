@@ -31,8 +31,11 @@ enum FormView {
 
         label(.status, row: layout.status, focused: has(.status), into: &grid)
         form.status.draw(into: &grid, rect: Rect(row: layout.status, column: FormLayout.fieldColumn, width: grid.columns - FormLayout.fieldColumn, height: 1), focused: has(.status))
-        grid.put(form.enabled ? "deliveries start at once" : "created paused; no deliveries until enabled",
-                 row: layout.status, column: FormLayout.fieldColumn + form.status.width + 3, style: .muted)
+        let statusNote = form.statusUnknown ? "the API gave it as unreadable: left as it is unless you change it"
+            : form.editing != nil ? (form.enabled ? "events are delivered" : "no deliveries while disabled")
+            : form.enabled ? "deliveries start at once" : "created paused; no deliveries until enabled"
+        grid.put(statusNote, row: layout.status, column: FormLayout.fieldColumn + form.status.width + 3, style: form.statusUnknown ? .warning : .muted,
+                 width: grid.columns - FormLayout.fieldColumn - form.status.width - 4)
 
         filter(.filterUsers, form.filterUsers, hint: FilterChoices.hint(form, users: true, base: "empty = all users · only affects outbound events"), form: form, layout: layout, report: report, focused: has(.filterUsers), into: &grid)
         filter(.filterDomains, form.filterDomains, hint: FilterChoices.hint(form, users: false, base: "empty = all domains · only affects inbound events"), form: form, layout: layout, report: report, focused: has(.filterDomains), into: &grid)
@@ -82,9 +85,12 @@ enum EventsView {
         FormView.label(.events, row: layout.events, focused: focused, into: &grid)
         let problems = form.visibleProblems(.events, report: report)
         if let first = problems.first {
-            grid.put("✗ " + first.message, row: layout.events, column: FormLayout.fieldColumn, style: .error, width: grid.columns - FormLayout.fieldColumn - 1)
+            let isError = first.severity == .error
+            grid.put((isError ? "✗ " : "! ") + first.message, row: layout.events, column: FormLayout.fieldColumn, style: isError ? .error : .warning,
+                     width: grid.columns - FormLayout.fieldColumn - 1)
         } else {
-            let kept = form.keptEvents.isEmpty ? "" : " · also kept: " + form.keptEvents.map { TerminalSafe.escaped($0) }.joined(separator: ", ")
+            let unlisted = form.unlistedEvents
+            let kept = unlisted.isEmpty ? "" : " · \(unlisted.map { TerminalSafe.escaped($0) }.joined(separator: ", ")) kept unless events change"
             grid.put("\(form.eventList.selected.count) of \(form.eventList.items.count) selected" + kept, row: layout.events,
                      column: FormLayout.fieldColumn, style: .muted, width: grid.columns - FormLayout.fieldColumn - 1)
         }

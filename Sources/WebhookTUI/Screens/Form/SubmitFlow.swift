@@ -9,13 +9,13 @@ enum SubmitFlow {
             s.status = StatusMessage(.info, "Already sending; wait for the answer, or press Esc to cancel.")
             return []
         }
-        if let limit = s.rateLimit, let refusal = limit.refusal(now: s.now, doing: "creating") {
+        if let limit = s.rateLimit, let refusal = limit.refusal(now: s.now, doing: form.editing == nil ? "creating" : "saving") {
             s.status = StatusMessage(.error, refusal)
             return []
         }
         let outcome = form.validation
-        if let original = form.editing, outcome.request != nil {
-            return save(&form, original, screen: screen, app: &s)
+        if form.editing != nil, !outcome.report.hasErrors {
+            return save(&form, screen: screen, app: &s)
         }
         guard let request = outcome.request else {
             form.touched = Set(WebhookField.allCases)
@@ -29,12 +29,13 @@ enum SubmitFlow {
     }
 
     /// An edit: only the changed fields, and nothing at all when nothing changed.
-    private static func save(_ form: inout FormState, _ original: Webhook, screen: Int, app s: inout AppState) -> [Effect] {
+    private static func save(_ form: inout FormState, screen: Int, app s: inout AppState) -> [Effect] {
         guard let patch = form.patch, !patch.isEmpty else {
             s.status = StatusMessage(.info, "No changes to save.")
             return []
         }
         let id = startSending(&form, screen: screen, app: &s)
+        s.changesInFlight[id] = "the save of \(TerminalSafe.escaped(form.editing?.name ?? "")) (\(patch.uuid))"
         return [.call(id: id, .update(patch))]
     }
 
@@ -56,14 +57,17 @@ enum SubmitFlow {
         switch result {
         case .success(let webhook):
             s.leave(screen)
-            s.withList(s.topScreen.id) { list, _ in
-                list.replace(webhook, select: true)
-            }
+            s.withFirstList { list, _ in list.replace(webhook, select: true) }
             s.status = StatusMessage(.success, "Saved \(TerminalSafe.escaped(webhook.name)).")
-        case .failure(.notFound):
-            if let uuid = form.editing?.uuid, let list = s.screens.first(where: { if case .list = $0.screen { true } else { false } }) {
-                s.withList(list.id) { list, _ in list.remove(uuid: uuid) }
+        case .failure(.savedButNotRead(let reason)):
+            // The change is made: the row shows it as sent, and the next load brings the rest.
+            if let original = form.editing, let patch = form.patch {
+                s.leave(screen)
+                s.withFirstList { list, _ in list.replace(patch.applied(to: original), select: true) }
             }
+            s.status = StatusMessage(.warning, "Saved; the fresh copy could not be read (\(reason)). r reloads the list.")
+        case .failure(.notFound):
+            if let uuid = form.editing?.uuid { s.withFirstList { list, _ in list.remove(uuid: uuid) } }
             s.status = StatusMessage(.error, "This webhook no longer exists (deleted elsewhere?); nothing was saved. Your input is kept; Esc leaves.")
         case .failure(let error):
             show(error, in: &form, app: &s)
@@ -136,27 +140,26 @@ enum SubmitFlow {
     }
 
     private static func show(_ error: JetEmailError, in form: inout FormState, app s: inout AppState) {
+        let operation: JetEmailError.Operation = form.editing == nil ? .create : .change
         switch error {
-        case .rateLimited(let retryAfter, _):
-            // A wait longer than an hour is not counted down: the message says to try later,
-            // and after an hour another try may be made (the API refuses it if still blocked).
-            s.rateLimit = RateLimit(retryAfter: retryAfter, now: s.now)
-            s.status = StatusMessage(.error, error.message)
-        case .noAnswer, .cancelled:
-            s.status = StatusMessage(.warning, error.message)
+        case .rateLimited:
+            // The app-wide wait was set where the answer came in; the countdown shows it.
+            s.status = StatusMessage(.error, error.message(doing: operation))
+        case .noAnswer, .cancelled, .answerUnusable:
+            s.status = StatusMessage(.warning, error.message(doing: operation))
         default:
             if let field = error.field, let control = Control(field: field) {
-                form.serverErrors[field] = serverText(error)
+                form.serverErrors[field] = serverText(error, operation)
                 form.focus = control
             }
-            s.status = StatusMessage(.error, error.message)
+            s.status = StatusMessage(.error, error.message(doing: operation))
         }
     }
 
-    private static func serverText(_ error: JetEmailError) -> String {
+    private static func serverText(_ error: JetEmailError, _ operation: JetEmailError.Operation) -> String {
         switch error {
         case .badRequest(let message, _), .forbiddenFilters(let message, _, _): "JetEmail: \(message)"
-        default: error.message
+        default: error.message(doing: operation)
         }
     }
 }

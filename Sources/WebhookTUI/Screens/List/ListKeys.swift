@@ -10,14 +10,15 @@ enum ListKeys {
     }
 
     static let table: [KeyBinding<Action>] = [
+        // In the order the key bar keeps them when room is short: the most useful first.
         KeyBinding([.enter], keys: "Enter", bar: BarEntry("Enter", "details"), help: "details of the selected webhook", .details),
+        KeyBinding([.character("l")], keys: "l", bar: BarEntry("l", "log"), help: "the delivery log of the selected webhook", .log),
+        KeyBinding([.character("L")], keys: "L", bar: BarEntry("L", "all logs"), help: "the delivery log of every webhook", .logOfAll),
+        KeyBinding([.character(" ")], keys: "Space", bar: BarEntry("Space", "on/off"), help: "enable, or disable (asks first)", .toggle),
+        KeyBinding([.character("/")], keys: "/", bar: BarEntry("/", "filter"), help: "filter by name, URL or uuid as you type", .filter),
         KeyBinding([.character("n")], keys: "n", bar: BarEntry("n", "new"), help: "create a webhook (the form); back here when its secret window closes", .new),
         KeyBinding([.character("e")], keys: "e", bar: BarEntry("e", "edit"), help: "edit the selected webhook in the form; only changed fields are sent", .editWebhook),
-        KeyBinding([.character(" ")], keys: "Space", bar: BarEntry("Space", "on/off"), help: "enable, or disable (asks first)", .toggle),
         KeyBinding([.character("d"), .delete], keys: "d or Delete", bar: BarEntry("d", "delete"), help: "delete (asks first; only y deletes)", .delete),
-        KeyBinding([.character("l")], keys: "l", bar: BarEntry("l", "log"), help: "the delivery log of the selected webhook", .log),
-        KeyBinding([.character("L")], keys: "L", help: "the delivery log of every webhook", .logOfAll),
-        KeyBinding([.character("/")], keys: "/", bar: BarEntry("/", "filter"), help: "filter by name, URL or uuid as you type", .filter),
         KeyBinding([.character("r")], keys: "r", bar: BarEntry("r", "reload"), help: "load the list again", .reload),
         KeyBinding([.escape], keys: "Esc", bar: BarEntry("Esc", "clear filter"), help: "clear the filter", .clearFilter),
         KeyBinding([.escape], keys: "Esc", bar: BarEntry("Esc", "cancel"), help: "with no filter: cancel the requests in flight", .cancel),
@@ -40,7 +41,8 @@ enum ListKeys {
 
     static func barEntries(_ list: ListState) -> [BarEntry] {
         if list.filterTyping { return filterTable.barEntries() }
-        return list.table.bindings.barEntries() + table.barEntries(enabled: { isEnabled($0, list) })
+        // Moving needs no reminder: the list's own keys come first.
+        return table.barEntries(enabled: { isEnabled($0, list) }) + list.table.bindings.barEntries()
     }
 
     static func handle(_ list: inout ListState, screen: Int, _ key: Key, app s: inout AppState) -> [Effect] {
@@ -77,10 +79,19 @@ enum ListKeys {
             return DeliveryLogOpening.push(DeliveryLogState(webhook: nil, names: names), app: &s)
         case .toggle:
             guard let webhook = list.selected, list.pending[webhook.uuid] == nil else { return [] }
-            if webhook.status == .disabled {
-                return ListFlow.setStatus(&list, screen: screen, webhook, .enabled, app: &s)
-            }
             let name = TerminalSafe.escaped(webhook.name)
+            switch webhook.status {
+            case .disabled?:
+                return ListFlow.setStatus(&list, screen: screen, webhook, .enabled, app: &s)
+            case nil:
+                // Unknown: enabling is the likely wish, but never without asking.
+                s.open(.confirm(ConfirmDialog(title: "Enable?", message: "The API gave the status of \(name) as unreadable, so it is not known "
+                                              + "whether events are delivered. Enable it?", question: "Enable it? y/N", confirmLabel: "enable"),
+                                screen: screen, action: .enable(uuid: webhook.uuid)))
+                return []
+            case .enabled?:
+                break
+            }
             s.open(.confirm(ConfirmDialog(title: "Disable?", message: "Disable \(name)? Events are not delivered while it is disabled.",
                                           question: "Disable it? y/N", confirmLabel: "disable"),
                             screen: screen, action: .disable(uuid: webhook.uuid)))

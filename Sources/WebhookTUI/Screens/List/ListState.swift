@@ -36,6 +36,14 @@ public struct ListState: Sendable, Equatable {
 
     /// Changes in flight, by uuid.
     public var pending: [String: PendingChange] = [:]
+    /// Webhooks a change was sent to and no clear answer came (no answer, cancelled): they may
+    /// or may not have changed, and show so until the next load.
+    public var uncertain: Set<String> = []
+    /// Changes answered while a load was in flight, by uuid (nil: deleted): that load's answer
+    /// may be older than them, so they are laid over it when it comes.
+    var changedDuringLoad: [String: Webhook?] = [:]
+    /// When the list request in flight was sent (for the elapsed time beside "Loading").
+    public var loadingSince: Double?
 
     public init() {}
 
@@ -43,9 +51,15 @@ public struct ListState: Sendable, Equatable {
     public static func == (a: ListState, b: ListState) -> Bool {
         a.webhooks == b.webhooks && a.table == b.table && a.filter == b.filter && a.filterTyping == b.filterTyping
             && a.loading == b.loading && a.loaded == b.loaded && a.failed == b.failed && a.pending == b.pending
+            && a.uncertain == b.uncertain && a.changedDuringLoad == b.changedDuringLoad && a.loadingSince == b.loadingSince
     }
 
     public var selected: Webhook? { table.selectedRow?.webhook }
+
+    /// Moves the selection to this webhook, if a row shows it.
+    mutating func select(uuid: String) {
+        if let index = table.rows.firstIndex(where: { $0.webhook.uuid == uuid }) { table.select(index) }
+    }
 
     /// New webhooks from the server; the selection stays on the same webhook where it can.
     mutating func setWebhooks(_ list: [Webhook], select uuid: String? = nil) {
@@ -66,7 +80,27 @@ public struct ListState: Sendable, Equatable {
 
     mutating func remove(uuid: String) {
         pending[uuid] = nil
+        uncertain.remove(uuid)
         setWebhooks(webhooks.filter { $0.uuid != uuid })
+    }
+
+    /// A change the server confirmed: shown at once, and remembered for a load still in flight.
+    mutating func confirmed(uuid: String, now webhook: Webhook?) {
+        if loading != nil { changedDuringLoad[uuid] = .some(webhook) }
+        if let webhook { replace(webhook) } else { remove(uuid: uuid) }
+    }
+
+    /// A loaded list, with the changes confirmed while it was on its way laid over it (an older
+    /// answer never brings back a deleted row, nor undoes a toggle).
+    mutating func arrived(_ list: [Webhook]) {
+        var byUUID = list
+        if !changedDuringLoad.isEmpty {
+            byUUID = list.filter { changedDuringLoad[$0.uuid] == nil }
+            for case let (_, webhook?) in changedDuringLoad { byUUID.append(webhook) }
+        }
+        changedDuringLoad = [:]
+        uncertain = []
+        setWebhooks(byUUID)
     }
 
     /// The rows shown: the filter matches name, URL or uuid, ignoring case.
@@ -83,8 +117,12 @@ public struct ListState: Sendable, Equatable {
             lastMatches = shown
         }
         lastNeedle = needle
-        let store = store, pending = pending
-        let rows = shown.map { WebhookRow(store: store, index: $0, pending: pending.isEmpty ? nil : pending[store.webhooks[$0].uuid]?.change) }
+        let store = store, pending = pending, uncertain = uncertain
+        let rows = shown.map { index in
+            let uuid = store.webhooks[index].uuid
+            return WebhookRow(store: store, index: index, pending: pending.isEmpty ? nil : pending[uuid]?.change,
+                              uncertain: !uncertain.isEmpty && uncertain.contains(uuid))
+        }
         table.setRows(rows, keepingSelectionOn: keep.map { k in { $0.webhook.uuid == k } })
     }
 

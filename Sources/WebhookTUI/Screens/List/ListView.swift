@@ -16,7 +16,8 @@ enum ListView {
         let shown = list.table.rows.count, total = list.webhooks.count
         var line = list.loaded ? (shown == total ? "\(total) webhook\(total == 1 ? "" : "s")" : "\(shown) of \(total) webhooks") : ""
         if list.loading != nil || (!list.loaded && !list.failed) {
-            line += line.isEmpty ? "Loading webhooks…" : " · reloading…"
+            let elapsed = list.loadingSince.map { " " + String(format1: max(0, now - $0)) + " s" } ?? ""
+            line += (line.isEmpty ? "Loading webhooks…" : " · reloading…") + elapsed
         } else if !list.loaded {
             line = "The list could not be loaded (below); r tries again."
         }

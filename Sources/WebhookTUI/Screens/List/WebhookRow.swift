@@ -9,16 +9,19 @@ public struct WebhookRow: TableRow {
     let index: Int
     /// A change sent and not yet confirmed by the server.
     public var pending: ListState.Pending?
+    /// A change was sent and no clear answer came: it may have happened.
+    public var uncertain: Bool
 
-    init(store: WebhookStore, index: Int, pending: ListState.Pending?) {
+    init(store: WebhookStore, index: Int, pending: ListState.Pending?, uncertain: Bool = false) {
         self.store = store
         self.index = index
         self.pending = pending
+        self.uncertain = uncertain
     }
 
     public var webhook: Webhook { store.webhooks[index] }
 
-    public static func == (a: WebhookRow, b: WebhookRow) -> Bool { a.webhook == b.webhook && a.pending == b.pending }
+    public static func == (a: WebhookRow, b: WebhookRow) -> Bool { a.webhook == b.webhook && a.pending == b.pending && a.uncertain == b.uncertain }
 
     public static let columns = [
         TableColumn("", width: 2),
@@ -32,8 +35,14 @@ public struct WebhookRow: TableRow {
         switch column {
         case 0:
             if pending != nil { return ("…", Style(.warning, bold: true)) }
-            return webhook.status == .disabled ? ("○", .muted) : ("●", .success)
-        case 1: return (TerminalSafe.escaped(webhook.name), webhook.status == .disabled ? .muted : .plain)
+            if uncertain { return ("?", Style(.warning, bold: true)) }
+            switch webhook.status {
+            case .enabled?: return ("●", .success)
+            case .disabled?: return ("○", .muted)
+            // Unreadable or left out: never drawn as enabled.
+            case nil: return ("?", .warning)
+            }
+        case 1: return (TerminalSafe.escaped(webhook.name), webhook.status == .enabled ? .plain : .muted)
         case 2: return (DisplayWidth.middle(TerminalSafe.escaped(webhook.url), width: width), .plain)
         case 3: return (eventsSummary, .plain)
         default: return (filtersSummary, .muted)
@@ -49,7 +58,7 @@ public struct WebhookRow: TableRow {
            !names.contains(where: { $0.hasPrefix("inbound.") }) { return "\(count) · all outbound" }
         if Set(EventType.inbound.map(\.rawValue)) == names.intersection(Set(EventType.inbound.map(\.rawValue))),
            !names.contains(where: { $0.hasPrefix("outbound.") }) { return "\(count) · all inbound" }
-        let short = webhook.events.map { $0.known?.shortName ?? $0.rawValue }
+        let short = webhook.events.map { $0.known?.shortName ?? TerminalSafe.escaped($0.rawValue) }
         return "\(count) · " + short.joined(separator: ", ")
     }
 

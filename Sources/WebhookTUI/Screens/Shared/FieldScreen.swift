@@ -5,14 +5,18 @@ import TerminalUI
 protocol FieldScreen {
     var top: Int { get set }
     func lines(width: Int, clock: WallClock, now: Double) -> [[Span]]
+    /// Lines after those, made once for a width (an event's payload); none by default.
+    func tail(width: Int) -> [[Span]]
 }
 
 extension FieldScreen {
+    func tail(width: Int) -> [[Span]] { [] }
+
     static func viewRect(columns: Int, rows: Int) -> Rect { Rect(row: 2, column: 2, width: columns - 4, height: rows - 4) }
 
     func scrollView(columns: Int, rows: Int, clock: WallClock, now: Double) -> ScrollView {
         let rect = Self.viewRect(columns: columns, rows: rows)
-        return ScrollView(lines: lines(width: rect.width, clock: clock, now: now), viewHeight: rect.height, top: top)
+        return ScrollView(lines: lines(width: rect.width, clock: clock, now: now), tail: tail(width: rect.width), viewHeight: rect.height, top: top)
     }
 
     mutating func scroll(_ action: ScrollView.Action, key: Key, app s: AppState) {

@@ -40,30 +40,10 @@ struct APIAccess {
         await sandbox?.stop()
     }
 
-    /// An API failure on stderr, exit 1.
-    static func fail(_ error: any Error) -> ExitCode {
-        StandardError.write((error as? JetEmailError)?.message ?? "\(error)")
-        return ExitCode(1)
-    }
-
-    /// A request that changes nothing failed: said as such (see `JetEmailError.readMessage`).
-    static func failRead(_ error: any Error) -> ExitCode {
-        StandardError.write((error as? JetEmailError)?.readMessage ?? "\(error)")
-        return ExitCode(1)
-    }
-
-    /// The same, for a request that is not a create: an answer that never came (or came broken)
-    /// is said as what it may mean here, not as "the webhook may have been created".
-    static func fail(_ error: any Error, unansweredMeans: String) -> ExitCode {
-        switch error as? JetEmailError {
-        case .noAnswer(let reason, let seconds)?:
-            StandardError.write((reason == .timedOut ? "No answer within \(seconds.map { "\($0) s" } ?? "the deadline")"
-                                 : "The connection closed before an answer arrived") + ". " + unansweredMeans)
-        case .answerUnusable(let reason)?:
-            StandardError.write("The request reached the API, but its answer could not be used (\(reason)). " + unansweredMeans)
-        default:
-            return fail(error)
-        }
+    /// An API failure on stderr, exit 1, said as what it may mean for this kind of request (an
+    /// answer that never came to a read changed nothing; to a delete, the webhook may be gone).
+    static func fail(_ error: any Error, doing operation: JetEmailError.Operation) -> ExitCode {
+        StandardError.write((error as? JetEmailError)?.message(doing: operation) ?? "\(error)")
         return ExitCode(1)
     }
 

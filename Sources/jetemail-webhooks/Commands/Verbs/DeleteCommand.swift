@@ -29,11 +29,11 @@ struct DeleteCommand: Command {
             if !yes {
                 // Name and URL in the question, so the person sees what goes.
                 let webhook: Webhook
-                do { webhook = try await client.getWebhook(uuid: uuid) } catch { throw APIAccess.fail(error) }
+                do { webhook = try await client.getWebhook(uuid: uuid) } catch { throw APIAccess.fail(error, doing: .read) }
                 let name = TerminalSafe.escaped(webhook.name), url = TerminalSafe.escaped(webhook.url)
                 try APIAccess.confirm("Delete \(name) (\(url))? This cannot be undone. y/N ", declined: "Nothing was deleted.")
             }
-            do { _ = try await client.deleteWebhook(uuid: uuid) } catch { throw APIAccess.fail(error) }
+            do { _ = try await client.deleteWebhook(uuid: uuid) } catch { throw APIAccess.fail(error, doing: .delete) }
             StandardError.write("Deleted \(TerminalSafe.escaped(uuid)).")
         }
     }

@@ -25,7 +25,7 @@ struct GetCommand: Command {
     @MainActor func run() async throws {
         try await access.withClient { client in
             let webhook: Webhook
-            do { webhook = try await client.getWebhook(uuid: uuid) } catch { throw APIAccess.fail(error) }
+            do { webhook = try await client.getWebhook(uuid: uuid) } catch { throw APIAccess.fail(error, doing: .read) }
             try APIAccess.print(APIAccess.wantsJSON(json) ? WebhookOutput.json(webhook.withoutSecret) : WebhookOutput.details(webhook))
         }
     }

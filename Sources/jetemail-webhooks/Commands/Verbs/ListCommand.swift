@@ -22,7 +22,7 @@ struct ListCommand: Command {
     @MainActor func run() async throws {
         try await access.withClient { client in
             let list: [Webhook]
-            do { list = try await client.listWebhooks() } catch { throw APIAccess.fail(error) }
+            do { list = try await client.listWebhooks() } catch { throw APIAccess.fail(error, doing: .read) }
             let safe = list.map(\.withoutSecret)
             try APIAccess.print(APIAccess.wantsJSON(json) ? WebhookOutput.json(safe) : WebhookOutput.table(safe))
         }

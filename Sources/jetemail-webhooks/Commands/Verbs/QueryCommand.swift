@@ -77,58 +77,102 @@ struct QueryCommand: Command {
     @MainActor func run() async throws {
         try await access.withClient { client in
             let clock = SystemClock.wallClock()
+            let asJSON = APIAccess.wantsJSON(json)
+            // On a terminal the table names webhooks (one list call); a log of one webhook has
+            // no webhook column.
+            let names = asJSON || query.uuid != nil ? nil : await Self.webhookNames(client)
+            let width = TextTable.terminalWidth()
             if !all {
                 let page: DeliveryPage
-                do { page = try await client.queryDeliveries(query) } catch { throw APIAccess.failRead(error) }
-                try APIAccess.print(APIAccess.wantsJSON(json) ? WebhookOutput.json(page)
-                                    : DeliveryOutput.table(page.events, total: page.total, offset: page.offset, clock: clock))
+                do { page = try await client.queryDeliveries(query) } catch { throw APIAccess.fail(error, doing: .read) }
+                try APIAccess.print(asJSON ? WebhookOutput.json(page)
+                                    : DeliveryOutput.table(page.events, total: page.total, offset: page.offset, clock: clock, width: width, names: names))
                 return
             }
-            // Printed page by page, so that 200,000 events never sit in memory at once.
-            let asJSON = APIAccess.wantsJSON(json)
+            // Printed page by page, so that 200,000 events never sit in memory at once. JSON that
+            // was started is always finished, so a failure midway still leaves valid JSON.
             var printed = 0
             if asJSON { try APIAccess.print("{\"events\": [", newline: false) }
-            let total = try await Self.everyPage(query, client: client) { events in
-                if asJSON {
-                    let text = events.map { WebhookOutput.json($0) }.joined(separator: ",\n")
-                    try APIAccess.print((printed == 0 ? "\n" : ",\n") + text, newline: false)
-                } else {
-                    try APIAccess.print(DeliveryOutput.rows(events, clock: clock, header: printed == 0), newline: false)
+            let total: Int
+            do {
+                total = try await Self.everyPage(query, client: client) { events in
+                    if asJSON {
+                        let text = events.map { WebhookOutput.json($0) }.joined(separator: ",\n")
+                        try APIAccess.print((printed == 0 ? "\n" : ",\n") + text, newline: false)
+                    } else {
+                        try APIAccess.print(DeliveryOutput.rows(events, clock: clock, header: printed == 0, width: width, names: names), newline: false)
+                    }
+                    printed += events.count
                 }
-                printed += events.count
+            } catch {
+                if asJSON { try? APIAccess.print("\n], \"complete\": false}") }
+                throw error
             }
-            try APIAccess.print(asJSON ? "\n], \"total\": \(total)}" : (printed == 0 ? "No deliveries match." : "\(printed) of \(total)"))
+            try APIAccess.print(asJSON ? "\n], \"total\": \(total), \"complete\": true}"
+                                : (printed == 0 ? "No deliveries match." : "\(printed) of \(total) · \(DeliveryOutput.zone(clock))"))
         }
     }
 
-    /// Page after page until the total is reached or a page comes back short. A 429 is waited
-    /// out (its Retry-After, said on stderr) and the same page asked again; an event seen twice
-    /// (the log grew meanwhile, shifting the pages) is kept once.
-    @MainActor static func everyPage(_ first: DeliveryQuery, client: JetEmailClient, maximumWait: Int = 3_600,
+    /// Webhook names by uuid, for the table; none when the list cannot be read (uuids show).
+    @MainActor static func webhookNames(_ client: JetEmailClient) async -> [String: String] {
+        guard let list = try? await client.listWebhooks() else { return [:] }
+        var names: [String: String] = [:]
+        for webhook in list { names[webhook.uuid] = webhook.name }
+        return names
+    }
+
+    /// Page after page, by what each page brought (a server may answer fewer rows than the
+    /// limit), until the total is reached or a page comes back empty. A 429 is waited out (its
+    /// Retry-After, at least a few seconds, longer with each 429 in a row, said on stderr) and
+    /// the same page asked again, up to a bound. An event seen on the page before (the log grew
+    /// meanwhile, shifting the pages) is kept once; a page that brings nothing new (a server that
+    /// ignores offset) ends the run, said on stderr, exit 1. Memory holds two pages of ids.
+    @MainActor static func everyPage(_ first: DeliveryQuery, client: JetEmailClient, maximumWait: Int = RetryAfter.longestWait,
+                                     sleep: (Int) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
                                      each: ([Delivery]) throws -> Void) async throws -> Int {
         var query = first
-        var seen = Set<String>()
+        var previous = Set<String>()
+        var backoff = RateLimitBackoff()
         var count = 0
         var total = 0
+        var pageNumber = 1
         while true {
             let page: DeliveryPage
-            do { page = try await client.queryDeliveries(query) } catch .rateLimited(let retryAfter, _) {
-                let wait = retryAfter ?? 60
-                guard wait <= maximumWait else {
-                    StandardError.write("Rate limited by JetEmail for \(wait) s; giving up after \(count) events.")
+            do {
+                page = try await client.queryDeliveries(query)
+                backoff.answered()
+            } catch .rateLimited(let retryAfter, _) {
+                guard let wait = backoff.wait(retryAfter: retryAfter) else {
+                    StandardError.write(backoff.gaveUpMessage + " Stopped after \(count) events.")
                     throw ExitCode(1)
                 }
-                StandardError.write("Rate limited by JetEmail: waiting \(wait) s before page \((query.offset ?? 0) / max(1, query.limit ?? 1000) + 1)…")
-                try await Task.sleep(for: .seconds(wait))
+                guard wait <= maximumWait else {
+                    StandardError.write("Rate limited by JetEmail for more than an hour; giving up after \(count) events.")
+                    throw ExitCode(1)
+                }
+                StandardError.write("Rate limited by JetEmail: waiting \(wait) s before page \(pageNumber)…")
+                try await sleep(wait)
                 continue
-            } catch { throw APIAccess.failRead(error) }
+            } catch { throw APIAccess.fail(error, doing: .read) }
             total = page.total
-            let fresh = page.events.filter { seen.insert($0.id + "\u{0}" + $0.uuid).inserted }
+            var ids = Set<String>()
+            let fresh = page.events.filter { event in
+                let key = event.id + "\u{0}" + event.uuid
+                return ids.insert(key).inserted && !previous.contains(key)
+            }
+            if page.events.isEmpty { break }
+            if fresh.isEmpty {
+                StandardError.write("Page \(pageNumber) brought only events already printed (the server seems to ignore offset); "
+                                    + "stopped after \(count) events of \(total).")
+                throw ExitCode(1)
+            }
             count += fresh.count
-            if !fresh.isEmpty { try each(fresh) }
+            try each(fresh)
+            previous = ids
             let next = (query.offset ?? 0) + page.events.count
-            if page.events.isEmpty || page.events.count < (query.limit ?? 1000) || next >= page.total { break }
+            if next >= page.total { break }
             query.offset = next
+            pageNumber += 1
         }
         return total
     }

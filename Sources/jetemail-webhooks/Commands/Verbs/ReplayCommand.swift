@@ -56,7 +56,7 @@ struct ReplayCommand: Command {
                 let question: String
                 if let uuid = target.uuid {
                     let name: String
-                    do { name = TerminalSafe.escaped(try await client.getWebhook(uuid: uuid).name) } catch { throw APIAccess.fail(error) }
+                    do { name = TerminalSafe.escaped(try await client.getWebhook(uuid: uuid).name) } catch { throw APIAccess.fail(error, doing: .read) }
                     question = "Replay \(what) to \(name)? y/N "
                 } else {
                     var query = DeliveryQuery(limit: 1)
@@ -66,14 +66,14 @@ struct ReplayCommand: Command {
                     }
                     let type: String
                     do { type = try await client.queryDeliveries(query).events.first.map { TerminalSafe.escaped($0.eventType.rawValue) } ?? "its type" }
-                    catch { throw APIAccess.fail(error) }
+                    catch { throw APIAccess.fail(error, doing: .read) }
                     question = "Replay \(what) to every webhook subscribed to \(type)? y/N "
                 }
                 try APIAccess.confirm(question, declined: "Nothing was sent.")
             }
             let receipt: ReplayReceipt
             do { receipt = try await client.replay(target) } catch {
-                throw APIAccess.fail(error, unansweredMeans: "The replay may have been enqueued: check the log (query) before replaying again.")
+                throw APIAccess.fail(error, doing: .replay)
             }
             try APIAccess.print(APIAccess.wantsJSON(json) ? WebhookOutput.json(receipt)
                                 : "\(TerminalSafe.escaped(receipt.eventID)): \(TerminalSafe.escaped(receipt.status))"

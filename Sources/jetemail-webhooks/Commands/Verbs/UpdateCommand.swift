@@ -8,7 +8,9 @@ struct UpdateCommand: Command {
     static let abstract = "Change a webhook's fields; only the ones given (and different) are sent."
     static let discussion = """
         Flags are checked by the same rules as create before anything is sent (exit 2 on a problem).
-        --event replaces the whole set of events. Nothing to change is a usage error.
+        Only the fields given are checked and sent: an unchanged name or status is left as it is.
+        --event replaces the whole set of events (outbound.queued, which delivery logs show but
+        no update may send, is dropped, with a warning). Nothing to change is a usage error.
         """
     static let positional: String? = "uuid"
     static let options: [OptionSpec] = [
@@ -50,9 +52,7 @@ struct UpdateCommand: Command {
 
     /// The webhook as it is, with the flags applied.
     func edited(_ current: Webhook) -> WebhookDraft {
-        var draft = WebhookDraft(name: current.name, url: current.url, events: current.events.compactMap { $0.known?.rawValue },
-                                 status: current.status == .disabled ? 0 : 1, filterUsers: current.filterUsers ?? [],
-                                 filterDomains: current.filterDomains ?? [])
+        var draft = WebhookDraft(current)
         if let name = arguments.string("name") { draft.name = name }
         if let url = arguments.string("url") { draft.url = url }
         if arguments.values["event"] != nil { draft.events = arguments.strings("event") }
@@ -71,7 +71,7 @@ struct UpdateCommand: Command {
     @MainActor func run() async throws {
         try await access.withClient { client in
             let current: Webhook
-            do { current = try await client.getWebhook(uuid: uuid) } catch { throw APIAccess.fail(error) }
+            do { current = try await client.getWebhook(uuid: uuid) } catch { throw APIAccess.fail(error, doing: .read) }
             let (patch, report) = WebhookPatch.between(current, and: edited(current))
             for warning in report.warnings { StandardError.write("warning: \(warning)") }
             guard let patch else {
@@ -87,7 +87,7 @@ struct UpdateCommand: Command {
                 return
             }
             let updated: Webhook
-            do { updated = try await client.updateWebhook(patch) } catch { throw APIAccess.fail(error) }
+            do { updated = try await client.updateWebhook(patch) } catch { throw APIAccess.fail(error, doing: .change) }
             try APIAccess.print(APIAccess.wantsJSON(json) ? WebhookOutput.json(updated.withoutSecret) : WebhookOutput.details(updated))
         }
     }

@@ -28,6 +28,18 @@ public enum TerminalSafe {
         return escaped(head)
     }
 
+    /// How a character shows on a terminal that must not act on it: nil when it shows as itself,
+    /// else its escape (`\x1b`, `\u202e`), every scalar of it written out.
+    @inlinable
+    public static func visible(_ c: Character) -> String? {
+        guard let first = c.unicodeScalars.first, needsEscape(first, false) else { return nil }
+        return slowEscape(c)
+    }
+
+    @usableFromInline
+    static func slowEscape(_ c: Character) -> String { escaped(String(c)) }
+
+    @inlinable
     static func needsEscape(_ s: Unicode.Scalar, _ keepingLineBreaks: Bool) -> Bool {
         switch s.value {
         case 0x0A: !keepingLineBreaks
@@ -38,7 +50,7 @@ public enum TerminalSafe {
         }
     }
 
-    private static func hex(_ value: UInt32, digits: Int) -> String {
+    static func hex(_ value: UInt32, digits: Int) -> String {
         let text = String(value, radix: 16)
         return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
