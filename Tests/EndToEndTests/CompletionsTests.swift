@@ -39,6 +39,14 @@ import Testing
         #expect(try bashCompletes(["jetemail-webhooks", "sandbox", "--malformed", ""]) == ["not-json", "success-false", "no-secret"])
         #expect(try bashCompletes(["jetemail-webhooks", "completions", ""]) == ["bash", "zsh", "fish"])
         #expect(try bashCompletes(["jetemail-webhooks", "--no-in"]) == ["--no-input"], "create's options without naming it")
+        #expect(try bashCompletes(["jetemail-webhooks", "--status", ""]) == ["1", "0", "enabled", "disabled"], "create's values without naming it")
+    }
+
+    @Test func eachSubcommandsOptionCompletesItsOwnValues() throws {
+        // Issue 17 item 28: `query --status` offered the webhook statuses `1 0 enabled disabled`.
+        #expect(try bashCompletes(["jetemail-webhooks", "query", "--status", ""]) == ["success", "failed", "retry", "pending"])
+        #expect(try bashCompletes(["jetemail-webhooks", "update", "--status", ""]) == ["1", "0", "enabled", "disabled"])
+        #expect(try bashCompletes(["jetemail-webhooks", "query", "--event-type", "outbound.q"]) == ["outbound.queued"])
     }
 
     @Test func everyOptionOfEveryCommandIsOffered() throws {

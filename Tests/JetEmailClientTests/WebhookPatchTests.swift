@@ -37,6 +37,33 @@ import JetEmailHTTP
         #expect(result.report.warnings.contains { $0.field == .events && $0.message.hasPrefix("outbound.queued will be dropped") })
     }
 
+    @Test func aStatusTheAPIGaveAsUnreadableIsNeverSentUnlessChanged() {
+        // Issue 17 item 7: a rename silently enabled a webhook whose status was "paused" or missing.
+        var paused = original
+        paused.status = nil
+        paused.unreadable = ["status"]
+        var rename = WebhookDraft(paused)
+        rename.name = "Renamed"
+        #expect(body(WebhookPatch.between(paused, and: rename).patch) == #"{"uuid":"u-1","name":"Renamed"}"#)
+        rename.status = 0
+        #expect(body(WebhookPatch.between(paused, and: rename).patch) == #"{"uuid":"u-1","name":"Renamed","status":0}"#)
+    }
+
+    @Test func onlyWhatIsSentIsChecked() {
+        // Issue 17 item 10: `--status 0` refused because the existing name (ESC, wide characters)
+        // fails the create rules.
+        var odd = original
+        odd.name = "Orders \u{1b}[31m 注文"
+        odd.url = "ftp://legacy.example.com"
+        var disable = WebhookDraft(odd)
+        disable.status = 0
+        let result = WebhookPatch.between(odd, and: disable)
+        #expect(body(result.patch) == #"{"uuid":"u-1","status":0}"#)
+        #expect(result.report.problems.isEmpty, "the unchanged name and URL are not checked: \(result.report.problems)")
+        disable.name = "still \u{1b} bad"
+        #expect(WebhookPatch.between(odd, and: disable).patch == nil, "a changed name is checked")
+    }
+
     @Test func anInvalidEditIsRefusedByTheCreateRules() {
         let result = WebhookPatch.between(original, and: draft { $0.url = "ftp://x"; $0.name = "bad!" })
         #expect(result.patch == nil)

@@ -33,8 +33,8 @@ extension ResponseInterpreter {
         }
         // Only the documented answer, `{success, event_id, status: "enqueued", message}`, says a
         // replay was accepted: another object (a webhook, `{}`) says nothing of the kind.
-        guard let status = object["status"]?.string, !status.isEmpty else {
-            throw .answerUnusable(reason: "it has no status, so it does not say the replay was enqueued")
+        guard let status = object["status"]?.string, !status.isEmpty, object["event_id"] != nil || object["success"]?.bool == true else {
+            throw .answerUnusable(reason: "it is not a replay's answer (no event_id and status), so it does not say the replay was enqueued")
         }
         var asked = ""
         if case .eventID(let id) = target.event { asked = id }

@@ -23,7 +23,7 @@ enum Quit {
         }
         if s.isCreating { return "A webhook is being created; its secret would be lost." }
         if let changes = inFlight(s) {
-            return "\(changes) \(s.changesInFlight.count == 1 ? "is" : "are") in flight: quitting now leaves it unknown whether "
+            return changes.prefix(1).uppercased() + changes.dropFirst() + " \(s.changesInFlight.count == 1 ? "is" : "are") in flight: quitting now leaves it unknown whether "
                 + "\(s.changesInFlight.count == 1 ? "it" : "they") happened."
         }
         if s.secretOnScreen == nil, s.screens.contains(where: { $0.screen.hasInput }) {
@@ -72,7 +72,7 @@ enum Quit {
         let named = s.changesInFlight.sorted { $0.key < $1.key }.map(\.value)
         let text = named.prefix(3).joined(separator: ", ")
         let more = named.count > 3 ? " and \(named.count - 3) more" : ""
-        return (text.prefix(1).uppercased() + text.dropFirst()) + more
+        return text + more
     }
 }
 

@@ -83,7 +83,8 @@ enum FormView {
 enum EventsView {
     static func draw(_ form: FormState, report: ValidationReport, layout: FormLayout, focused: Bool, into grid: inout Grid) {
         FormView.label(.events, row: layout.events, focused: focused, into: &grid)
-        let problems = form.visibleProblems(.events, report: report)
+        // What a change of the events drops is said at once, not only once the field is left.
+        let problems = form.visibleProblems(.events, report: report) + (form.touched.contains(.events) ? [] : report.warnings(for: .events))
         if let first = problems.first {
             let isError = first.severity == .error
             grid.put((isError ? "✗ " : "! ") + first.message, row: layout.events, column: FormLayout.fieldColumn, style: isError ? .error : .warning,
