@@ -4,25 +4,25 @@
 /// The keys the end-to-end tests press, looked up in the binding tables the program runs on
 /// (so a rebinding moves the tests with it), written as tmux `send-keys` names.
 enum TableKeys {
-    static var submit: String { name(FormKeys.table.binding(doing: .submit)) }
-    static var next: String { name(FormKeys.table.binding(doing: .next)) }
-    static var previous: String { name(FormKeys.table.binding(doing: .previous)) }
-    static var quit: String { name(GlobalBindings.table.binding(doing: .quit)) }
-    static var help: String { name(GlobalBindings.table.binding(doing: .help)) }
-    static var suspend: String { name(GlobalBindings.table.binding(doing: .suspend)) }
-    static var writeSecret: String { name(SecretModalKeys.table.binding(doing: .write)) }
-    static var copySecret: String { name(SecretModalKeys.table.binding(doing: .copy)) }
-    static var toggleWebhook: String { name(ListKeys.table.binding(doing: .toggle)) }
-    static var deleteWebhook: String { name(ListKeys.table.binding(doing: .delete)) }
-    static var openLog: String { name(ListKeys.table.binding(doing: .log)) }
-    static var cycleStatus: String { name(DeliveryLogKeys.table.binding(doing: .cycleStatus)) }
-    static var replay: String { name(DeliveryLogKeys.table.binding(doing: .replay)) }
-    static var sendExample: String { name(SecretModalKeys.table.binding(doing: .sendExample)) }
-    static var toggleEvent: String { name(FormState().eventList.bindings.binding(doing: .toggle)) }
+    static var submit: String { name(FormScreen.formKeys, "create") }
+    static var next: String { name(FormScreen.formKeys, "next") }
+    static var previous: String { name(FormScreen.formKeys, "back") }
+    static var quit: String { name(GlobalBindings.table, "quit") }
+    static var help: String { name(GlobalBindings.table, "help") }
+    static var suspend: String { tmuxName(.control("z")) }
+    static var writeSecret: String { name(SecretModal.mainKeys, "write to file") }
+    static var copySecret: String { name(SecretModal.mainKeys, "copy (OSC 52)") }
+    static var toggleWebhook: String { name(ListScreen.mainKeys, "on/off") }
+    static var deleteWebhook: String { name(ListScreen.mainKeys, "delete") }
+    static var openLog: String { name(ListScreen.mainKeys, "log") }
+    static var cycleStatus: String { name(DeliveryLogScreen.mainKeys, "status") }
+    static var replay: String { name(DeliveryLogScreen.mainKeys, "replay") }
+    static var sendExample: String { name(SecretModal.mainKeys, "test") }
+    static var toggleEvent: String { tmuxName(FormScreen().eventList.bindings.binding(doing: .toggle)!.firstKey!) }
 
-    /// The first key of a binding, as tmux names it.
-    static func name<A>(_ binding: KeyBinding<A>?) -> String {
-        guard let key = binding?.firstKey else { fatalError("no such binding") }
+    /// The first key of the binding whose key bar entry says `label`, as tmux names it.
+    static func name<T>(_ table: [Binding<T>], _ label: String) -> String {
+        guard let key = table.first(where: { $0.bar?.label == label })?.firstKey else { fatalError("no binding labelled \(label)") }
         return tmuxName(key)
     }
 

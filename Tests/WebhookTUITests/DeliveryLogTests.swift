@@ -28,19 +28,19 @@ import Testing
         return d
     }
 
-    func log(_ d: Driver) -> DeliveryLogState? {
-        if case .deliveries(let log) = d.state.topScreen.screen { return log }
+    func log(_ d: Driver) -> DeliveryLogScreen? {
+        if let log = d.state.topScreen.screen as? DeliveryLogScreen { return log }
         return nil
     }
 
     /// The queries sent since the last drain: (request id, query).
     func queries(_ d: inout Driver) -> [(Int, DeliveryQuery)] {
-        d.drain().compactMap { if case .call(let id, .query(let q)) = $0 { (id, q) } else { nil } }
+        d.drain().compactMap { if case let (id, .query(q))? = $0.apiCall { (id, q) } else { nil } }
     }
 
     /// Answers the request for `page` with a full page of a log of `total` events.
     func answer(_ d: inout Driver, id: Int, page: Int, total: Int) {
-        let size = DeliveryLogState.pageSize
+        let size = DeliveryLogScreen.pageSize
         let count = max(0, min(size, total - page * size))
         d.send(.answered(id: id, .deliveries(.success(DeliveryPage(events: Self.events(page * size, count), total: total, limit: size, offset: page * size)))))
     }
@@ -93,7 +93,7 @@ import Testing
         d.press(.home)
         let back = d.drain()
         #expect(back.contains(.cancelSubmit(id: sent[0].0)), "the fetch at the end is stopped")
-        #expect(back.contains { if case .call(_, .query(let q)) = $0 { q.offset == 0 } else { false } }, "page 0 is asked again")
+        #expect(back.contains { if case let (_, .query(q))? = $0.apiCall { q.offset == 0 } else { false } }, "page 0 is asked again")
         // An answer for a cancelled fetch changes nothing.
         answer(&d, id: sent[0].0, page: 999, total: 100_000)
         #expect(log(d)?.pages[999] == nil)
@@ -110,7 +110,7 @@ import Testing
             most = max(most, log(d)?.pages.count ?? 0)
         }
         #expect((log(d)?.cursor.selection ?? 0) > 9_000)
-        #expect(most <= 2 * DeliveryLogState.keptPages + 2, "a window of pages, not everything (\(most) held at most)")
+        #expect(most <= 2 * DeliveryLogScreen.keptPages + 2, "a window of pages, not everything (\(most) held at most)")
     }
 
     @Test func fCyclesTheStatusFilterAndStartsOver() {
@@ -134,13 +134,13 @@ import Testing
         var all = openLog(key: "L")
         answer(&all, id: queries(&all)[0].0, page: 0, total: 3)
         all.press(.character("t"))
-        guard case .picker(let every)? = all.state.topModal else { Issue.record("no picker"); return }
+        guard let every = all.state.topModal as? PickerModal else { Issue.record("no picker"); return }
         #expect(every.list.items.count == 16, "all types and the 15")
         #expect(all.screen.contains("outbound.queued"))
         var d = openLog()
         answer(&d, id: queries(&d)[0].0, page: 0, total: 3)
         d.press(.character("t"))
-        guard case .picker(let picker)? = d.state.topModal else { Issue.record("no picker"); return }
+        guard let picker = d.state.topModal as? PickerModal else { Issue.record("no picker"); return }
         #expect(picker.list.items.map(\.label) == ["all types", "outbound.delivered", "outbound.bounced"], "the webhook's own two, not all 15")
         d.press(.escape)
         #expect(d.state.topModal == nil && queries(&d).isEmpty, "Esc leaves the filter as it was")
@@ -168,7 +168,7 @@ import Testing
         #expect(log(d)?.lookup == nil && queries(&d).count == 1, "Esc clears the lookup and reloads")
         d.press(.escape)
         #expect(log(d) == nil, "with no lookup, Esc goes back to the list")
-        if case .list = d.state.topScreen.screen {} else { Issue.record("not back on the list") }
+        #expect(d.state.topScreen.screen is ListScreen, "back on the list")
     }
 
     @Test func enterShowsTheEventWithItsPayloadIndented() {
@@ -191,7 +191,7 @@ import Testing
         #expect(d.drain().isEmpty, "anything but y sends nothing")
         d.press(.character("R"), .character("y"))
         let calls = d.drain()
-        guard case .call(let id, .replay(let target))? = calls.first else { Issue.record("no replay sent: \(calls)"); return }
+        guard case let (id, .replay(target))? = calls.first?.apiCall else { Issue.record("no replay sent: \(calls)"); return }
         #expect(target == ReplayTarget(.eventID("evt_0"), uuid: "u-1"))
         d.send(.answered(id: id, .replayed(.success(ReplayReceipt(eventID: "evt_0", status: "enqueued", message: "Event enqueued")))))
         #expect(d.screen.contains("The replay of evt_0 to Orders: enqueued (Event enqueued)."), "the answer says what was asked")
@@ -201,12 +201,12 @@ import Testing
         var d = openLog(key: "L")
         answer(&d, id: queries(&d)[0].0, page: 0, total: 3)
         d.press(.enter, .character("R"))
-        guard case .confirm(let dialog, _, _)? = d.state.topModal else { Issue.record("no question"); return }
+        guard let dialog = d.state.confirm?.dialog else { Issue.record("no question"); return }
         #expect(dialog.message.hasPrefix("Replay evt_0 to every webhook subscribed to outbound.delivered?"))
         #expect(dialog.question == "Replay it to every subscribed webhook? y/N", "short enough to keep its y/N at 80 columns")
         #expect(d.screen.contains("Replay it to every subscribed webhook? y/N"))
         d.press(.character("Y"))
-        guard case .call(_, .replay(let target))? = d.drain().first else { Issue.record("no replay sent"); return }
+        guard case let (_, .replay(target))? = d.drain().first?.apiCall else { Issue.record("no replay sent"); return }
         #expect(target.uuid == nil)
     }
 

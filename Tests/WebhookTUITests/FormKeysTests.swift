@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func prefillFromFlags() {
-        let form = FormState(prefill: WebhookDraft(name: "N", url: "https://e.com", events: ["inbound.spam", "bogus"], status: 0,
+        let form = FormScreen(prefill: WebhookDraft(name: "N", url: "https://e.com", events: ["inbound.spam", "bogus"], status: 0,
                                                     filterUsers: ["a", "b"], filterDomains: ["x.com"]))
         #expect(form.name.text == "N" && form.url.text == "https://e.com")
         #expect(form.events == [.inboundSpam])

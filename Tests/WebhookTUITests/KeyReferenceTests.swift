@@ -35,13 +35,13 @@ import Testing
     @Test func helpListsEveryKeyOfTheForm() {
         var d = Driver()
         d.press(.function(1))
-        guard case .help(let help)? = d.state.topModal else { Issue.record("no help"); return }
+        guard let help = d.state.topModal as? HelpModal else { Issue.record("no help"); return }
         let listed = help.sections.flatMap(\.lines).map(\.keys)
-        let form = FormState()
+        let form = FormScreen()
         let everyTable: [[String]] = [
-            GlobalBindings.table.map(\.keys), FormKeys.table.map(\.keys), TextField.bindings.map(\.keys),
+            GlobalBindings.table.map(\.keys), FormScreen.formKeys.map(\.keys), TextField.bindings.map(\.keys),
             form.eventList.bindings.map(\.keys), form.status.bindings.map(\.keys), form.submitButton.bindings.map(\.keys),
-            SecretModalKeys.table.map(\.keys), HelpModal.bindings.map(\.keys),
+            SecretModal.mainKeys.map(\.keys), HelpModal.helpLines.map(\.keys),
         ]
         for keys in everyTable.joined() { #expect(listed.contains(keys), "help lacks \(keys)") }
         // The keys the old help left out.
@@ -67,7 +67,7 @@ import Testing
     @Test func everyKeyBarEntryComesFromABinding() {
         let d = Driver()
         let bar = d.screen.split(separator: "\n").last.map(String.init) ?? ""
-        for entry in FormKeys.table.compactMap(\.bar) where entry.key != "Esc" && entry.key != "F2" {
+        for entry in FormScreen.formKeys.compactMap(\.bar) where entry.key != "Esc" && entry.key != "F2" {
             #expect(bar.contains(entry.text), "key bar lacks \(entry.text)")
         }
         // F2 picks only on the filter fields, and is shown only there.

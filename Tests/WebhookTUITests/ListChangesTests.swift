@@ -18,14 +18,14 @@ import Testing
         return d
     }
 
-    func list(_ d: Driver) -> ListState? {
-        for entry in d.state.screens { if case .list(let list) = entry.screen { return list } }
+    func list(_ d: Driver) -> ListScreen? {
+        return d.state.list
         return nil
     }
 
     /// Selects the row of this webhook.
     func select(_ d: inout Driver, _ uuid: String) {
-        d.state.withFirstList { list, _ in list.select(uuid: uuid) }
+        d.state.onList { $0.select(uuid: uuid) }
     }
 
     @Test func anUnreadableStatusIsShownUnknownAndSpaceAsksBeforeEnabling() {
@@ -35,7 +35,7 @@ import Testing
         #expect(row.contains("?") && !row.contains("●"), "\(row)")
         select(&d, "u-p")
         d.press(.character(" "))
-        guard case .confirm(let dialog, _, .enable("u-p"))? = d.state.topModal else { Issue.record("no question"); return }
+        guard let dialog = d.state.confirm?.dialog, d.state.confirm?.onYes == .tell(.enable(uuid: "u-p")) else { Issue.record("no question"); return }
         #expect(dialog.question == "Enable it? y/N")
         d.press(.character("y"))
         #expect(d.drain() == [.call(id: 2, .update(WebhookPatch(uuid: "u-p", status: .enabled)))])
@@ -49,7 +49,7 @@ import Testing
         #expect(d.screen.contains("the API gave it as unreadable"))
         d.type("2")
         d.press(.control("s"))
-        guard case .call(_, .update(let patch))? = d.drain().last else { Issue.record("no update"); return }
+        guard case let (_, .update(patch))? = d.drain().last?.apiCall else { Issue.record("no update"); return }
         #expect(patch == WebhookPatch(uuid: "u-p", name: "Paused2"), "no status: \(patch)")
         #expect(d.screen.contains("Saving…") && !d.screen.contains("Creating"), "item 15: an edit saves, it does not create")
     }
@@ -60,11 +60,11 @@ import Testing
         var d = loaded()
         select(&d, "u-c")
         d.press(.character("e"))
-        let choices = d.drain().compactMap { if case .call(let id, .choices) = $0 { id } else { nil } }.first ?? 0
+        let choices = d.drain().compactMap { if case let (id, .choices)? = $0.apiCall { id } else { nil } }.first ?? 0
         d.send(.answered(id: choices, .choices(users: .success(AccountNames(names: ["smarthost-eu"])), domains: .success([]))))
         d.type("x")
         d.press(.control("s"))
-        guard case .call(_, .update(let patch))? = d.drain().last else { Issue.record("refused: \(d.state.status?.text ?? "")"); return }
+        guard case let (_, .update(patch))? = d.drain().last?.apiCall else { Issue.record("refused: \(d.state.status?.text ?? "")"); return }
         #expect(patch == WebhookPatch(uuid: "u-c", name: "Crmx"))
     }
 
@@ -77,7 +77,7 @@ import Testing
         d.press(.tab, .tab, .character(" "))
         #expect(d.screen.contains("outbound.queued will be dropped"), "said before saving")
         d.press(.control("s"))
-        guard case .call(_, .update(let patch))? = d.drain().last else { Issue.record("no update: \(d.state.status?.text ?? "")"); return }
+        guard case let (_, .update(patch))? = d.drain().last?.apiCall else { Issue.record("no update: \(d.state.status?.text ?? "")"); return }
         #expect(patch.events == [EventName(.outboundDelivered)])
     }
 
@@ -86,7 +86,7 @@ import Testing
         var d = loaded()
         select(&d, "u-a")
         d.press(.character(" "))
-        guard case .call(let id, _)? = d.drain().last else { Issue.record("no update"); return }
+        guard case let (id, _)? = d.drain().last?.apiCall else { Issue.record("no update"); return }
         d.send(.answered(id: id, .webhook(.failure(.savedButNotRead(reason: "no answer within 30 s")))))
         #expect(list(d)?.webhooks.first { $0.uuid == "u-a" }?.status == .enabled)
         #expect(d.state.status?.text == "Alerts is enabled; the fresh copy could not be read (no answer within 30 s).")
@@ -99,7 +99,7 @@ import Testing
         _ = d.drain()
         d.type("2")
         d.press(.control("s"))
-        guard case .call(let id, _)? = d.drain().last else { Issue.record("no update"); return }
+        guard case let (id, _)? = d.drain().last?.apiCall else { Issue.record("no update"); return }
         d.send(.answered(id: id, .webhook(.failure(.savedButNotRead(reason: "JetEmail answered 404: deleted meanwhile?")))))
         #expect(d.state.screens.count == 1, "the form is left: the change is saved")
         #expect(list(d)?.webhooks.contains { $0.uuid == "u-b" && $0.name == "billing2" } == true, "the row is not removed")
@@ -111,14 +111,14 @@ import Testing
         var d = loaded()
         select(&d, "u-b")
         d.press(.character("d"), .character("y"))
-        guard case .call(let id, .delete)? = d.drain().last else { Issue.record("no delete"); return }
+        guard case let (id, .delete)? = d.drain().last?.apiCall else { Issue.record("no delete"); return }
         d.send(.answered(id: id, .deleted(uuid: "u-b", .failure(.noAnswer(.timedOut, deadlineSeconds: 30)))))
         #expect(list(d)?.uncertain == ["u-b"])
         let row = d.screen.split(separator: "\n").first { $0.contains("billing") } ?? ""
         #expect(row.contains("?"), "\(row)")
         #expect(d.state.status?.text.contains("may have been deleted") == true && d.state.status?.text.contains("created") == false)
         d.press(.character("r"))
-        guard case .call(let load, .list)? = d.drain().last else { Issue.record("no reload"); return }
+        guard case let (load, .list)? = d.drain().last?.apiCall else { Issue.record("no reload"); return }
         d.send(.answered(id: load, .list(.success(Self.hooks))))
         #expect(list(d)?.uncertain.isEmpty == true, "the next load says what is true")
     }
@@ -127,10 +127,10 @@ import Testing
         // Item 18: r on a slow server, then d y: "Deleted", then the older list restored the row.
         var d = loaded()
         d.press(.character("r"))
-        guard case .call(let load, .list)? = d.drain().last else { Issue.record("no reload"); return }
+        guard case let (load, .list)? = d.drain().last?.apiCall else { Issue.record("no reload"); return }
         select(&d, "u-b")
         d.press(.character("d"), .character("y"))
-        guard case .call(let delete, .delete)? = d.drain().last else { Issue.record("no delete"); return }
+        guard case let (delete, .delete)? = d.drain().last?.apiCall else { Issue.record("no delete"); return }
         d.send(.answered(id: delete, .deleted(uuid: "u-b", .success("deleted"))))
         d.send(.answered(id: load, .list(.success(Self.hooks))))
         #expect(list(d)?.webhooks.contains { $0.uuid == "u-b" } == false, "the delete stands")
@@ -142,7 +142,7 @@ import Testing
         var d = loaded()
         select(&d, "u-b")
         d.press(.character("d"), .character("y"), .control("q"))
-        guard case .confirmQuit(let dialog)? = d.state.topModal else { Issue.record("quit without asking"); return }
+        guard let dialog = d.state.isAskingToQuit ? d.state.confirm?.dialog : nil else { Issue.record("quit without asking"); return }
         #expect(dialog.message.hasPrefix("The delete of billing (u-b) is in flight"), "\(dialog.message)")
         d.press(.character("y"))
         #expect(d.state.quitRequested)
@@ -158,7 +158,7 @@ import Testing
         d.press(.tab)
         d.type("https://in.example.com/hook")
         d.press(.tab, .character("i"), .control("s"))
-        guard case .submit(let id, _, _)? = d.drain().last else { Issue.record("no create"); return }
+        guard case let (id, _, _)? = d.drain().last?.create else { Issue.record("no create"); return }
         let created = Webhook(uuid: "u-new", name: "Inbound hook", url: "https://in.example.com/hook", secret: "whsec_x",
                               events: EventType.inbound.map(EventName.init), status: .enabled, filterDomains: ["example.com"],
                               createdAt: 1_800_000_000)
@@ -174,7 +174,7 @@ import Testing
         var d = loaded()
         select(&d, "u-c")
         d.press(.enter, .character("d"))
-        guard case .confirm(_, _, .delete("u-c"))? = d.state.topModal else { Issue.record("no delete question from details"); return }
+        guard d.state.confirm?.onYes == .tell(.delete(uuid: "u-c")) else { Issue.record("no delete question from details"); return }
         d.press(.character("n"), .enter, .character("e"))
         #expect(d.screen.contains("Edit webhook") && d.state.form.editing?.uuid == "u-c")
     }

@@ -22,8 +22,8 @@ import Testing
         return d
     }
 
-    func listState(_ d: Driver) -> ListState? {
-        if case .list(let list) = d.state.topScreen.screen { return list }
+    func listState(_ d: Driver) -> ListScreen? {
+        if let list = d.state.topScreen.screen as? ListScreen { return list }
         return nil
     }
 
@@ -64,7 +64,7 @@ import Testing
         var d = loaded()
         d.press(.down)  // billing, enabled
         d.press(.character(" "))
-        guard case .confirm(let dialog, _, .disable(uuid: "u-b"))? = d.state.topModal else { Issue.record("no question"); return }
+        guard let dialog = d.state.confirm?.dialog, d.state.confirm?.onYes == .tell(.disable(uuid: "u-b")) else { Issue.record("no question"); return }
         #expect(dialog.message.contains("Disable billing? Events are not delivered while it is disabled."))
         d.press(.character("n"))
         #expect(d.state.topModal == nil && d.drain().isEmpty, "any other key cancels")
@@ -90,7 +90,7 @@ import Testing
     @Test func deleteAsksAndOnlyYDeletes() {
         var d = loaded()
         d.press(.character("d"))
-        guard case .confirm(let dialog, _, _)? = d.state.topModal else { Issue.record("no question"); return }
+        guard let dialog = d.state.confirm?.dialog else { Issue.record("no question"); return }
         #expect(dialog.message == "Delete Alerts (https://a.example.com/hook)? This cannot be undone.")
         d.press(.enter)
         #expect(d.state.topModal == nil && d.drain().isEmpty, "Enter does not delete")
@@ -114,7 +114,7 @@ import Testing
         d.press(.character("r"))
         d.send(.answered(id: 2, .list(.failure(.rateLimited(retryAfter: 30, message: "slow down")))))
         d.press(.character(" "), .character("r"), .character("d"), .character("y"))
-        #expect(d.drain().filter { if case .call = $0 { true } else { false } }.count == 1, "only the first reload was sent")
+        #expect(d.drain().filter { $0.apiCall != nil }.count == 1, "only the first reload was sent")
         #expect(d.screen.contains("Rate limited by JetEmail"))
         d.now += 31
         d.send(.tick)
@@ -139,7 +139,7 @@ import Testing
         d.type("Zeta")
         d.press(.tab); d.type("https://z.example.com/h")
         d.press(.tab, .character(" "), .control("s"))
-        guard case .submit(let id, _, _)? = d.drain().last else { Issue.record("no submit"); return }
+        guard case let (id, _, _)? = d.drain().last?.create else { Issue.record("no submit"); return }
         var created = sampleWebhook
         created.uuid = "u-z"; created.name = "Zeta"
         d.send(.submitFinished(id: id, .success(created)))
@@ -155,7 +155,7 @@ import Testing
         d.press(.character("n"))
         d.type("x")
         d.press(.escape)
-        guard case .confirm(_, _, .leaveForm)? = d.state.topModal else { Issue.record("no question"); return }
+        guard d.state.confirm?.onYes == .tell(.leaveForm) else { Issue.record("no question"); return }
         d.press(.character("n"))
         #expect(d.state.form.name.text == "x")
         d.press(.escape, .character("y"))
@@ -180,7 +180,7 @@ import Testing
     @Test func editSendsOnlyTheChangesAndTheListShowsTheServersRow() {
         var d = loaded()
         d.press(.end, .character("e"))
-        #expect(d.drain().contains { $0 == .call(id: 2, .choices) }, "the form asks for the account's users and domains")
+        #expect(d.drain().contains { $0 == .call(id: 2, .choices, priority: .background) }, "the form asks for the account's users and domains")
         #expect(d.screen.contains("Edit webhook") && d.screen.contains("[ Save changes ]"))
         #expect(d.screen.contains("Ctrl-S save") && !d.screen.contains("Ctrl-S create"), "the key bar names what Ctrl-S does here")
         #expect(d.screen.contains("outbound.queued kept unless events change"), "names the checklist cannot show are kept while the events are")
@@ -189,7 +189,7 @@ import Testing
         #expect(d.drain().isEmpty && d.state.status?.text == "No changes to save.")
         d.type(" EU")
         d.press(.control("s"))
-        guard case .call(let id, .update(let patch))? = d.drain().last else { Issue.record("no update"); return }
+        guard case let (id, .update(patch))? = d.drain().last?.apiCall else { Issue.record("no update"); return }
         #expect(patch == WebhookPatch(uuid: "u-c", name: "Crm EU"))
         var renamed = Self.hooks[2]
         renamed.name = "Crm EU"
@@ -203,12 +203,12 @@ import Testing
         d.press(.character("e"))
         d.press(.tab); d.press(.control("u")); d.type("https://new.example.com/x")
         d.press(.control("s"))
-        guard case .call(let id, _)? = d.drain().last else { Issue.record("no update"); return }
+        guard case let (id, _)? = d.drain().last?.apiCall else { Issue.record("no update"); return }
         d.send(.answered(id: id, .webhook(.failure(.badRequest(message: "URL is not reachable", field: .url)))))
         #expect(d.state.form.url.text == "https://new.example.com/x")
         #expect(d.screen.contains("JetEmail: URL is not reachable"))
         d.press(.escape)
-        guard case .confirm(let dialog, _, .leaveForm)? = d.state.topModal else { Issue.record("no question"); return }
+        guard let dialog = d.state.confirm?.dialog, d.state.confirm?.onYes == .tell(.leaveForm) else { Issue.record("no question"); return }
         #expect(dialog.message == "The changes have not been saved.")
         d.press(.character("y"))
         #expect(listState(d)?.selected?.url == "https://a.example.com/hook", "nothing changed on the list")
@@ -219,7 +219,7 @@ import Testing
         d.press(.character("e"))
         d.type("2")
         d.press(.control("s"))
-        guard case .call(let id, _)? = d.drain().last else { Issue.record("no update"); return }
+        guard case let (id, _)? = d.drain().last?.apiCall else { Issue.record("no update"); return }
         d.send(.answered(id: id, .webhook(.failure(.notFound(message: "gone")))))
         #expect(d.state.form.name.text == "Alerts2", "input kept")
         #expect(d.state.status?.text.contains("no longer exists") == true)

@@ -9,7 +9,7 @@ import Testing
     func twoFormsWithTheTopOneSending() -> Driver {
         var d = Driver()
         d.type("Below")
-        d.state.push(.form(FormState()))
+        d.state.push(FormScreen())
         d.type("Above")
         d.press(.tab); d.type("https://example.com/a")
         d.press(.tab, .character(" "), .control("s"))
@@ -19,9 +19,9 @@ import Testing
     @Test func anAnswerGoesToTheScreenThatAsked() {
         var d = twoFormsWithTheTopOneSending()
         #expect(d.drain().count == 1)
-        #expect(d.state.screens.count == 2 && d.state.topScreen.screen.isSending)
+        #expect(d.state.screens.count == 2 && (d.state.topScreen.screen as? FormScreen)?.isSending == true)
         d.send(.submitFinished(id: 1, .failure(.badRequest(message: "Name taken", field: .name))))
-        guard case .form(let above) = d.state.topScreen.screen, case .form(let below) = d.state.screens[0].screen else {
+        guard let above = d.state.topScreen.screen as? FormScreen, let below = d.state.screens[0].screen as? FormScreen else {
             Issue.record("forms expected"); return
         }
         #expect(above.serverErrors[.name] == "JetEmail: Name taken")
@@ -30,15 +30,15 @@ import Testing
 
     @Test func anAnswerForAScreenThatIsGoneIsDroppedButASecretNeverIs() {
         var d = twoFormsWithTheTopOneSending()
-        d.state.pop()
+        d.state.leave(d.state.topScreen.id)
         d.send(.submitFinished(id: 1, .failure(.badRequest(message: "Name taken", field: .name))))
         #expect(d.state.form.serverErrors.isEmpty && d.state.topModal == nil, "the failure had nowhere to go")
 
         var e = twoFormsWithTheTopOneSending()
-        e.state.pop()
+        e.state.leave(e.state.topScreen.id)
         e.send(.submitFinished(id: 1, .success(sampleWebhook)))
-        guard case .secret(let modal)? = e.state.topModal else { Issue.record("the secret was dropped"); return }
-        #expect(modal.secret == sampleWebhook.secret && modal.origin == nil)
+        guard let modal = e.state.topModal as? SecretModal else { Issue.record("the secret was dropped"); return }
+        #expect(modal.secret == sampleWebhook.secret && e.state.modals.last?.owner == nil)
         e.press(.character("q"), .character("y"))
         #expect(e.state.topModal == nil)
         #expect(e.state.form.name.text == "Below", "closing it leaves the form below alone")
@@ -57,7 +57,7 @@ import Testing
         d.press(.character("n"))
         #expect(d.state.isShowingHelp, "no: back to help")
         d.press(.escape)
-        guard case .secret? = d.state.topModal else { Issue.record("back to the secret"); return }
+        guard d.state.topModal is SecretModal else { Issue.record("back to the secret"); return }
         #expect(!d.state.quitRequested)
     }
 

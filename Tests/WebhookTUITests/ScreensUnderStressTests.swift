@@ -14,17 +14,15 @@ import Testing
         for i in 0..<2_400 { fields["k\(i)"] = .string(String(repeating: "v", count: 1_500)) }
         var event = DeliveryLogTests.events(0, 1)[0]
         event.payload = .object(fields)
-        var screen = EventDetailsState(delivery: event, webhookName: "Orders", scope: nil)
-        screen.fit(columns: 80)
+        var screen = EventScreen(delivery: event, webhookName: "Orders", scope: nil)
+        _ = screen.fit(ScreenContext(columns: 80, rows: 24))
         let wrapped = screen.wrapped
         let view = screen.scrollView(columns: 80, rows: 24, clock: WallClock(), now: 0)
-        #expect(view.lineCount <= 40 + EventDetailsState.payloadLineLimit, "bounded by what is shown: \(view.lineCount) lines")
+        #expect(view.lineCount <= 40 + EventScreen.payloadLineLimit, "bounded by what is shown: \(view.lineCount) lines")
         #expect(wrapped.lines.last?.first?.text.contains("more lines") == true, "and says that more exist")
-        var app = AppState(endpoint: "e", maskedKey: nil, isDemo: false)
-        for _ in 0..<50 { screen.scroll(.down, key: .down, app: app) }
+        for _ in 0..<50 { _ = screen.handle(.down, ScreenContext(columns: 80, rows: 24)) }
         #expect(screen.top == 50 && screen.wrapped.width == wrapped.width, "keys scroll without wrapping again")
-        app.columns = 100
-        screen.fit(columns: 100)
+        _ = screen.fit(ScreenContext(columns: 100, rows: 24))
         #expect(screen.wrapped.width == 96, "a new width wraps once more")
     }
 
@@ -32,7 +30,7 @@ import Testing
         var event = DeliveryLogTests.events(0, 1)[0]
         event.payload = nil
         event.payloadProblem = "nested deeper than 512 levels"
-        let screen = EventDetailsState(delivery: event, webhookName: nil, scope: nil)
+        let screen = EventScreen(delivery: event, webhookName: nil, scope: nil)
         let text = screen.lines(width: 76, clock: WallClock(), now: 0).map { $0.map(\.text).joined() }.joined(separator: "\n")
         #expect(text.contains("the payload could not be shown: nested deeper than 512 levels"))
     }
@@ -78,8 +76,8 @@ import Testing
     @Test func aLongTitleNeverShowsBetweenOrUnderTheDemoBadge() {
         // Item 26: "Deliveries · Bounce  DEMO r127.0.0.1".
         var state = AppState(home: .list, endpoint: "127.0.0.1:40000", maskedKey: "api_…abcd", isDemo: true)
-        state.push(.deliveries(DeliveryLogState(webhook: Webhook(uuid: "u", name: "Bounce handler with a long name", url: "https://x", events: [],
-                                                                 status: .enabled))))
+        state.push(DeliveryLogScreen(webhook: Webhook(uuid: "u", name: "Bounce handler with a long name", url: "https://x", events: [],
+                                                      status: .enabled)))
         let top = render(state).text.split(separator: "\n")[0]
         #expect(top.contains("…  DEMO  127.0.0.1:40000"), "\(top)")
     }

@@ -17,15 +17,15 @@ import Testing
     @Test func writeOffersADefaultPathAndWrites() {
         var d = withModal()
         d.press(.character("w"))
-        guard case .secret(let modal)? = d.state.topModal else { Issue.record(); return }
+        guard let modal = d.state.topModal as? SecretModal else { Issue.record(); return }
         #expect(modal.pathPrompt?.text == "./production-webhook.whsec")
         d.press(.enter)
-        #expect(d.drain() == [.writeSecret(path: "./production-webhook.whsec", secret: sampleWebhook.secret!)])
-        d.send(.secretWritten(.success("./production-webhook.whsec")))
+        #expect(d.drain() == [.writeSecret(id: 2, path: "./production-webhook.whsec", secret: sampleWebhook.secret!)])
+        d.send(.secretWritten(id: 2, .success("./production-webhook.whsec")))
         #expect(d.screen.contains("Saved to ./production-webhook.whsec (mode 0600)"))
         d.press(.character("q"))
         #expect(d.state.topModal == nil, "saved: closes without asking")
-        #expect(d.state.form == FormState(), "a fresh form")
+        #expect(d.state.form == FormScreen(), "a fresh form")
         #expect(!d.screen.contains(sampleWebhook.secret!))
     }
 
@@ -34,8 +34,8 @@ import Testing
         d.press(.character("w"), .control("u"))
         d.type("/nope/x.whsec")
         d.press(.enter)
-        d.send(.secretWritten(.failure(.noDirectory("/nope/x.whsec"))))
-        guard case .secret(let modal)? = d.state.topModal else { Issue.record(); return }
+        d.send(.secretWritten(id: 2, .failure(.noDirectory("/nope/x.whsec"))))
+        guard let modal = d.state.topModal as? SecretModal else { Issue.record(); return }
         #expect(modal.pathPrompt?.text == "/nope/x.whsec")
         #expect(d.screen.contains("does not exist"))
         #expect(d.screen.contains(sampleWebhook.secret!))
@@ -85,7 +85,7 @@ import Testing
         #expect(d.screen.contains("The signing secret has not been saved"))
         d.press(.escape)
         #expect(d.state.secretOnScreen != nil)
-        guard case .secret? = d.state.topModal else { Issue.record("modal restored"); return }
+        guard d.state.topModal is SecretModal else { Issue.record("modal restored"); return }
     }
 
     @Test func escAsksWhetherToQuit() {
@@ -102,7 +102,7 @@ import Testing
         #expect(!d.screen.contains("api_secretkey1234"))
         #expect(d.screen.contains("•••••"))
         d.press(.enter)
-        #expect(d.drain() == [.useAPIKey("api_secretkey1234"), .call(id: 1, .choices)], "the key, then the lists the form lacked")
+        #expect(d.drain() == [.useAPIKey("api_secretkey1234"), .call(id: 1, .choices, priority: .background)], "the key, then the lists the form lacked")
         #expect(d.state.maskedKey == "api_…1234")
         #expect(d.state.topModal == nil)
     }
@@ -148,7 +148,7 @@ import Testing
         d.send(.submitFinished(id: 1, .success(sampleWebhook)))
         d.press(.character("w"), .enter)
         let reason = "Cannot write ./big.whsec: " + String(repeating: "a long reason ", count: 10) + "END."
-        d.send(.secretWritten(.failure(.other("./big.whsec", reason))))
+        d.send(.secretWritten(id: 2, .failure(.other("./big.whsec", reason))))
         #expect(d.screen.contains("END."))
         #expect(d.screen.contains("The secret is still here."))
     }

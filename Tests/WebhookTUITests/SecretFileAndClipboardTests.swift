@@ -22,7 +22,7 @@ import Testing
         d.type("Ops")
         d.press(.tab); d.type("https://example.com/h")
         d.press(.tab, .character(" "), .control("s"))
-        guard case .submit(1, _, let file)? = d.drain().first else { Issue.record("no submit"); return }
+        guard case let (1, _, file)? = d.drain().first?.create else { Issue.record("no submit"); return }
         #expect(file == "/tmp/x.whsec", "reserved by the shell before sending")
         d.send(.submitFinished(id: 1, .success(sampleWebhook), saved: .success("/tmp/x.whsec")))
         #expect(d.drain().isEmpty)
@@ -37,7 +37,7 @@ import Testing
         #expect(d.screen.contains("already exists"))
         #expect(d.screen.contains("./ops-2.whsec"), "a free name is offered")
         d.press(.enter)
-        guard case .submit(2, _, let file)? = d.drain().first else { Issue.record("no second submit"); return }
+        guard case let (2, _, file)? = d.drain().first?.create else { Issue.record("no second submit"); return }
         #expect(file == "./ops-2.whsec")
         #expect(d.state.secretFilePath == "./ops-2.whsec")
     }
@@ -60,9 +60,9 @@ import Testing
     }
 
     @Test func nextFreeNames() {
-        #expect(SubmitFlow.nextFreeName("./a.whsec") == "./a-2.whsec")
-        #expect(SubmitFlow.nextFreeName("/x/a-2.whsec") == "/x/a-3.whsec")
-        #expect(SubmitFlow.nextFreeName("secret") == "secret-2")
+        #expect(FormScreen.nextFreeName("./a.whsec") == "./a-2.whsec")
+        #expect(FormScreen.nextFreeName("/x/a-2.whsec") == "/x/a-3.whsec")
+        #expect(FormScreen.nextFreeName("secret") == "secret-2")
     }
 
     @Test func hangUpDuringASubmitWaitsForTheAnswerWhenThereIsASecretFile() {

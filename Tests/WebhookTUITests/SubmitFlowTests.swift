@@ -81,7 +81,7 @@ import Testing
         #expect(d.state.status?.text.hasPrefix("Cancelled") == true)
         // ...but a late success created the webhook: its secret is shown, never dropped.
         d.send(.submitFinished(id: 1, .success(sampleWebhook)))
-        guard case .secret(let modal)? = d.state.topModal else { Issue.record("the secret was dropped"); return }
+        guard let modal = d.state.topModal as? SecretModal else { Issue.record("the secret was dropped"); return }
         #expect(modal.secret == sampleWebhook.secret)
         #expect(d.state.status?.text.contains("The create you cancelled went through") == true)
     }
@@ -90,7 +90,7 @@ import Testing
         var d = filled()
         d.press(.control("s"))
         d.send(.submitFinished(id: 1, .success(sampleWebhook)))
-        guard case .secret(let modal)? = d.state.topModal else { Issue.record("no modal"); return }
+        guard let modal = d.state.topModal as? SecretModal else { Issue.record("no modal"); return }
         #expect(modal.secret == sampleWebhook.secret)
         #expect(d.screen.contains(sampleWebhook.secret!))
         #expect(d.screen.contains("This is the only time JetEmail shows this secret"))

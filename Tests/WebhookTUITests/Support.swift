@@ -52,3 +52,62 @@ enum Golden {
         return (expected == actual, expected, actual)
     }
 }
+
+// MARK: The old spellings of effects and events, so that a test reads as what the person does.
+
+extension Effect {
+    static func call(id: Int, _ call: APICall, priority: RequestPriority = .interactive) -> Effect {
+        .run(RequestID(id), .api(call), priority: priority)
+    }
+    static func submit(id: Int, _ request: CreateWebhookRequest, secretFile: String? = nil) -> Effect {
+        .run(RequestID(id), .api(.create(request, secretFile: secretFile)), priority: .interactive)
+    }
+    static func cancelSubmit(id: Int) -> Effect { .cancel(RequestID(id)) }
+    static func sendExample(id: Int, url: String, eventType: String, secret: ExampleSecret) -> Effect {
+        .run(RequestID(id), .receiverTest(url: url, eventType: eventType, secret: secret), priority: .interactive)
+    }
+    static func writeSecret(id: Int, path: String, secret: String) -> Effect {
+        .run(RequestID(id), .writeSecret(path: path, secret: secret), priority: .interactive)
+    }
+
+    /// (request id, call) when this runs an API call.
+    var apiCall: (Int, APICall)? { if case .run(let id, .api(let call), _) = self { (id.raw, call) } else { nil } }
+    /// (request id, the create) when this sends one.
+    var create: (Int, CreateWebhookRequest, String?)? {
+        if case .run(let id, .api(.create(let request, let file)), _) = self { (id.raw, request, file) } else { nil }
+    }
+    var receiverTest: (Int, String, String, ExampleSecret)? {
+        if case .run(let id, .receiverTest(let url, let type, let secret), _) = self { (id.raw, url, type, secret) } else { nil }
+    }
+    var secretWrite: (Int, String, String)? {
+        if case .run(let id, .writeSecret(let path, let secret), _) = self { (id.raw, path, secret) } else { nil }
+    }
+}
+
+extension AppEvent {
+    static func answered(id: Int, _ answer: APIAnswer) -> AppEvent { .answered(RequestID(id), .api(answer)) }
+    static func submitFinished(id: Int, _ result: Result<Webhook, JetEmailError>, saved: Result<String, SecretFile.Failure>? = nil) -> AppEvent {
+        .answered(RequestID(id), .api(.created(result, saved: saved)))
+    }
+    static func secretFileRefused(id: Int, _ failure: SecretFile.Failure) -> AppEvent { .answered(RequestID(id), .api(.secretFileRefused(failure))) }
+    static func exampleSent(id: Int, _ result: Result<ReceiverTest.Report, ExampleFailure>) -> AppEvent { .answered(RequestID(id), .receiverTest(result)) }
+    static func secretWritten(id: Int, _ result: Result<String, SecretFile.Failure>) -> AppEvent { .answered(RequestID(id), .secretWritten(result)) }
+}
+
+extension AppState {
+    /// The top screen's status line.
+    var status: StatusMessage? { topScreen.status }
+    /// A form is sending.
+    var isSending: Bool { screens.contains { ($0.screen as? FormScreen)?.isSending == true } }
+    var isAskingToQuit: Bool { (topModal as? ConfirmModal)?.onYes == .quit }
+    var confirm: ConfirmModal? { topModal as? ConfirmModal }
+    var list: ListScreen? { screen(ListScreen.self) }
+    var log: DeliveryLogScreen? { topScreen.screen as? DeliveryLogScreen }
+
+    /// Changes the lowest list (the home screen) in place.
+    mutating func onList(_ change: (inout ListScreen) -> Void) {
+        guard let index = screens.firstIndex(where: { $0.screen is ListScreen }), var list = screens[index].screen as? ListScreen else { return }
+        change(&list)
+        screens[index].screen = list
+    }
+}

@@ -30,6 +30,13 @@ public struct APIKeyResolver: Sendable {
         return base + "/jetemail/config.toml"
     }
 
+    /// `max_rate` from the config file, when there is one that can be read (else nil: the key
+    /// may come from elsewhere, and a budget is never a reason to fail).
+    public func configuredMaxRate() -> Int? {
+        guard let text = try? SecureRead.string(atPath: configPath), let file = try? ConfigFile.parse(text) else { return nil }
+        return file.maxRate(profile: profile)
+    }
+
     public func resolve() throws(ConfigurationError) -> Resolved {
         if let keyFile {
             let text: String

@@ -7,6 +7,9 @@ public struct ConfigFile: Sendable, Equatable {
     public var currentProfile: String?
     /// profile name -> key -> string value
     public var profiles: [String: [String: String]]
+    /// `max_rate = N` (requests a minute), at the top or in a profile: this program's request
+    /// budget (the official CLI ignores it). Profile name -> value; "" for the top level.
+    public var maxRates: [String: Int] = [:]
 
     public struct ParseError: Error, Equatable, CustomStringConvertible {
         public var line: Int
@@ -17,6 +20,13 @@ public struct ConfigFile: Sendable, Equatable {
     public static func parse(_ text: String) throws(ParseError) -> ConfigFile {
         var file = ConfigFile(currentProfile: nil, profiles: [:])
         try TOMLReader.read(text) { (path: [String], value: TOMLReader.Value, line: Int) throws(ParseError) in
+            if path == ["max_rate"] || (path.count == 3 && path[0] == "profiles" && path[2] == "max_rate") {
+                guard case .scalar(let number) = value, let rate = Int(number), RequestBudget.rates.contains(rate) else {
+                    throw ParseError(line: line, reason: "max_rate must be a whole number of requests a minute, \(RequestBudget.rates.lowerBound)-\(RequestBudget.rates.upperBound)")
+                }
+                file.maxRates[path.count == 3 ? path[1] : ""] = rate
+                return
+            }
             let wanted = path == ["current_profile"] || (path.count == 3 && path[0] == "profiles" && path[2] == "api_key")
             guard case .string(let text) = value else {
                 if wanted { throw ParseError(line: line, reason: "\(path.last!) must be a string in quotes") }
@@ -29,6 +39,11 @@ public struct ConfigFile: Sendable, Equatable {
             }
         }
         return file
+    }
+
+    /// The request budget for a profile (its own `max_rate`, else the top level's), if set.
+    public func maxRate(profile: String?) -> Int? {
+        maxRates[profile ?? currentProfile ?? "default"] ?? maxRates[""]
     }
 
     /// The API key of a profile: the one named, else `current_profile`, else `default`.

@@ -4,7 +4,8 @@
 /// `.other`. Errors carry the line. Written here rather than taken from TOMLKit, which would
 /// bring a C++ TOML library into every build for the one key this program reads.
 enum TOMLReader {
-    enum Value: Equatable { case string(String), other }
+    /// A string (decoded), a bare scalar as written (a number, a boolean, a date), or anything else.
+    enum Value: Equatable { case string(String), scalar(String), other }
 
     typealias Visit = ([String], Value, Int) throws(ConfigFile.ParseError) -> Void
 
@@ -118,8 +119,7 @@ enum TOMLReader {
                 try inlineTable()
                 return .other
             default:
-                try scalar()
-                return .other
+                return .scalar(try scalar())
             }
         }
 
@@ -261,7 +261,7 @@ enum TOMLReader {
         }
 
         /// A number, boolean or date: checked loosely for shape.
-        mutating func scalar() throws(ConfigFile.ParseError) {
+        mutating func scalar() throws(ConfigFile.ParseError) -> String {
             var token = ""
             while let c = peek, isScalarCharacter(c) || (c == " " && looksLikeDate(token) && nextIsDigit) {
                 token.unicodeScalars.append(c)
@@ -272,6 +272,7 @@ enum TOMLReader {
             let known = token == "true" || token == "false" || ["inf", "+inf", "-inf", "nan", "+nan", "-nan"].contains(token)
                 || ("0"..."9").contains(first) || first == "+" || first == "-"
             guard known else { throw fail("'\(token)' is not a TOML value (strings need quotes)") }
+            return token
         }
 
         var nextIsDigit: Bool { i + 1 < s.count && ("0"..."9").contains(s[i + 1]) }

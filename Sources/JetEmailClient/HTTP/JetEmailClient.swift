@@ -12,11 +12,23 @@ public struct JetEmailClient: Sendable {
     public let baseURL: BaseURL
     private let key: APIKey
     private let transport: any HTTPTransport
+    /// The request budget every call of this process waits for (shared by the copies of this
+    /// client), and the priority this copy's calls have there.
+    public let pacer: RequestPacer?
+    public let priority: RequestPriority
 
-    public init(baseURL: BaseURL, key: APIKey, transport: any HTTPTransport) {
+    public init(baseURL: BaseURL, key: APIKey, transport: any HTTPTransport, pacer: RequestPacer? = nil,
+                priority: RequestPriority = .interactive) {
         self.baseURL = baseURL
         self.key = key
         self.transport = transport
+        self.pacer = pacer
+        self.priority = priority
+    }
+
+    /// The same client whose calls have this priority in the budget.
+    public func with(priority: RequestPriority) -> JetEmailClient {
+        JetEmailClient(baseURL: baseURL, key: key, transport: transport, pacer: pacer, priority: priority)
     }
 
     /// `POST /webhooks`. Never retried: a timeout means the webhook may exist.
@@ -151,6 +163,7 @@ public struct JetEmailClient: Sendable {
             ("User-Agent", JetEmailWebhooksVersion.userAgent),
         ]
         if body != nil { headers.append(("Content-Type", "application/json")) }
+        try await pacer?.admit(priority)
         let response: APIResponse
         do {
             response = try await transport.send(APIRequest(method: method, url: baseURL.url(path), headers: headers, body: body, answerLimit: answerLimit))

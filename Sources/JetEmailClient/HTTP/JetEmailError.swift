@@ -33,6 +33,8 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No request could be made: the client is not configured (why, in words).
     case notConfigured(reason: String)
     case cancelled
+    /// Not sent: a 429 holds every call for this many more seconds (the app-wide wait).
+    case heldByRateLimit(seconds: Int)
     /// An update was accepted, but the webhook could not be read back afterwards (why): the
     /// change is saved; only the fresh copy is missing.
     case savedButNotRead(reason: String)
@@ -98,7 +100,7 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
         case .answerUnusable(let m): .answerUnusable(reason: r(m))
         case .redirected(let s, let l): .redirected(status: s, location: l.map(r))
         case .notConfigured(let m): .notConfigured(reason: r(m))
-        case .noAnswer, .cancelled: self
+        case .noAnswer, .cancelled, .heldByRateLimit: self
         }
     }
 
@@ -160,6 +162,8 @@ public enum JetEmailError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notConfigured(let reason): "Nothing was sent: \(reason)"
         case .cancelled:
             operation == .read ? "Cancelled." : "Cancelled. If the request had been sent: " + operation.outcome.prefix(1).lowercased() + operation.outcome.dropFirst()
+        case .heldByRateLimit(let seconds):
+            "Nothing was sent: JetEmail's rate limit holds every call for \(seconds >= RetryAfter.longestWait ? "more than an hour" : Self.duration(seconds)) more."
         case .savedButNotRead(let reason): "The change was saved, but the webhook could not be read back afterwards (\(reason))."
         }
     }

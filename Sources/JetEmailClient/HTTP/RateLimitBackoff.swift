@@ -22,8 +22,8 @@ public struct RateLimitBackoff: Sendable, Equatable {
     /// An answer that was not a 429: the next one starts from the floor again.
     public mutating func answered() { strikes = 0 }
 
-    /// Said when giving up.
-    public var gaveUpMessage: String {
-        "JetEmail answered 429 (rate limited) \(strikes - 1) times in a row, each wait longer than the last; stopped asking. Try again in a few minutes."
+    /// Said when giving up; `then`: what the person can do.
+    public func gaveUpMessage(then: String = "Try again in a few minutes.") -> String {
+        "JetEmail answered 429 (rate limited) \(strikes) times in a row, each wait longer than the last; stopped asking. " + then
     }
 }

@@ -62,6 +62,9 @@ public struct KeyBinding<Action: Sendable & Equatable>: Sendable, Equatable {
         return nil
     }
 
+    /// Its line in help.
+    @inlinable public var helpLine: HelpLine { HelpLine(keys: keys, text: help) }
+
     /// The same binding with another action type (a widget's binding lifted into a screen's).
     @inlinable public func map<Other>(_ transform: (Action) -> Other) -> KeyBinding<Other> {
         KeyBinding<Other>(patterns, keys: keys, bar: bar, help: help, transform(action))

@@ -1,30 +1,48 @@
 import JetEmailClient
 import TerminalUI
 
-/// The whole state of the interactive program, as a plain value: a stack of screens, a stack
-/// of modals over them, and what every screen shares.
+/// A screen on the stack, with the id its requests and messages are addressed by, and its own
+/// status line (a message shows where it was said, not on every screen after it).
+public struct ScreenEntry: Sendable {
+    public let id: ScreenID
+    public var screen: any Screen
+    public var status: StatusMessage?
+    /// The request whose progress the status line shows: it goes when that request ends.
+    var statusRequest: RequestID?
+}
+
+/// A modal on the stack, and the screen that opened it (its messages go there).
+public struct ModalEntry: Sendable {
+    public let id: ScreenID
+    public let owner: ScreenID?
+    public var modal: any Modal
+}
+
+/// A request in flight: who asked, and what it was.
+struct InFlight: Sendable, Equatable {
+    var owner: ScreenID
+    var request: Request
+    /// Cancelled by its screen: its answer is dropped, unless it is a create that went through.
+    var cancelled = false
+}
+
+/// The whole state of the interactive program, as a plain value: a stack of screens, a stack of
+/// modals over them, the requests in flight, and what every screen shares.
 public struct AppState: Sendable, Equatable {
     /// Bottom to top; never empty.
-    public internal(set) var screens: [ScreenEntry]
+    public internal(set) var screens: [ScreenEntry] = []
     /// Bottom to top; the top one takes the keys.
-    public internal(set) var modals: [Modal] = []
-    public var status: StatusMessage?
+    public internal(set) var modals: [ModalEntry] = []
     /// A 429 holds every network action until it passes.
-    public var rateLimit: RateLimit?
+    public internal(set) var rateLimit: RateLimit?
     /// 429s in a row: each wait is longer, and after a few nothing is asked by itself.
     var backoff = RateLimitBackoff()
-    /// Requests in flight that change something (a delete, a toggle, a save, a replay), in
-    /// words: quitting asks while there are any, and says afterwards what may have happened.
-    public internal(set) var changesInFlight: [Int: String] = [:]
+    /// The request budget keeps requests waiting until then (said on screen).
+    public internal(set) var budgetWaitUntil: Double?
     public var columns: Int
     public var rows: Int
     /// Seconds, from the shell's clock; updated with every event.
     public var now: Double = 0
-    /// Ids for screens and for requests, never reused.
-    var nextScreenID = 1
-    public internal(set) var nextRequestID = 1
-    /// Which screen sent each request still in flight: its answer goes there, or nowhere.
-    var requests: [Int: Int] = [:]
     /// Shown in the title bar: where requests go and with which key (masked).
     public var endpoint: String
     public var maskedKey: String?
@@ -37,133 +55,105 @@ public struct AppState: Sendable, Equatable {
     public var secretFilePath: String?
     /// The terminal went away while a create was in flight and a secret file was given: wait
     /// for the answer, save the secret, then quit.
-    public var terminating = false
-    /// Said on stderr after the terminal is given back, when a signal ended the program with
-    /// something lost (an unsaved secret, a create whose answer never came).
-    public var exitNotice: String?
+    public internal(set) var terminating = false
+    /// Said on stderr after the terminal is given back, when something was left behind (an
+    /// unsaved secret, a create or a change whose answer never came).
+    public internal(set) var exitNotice: String?
+    /// Requests in flight, by id.
+    var requests: [RequestID: InFlight] = [:]
+    /// Ids for screens and modals, and for requests, never reused.
+    var nextScreenID = 1
+    public internal(set) var nextRequestID = 1
+    /// Effects for the shell, collected while an event is handled (`update` hands them over).
+    var outbox: [Effect] = []
+
+    public enum Home: Sendable { case list, form }
 
     /// `home`: the first screen (the list, or the form for `create`).
-    public init(form: FormState = FormState(), home: Home = .form, columns: Int = 80, rows: Int = 24, endpoint: String,
+    public init(form: FormScreen = FormScreen(), home: Home = .form, columns: Int = 80, rows: Int = 24, endpoint: String,
                 maskedKey: String?, isDemo: Bool, needsKey: Bool = false) {
-        screens = []
         self.columns = columns
         self.rows = rows
         self.endpoint = endpoint
         self.maskedKey = maskedKey
         self.isDemo = isDemo
         switch home {
-        case .form: push(.form(form))
-        case .list: push(.list(ListState()))
+        case .form: push(form)
+        case .list: push(ListScreen())
         }
-        if needsKey { modals = [.apiKeyPrompt(TextInput(masked: true))] }
+        if needsKey { modals = [ModalEntry(id: makeID(), owner: screens.first?.id, modal: APIKeyPrompt())] }
+        outbox = []
     }
-
-    public enum Home: Sendable { case list, form }
 
     public var topScreen: ScreenEntry { screens[screens.count - 1] }
-    public var topModal: Modal? { modals.last }
+    public var topModal: (any Modal)? { modals.last?.modal }
 
-    // MARK: The stacks
-
-    mutating func makeRequestID() -> Int {
-        defer { nextRequestID += 1 }
-        return nextRequestID
+    public static func == (a: AppState, b: AppState) -> Bool {
+        a.screens.count == b.screens.count && a.modals.count == b.modals.count
+            && zip(a.screens, b.screens).allSatisfy { $0.id == $1.id && $0.status == $1.status && $0.screen.isSame(as: $1.screen) }
+            && zip(a.modals, b.modals).allSatisfy { $0.id == $1.id && $0.owner == $1.owner && $0.modal.isSame(as: $1.modal) }
+            && a.rateLimit == b.rateLimit && a.backoff == b.backoff && a.budgetWaitUntil == b.budgetWaitUntil
+            && a.columns == b.columns && a.rows == b.rows && a.now == b.now && a.endpoint == b.endpoint && a.maskedKey == b.maskedKey
+            && a.isDemo == b.isDemo && a.clock == b.clock && a.quitRequested == b.quitRequested && a.secretFilePath == b.secretFilePath
+            && a.terminating == b.terminating && a.exitNotice == b.exitNotice && a.requests == b.requests && a.nextScreenID == b.nextScreenID
+            && a.nextRequestID == b.nextRequestID
     }
 
-    mutating func push(_ screen: Screen) {
-        screens.append(ScreenEntry(id: nextScreenID, screen: screen))
-        nextScreenID += 1
+    mutating func makeID() -> ScreenID {
+        defer { nextScreenID += 1 }
+        return ScreenID(nextScreenID)
     }
 
-    /// Replaces the screen with this id (keeping its place and id).
-    mutating func replace(_ id: Int, with screen: Screen) {
-        guard let index = screens.firstIndex(where: { $0.id == id }) else { return }
-        screens[index].screen = screen
-    }
-
-    mutating func pop() { if screens.count > 1 { screens.removeLast() } }
-
-    /// Removes the screen with this id (never the last one).
-    mutating func leave(_ id: Int) {
-        guard screens.count > 1, let index = screens.firstIndex(where: { $0.id == id }) else { return }
-        screens.remove(at: index)
-    }
-
-    mutating func open(_ modal: Modal) { modals.append(modal) }
-
-    mutating func closeModal() { if !modals.isEmpty { modals.removeLast() } }
-
-    /// Replaces the top modal.
-    mutating func updateTopModal(_ modal: Modal) {
-        if modals.isEmpty { modals.append(modal) } else { modals[modals.count - 1] = modal }
-    }
-
-    /// Runs `change` on the lowest list on the stack (the home screen), if there is one.
-    mutating func withFirstList(_ change: (inout ListState, inout AppState) -> Void) {
-        guard let entry = screens.first(where: { if case .list = $0.screen { true } else { false } }) else { return }
-        withList(entry.id, change)
-    }
-
-    /// Whether the screen with this id is still on the stack.
-    func hasScreen(_ id: Int) -> Bool { screens.contains { $0.id == id } }
+    /// A message for the screen on top (a key warning at start).
+    public mutating func show(_ message: StatusMessage) { setStatus(message, of: topScreen.id) }
 
     // MARK: Questions every part asks
 
-    /// The topmost form, for tests and the shell's accessibility mode.
-    public var form: FormState {
-        get {
-            for entry in screens.reversed() { if case .form(let form) = entry.screen { return form } }
-            return FormState()
-        }
+    /// The context a screen (or the modal over it) handles things in.
+    func context(for id: ScreenID) -> ScreenContext {
+        let entry = screens.first { $0.id == id } ?? screens.first { $0.id == modals.first { $0.id == id }?.owner } ?? topScreen
+        return ScreenContext(now: now, clock: clock, columns: columns, rows: rows, rateLimit: rateLimit, status: entry.status,
+                             secretFilePath: secretFilePath, depth: screens.count, budgetWait: budgetWaitUntil.map { max(0, $0 - now) })
+    }
+
+    /// The topmost screen of this kind, for tests and for the shell.
+    public func screen<S: Screen>(_ kind: S.Type) -> S? {
+        for entry in screens.reversed() { if let screen = entry.screen as? S { return screen } }
+        return nil
+    }
+
+    /// The topmost form (tests set its fields directly).
+    public var form: FormScreen {
+        get { screen(FormScreen.self) ?? FormScreen() }
         set {
-            guard let entry = screens.last(where: { if case .form = $0.screen { true } else { false } }) else { return }
-            replace(entry.id, with: .form(newValue))
+            guard let index = screens.lastIndex(where: { $0.screen is FormScreen }) else { return }
+            screens[index].screen = newValue
         }
     }
 
-    /// A form is sending (a create or a save): its spinner moves.
-    public var isSending: Bool { screens.contains { $0.screen.isSending } }
-
     /// A create is in flight: its answer carries a secret shown once.
-    public var isCreating: Bool { screens.contains { if case .form(let form) = $0.screen { form.isSending && form.editing == nil } else { false } } }
+    public var isCreating: Bool { requests.values.contains { $0.request.isCreate && !$0.cancelled } }
+
+    /// The changes in flight, in words, oldest first.
+    var changesInFlight: [String] { requests.sorted { $0.key < $1.key }.compactMap { $0.value.cancelled ? nil : $0.value.request.change } }
 
     /// The shell sends `.tick` events while this is true: something on screen counts time (a
     /// spinner, a countdown, the seconds a load or a receiver test has taken).
     public var wantsTicks: Bool {
-        isSending || rateLimit != nil || modals.contains { if case .examplePrompt(let p) = $0 { p.sending != nil } else { false } }
-            || screens.contains { entry in
-                switch entry.screen {
-                case .list(let list): list.loading != nil
-                case .deliveries(let log): log.isLoading && log.total == nil
-                default: false
-                }
-            }
-    }
-
-
-    public var secretOnScreen: SecretModal? {
-        for modal in modals.reversed() { if case .secret(let secret) = modal { return secret } }
-        return nil
+        rateLimit != nil || budgetWaitUntil != nil || screens.contains { $0.screen.wantsTicks } || modals.contains { $0.modal.wantsTicks }
     }
 
     /// Some screen loads something once the first frame is out: the shell then sends `.start`.
-    public var wantsStart: Bool { screens.contains { if case .list = $0.screen { true } else { false } } }
+    public var wantsStart: Bool { screens.contains { $0.screen.waitsForStart } }
 
-    /// Some screen has work for `.settled`: a form whose lists were never asked for.
-    public var wantsSettled: Bool {
-        screens.contains { if case .form(let form) = $0.screen { form.choices.neverAsked } else { false } }
+    /// Some screen has work for `.settled`.
+    public var wantsSettled: Bool { screens.contains { $0.screen.waitsForSettled } }
+
+    /// The secret window, if one is open (wherever it is in the stack).
+    public var secretOnScreen: SecretModal? {
+        for entry in modals.reversed() { if let secret = entry.modal as? SecretModal { return secret } }
+        return nil
     }
 
-    public var isShowingHelp: Bool { if case .help? = topModal { true } else { false } }
-
-    public var isAskingToQuit: Bool { if case .confirmQuit? = topModal { true } else { false } }
-}
-
-extension Screen {
-    var isSending: Bool {
-        switch self {
-        case .form(let form): form.isSending
-        case .list, .details, .deliveries, .event: false
-        }
-    }
+    public var isShowingHelp: Bool { topModal is HelpModal }
 }

@@ -1,33 +1,43 @@
 import JetEmailClient
 import TerminalUI
 
-/// A window over the screen that takes every key while it is on top. Modals stack: help may
-/// open over the secret window, the quit question over either; closing one shows the one below.
-public enum Modal: Sendable, Equatable {
-    case help(HelpModal)
-    /// "Quit? y/N"; the message says what would be lost.
-    case confirmQuit(ConfirmDialog)
-    /// A question a screen asked ("Delete NAME?"); `y` sends `action` back to that screen.
-    case confirm(ConfirmDialog, screen: Int, action: ConfirmAction)
-    case secret(SecretModal)
-    /// No key was found: ask for one, masked.
-    case apiKeyPrompt(TextInput)
-    /// The secret file of a create could not be made: ask where the secret should go instead.
-    case secretFilePrompt(SecretFilePrompt)
-    /// Choosing from a list: the log's event type, a filter's users or domains.
-    case picker(PickerModal)
-    /// `x` on a webhook's details: which secret file signs the example.
-    case examplePrompt(ExamplePrompt)
+/// A window over the screens that takes every key while it is on top: help, a question, the
+/// secret, a prompt, a picker. Modals stack; closing one shows the one below. Like a screen, a
+/// modal is a plain value that says what it wants done (`Outcome`); it is told the answers to
+/// its own requests and the messages addressed to it.
+public protocol Modal: Sendable, Equatable {
+    var keys: [Binding<Self>] { get }
+    /// The key bar while it is on top (its keys' entries unless it says otherwise).
+    var barEntries: [BarEntry] { get }
+    var isTyping: Bool { get }
+    /// What closing it, or quitting, would lose; nil when nothing.
+    var unsaved: String? { get }
+    /// The keys that work everywhere (F1, Ctrl-Q) work over it; a question takes every key.
+    var takesGlobalKeys: Bool { get }
+    var wantsTicks: Bool { get }
+    /// What a window too small for the screen still shows of it (a question stays answerable).
+    var smallWindowLines: [(String, Style)]? { get }
+
+    mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome
+    mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome
+
+    func draw(into grid: inout Grid, focused: Bool, context: ScreenContext)
 }
 
-/// What a screen asked to be confirmed.
-public enum ConfirmAction: Sendable, Equatable {
-    case disable(uuid: String)
-    /// Enable a webhook whose status the API gave as unreadable.
-    case enable(uuid: String)
-    case delete(uuid: String)
-    /// Leave the form, losing what was typed.
-    case leaveForm
-    /// `to`: the one webhook's name, or nil for every subscribed webhook.
-    case replay(ReplayTarget, to: String?)
+extension Modal {
+    public var barEntries: [BarEntry] { keys.barEntries(on: self) }
+    public var isTyping: Bool { false }
+    public var unsaved: String? { nil }
+    public var takesGlobalKeys: Bool { true }
+    public var wantsTicks: Bool { false }
+    public var smallWindowLines: [(String, Style)]? { nil }
+    public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome { .none }
+    public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome { .none }
+
+    public mutating func handle(_ key: Key, _ context: ScreenContext) -> Outcome? {
+        guard let binding = keys.binding(for: key, on: self) else { return nil }
+        return binding.run(&self, key, context)
+    }
+
+    func isSame(as other: any Modal) -> Bool { (other as? Self) == self }
 }

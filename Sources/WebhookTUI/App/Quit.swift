@@ -1,35 +1,34 @@
 import TerminalUI
 
 /// Quitting, modelled once: `quitRequested` ends the program; the question is asked when
-/// something would be lost, and says what.
+/// something would be lost, and says what; afterwards stderr says what was left behind.
 enum Quit {
     /// Quit at once when nothing would be lost; otherwise ask, saying what would be lost.
     static func ask(_ s: inout AppState) {
+        guard !((s.topModal as? ConfirmModal)?.onYes == .quit) else { return }
         guard let reason = loss(s) else {
             s.quitRequested = true
             return
         }
-        s.open(.confirmQuit(dialog(reason)))
+        s.modals.append(ModalEntry(id: s.makeID(), owner: s.topScreen.id, modal: ConfirmModal.quit(reason)))
     }
 
-    static func dialog(_ reason: String) -> ConfirmDialog {
-        ConfirmDialog(title: "Quit?", message: reason, question: "Quit jetemail-webhooks? y/N", confirmLabel: "quit")
+    /// `y` to the question.
+    static func confirmed(_ s: inout AppState) {
+        s.exitNotice = lossOnExit(s)
+        s.quitRequested = true
     }
 
     /// What quitting now would lose, in words for the question; nil when nothing.
     static func loss(_ s: AppState) -> String? {
-        if let modal = s.secretOnScreen, modal.savedPath == nil {
-            return "The signing secret has not been saved and cannot be shown again."
-        }
+        if let unsaved = s.modals.reversed().lazy.compactMap({ $0.modal.unsaved }).first { return unsaved }
         if s.isCreating { return "A webhook is being created; its secret would be lost." }
-        if let changes = inFlight(s) {
-            return changes.prefix(1).uppercased() + changes.dropFirst() + " \(s.changesInFlight.count == 1 ? "is" : "are") in flight: quitting now leaves it unknown whether "
-                + "\(s.changesInFlight.count == 1 ? "it" : "they") happened."
+        let changes = s.changesInFlight
+        if let named = inWords(changes) {
+            return named.prefix(1).uppercased() + named.dropFirst() + " \(changes.count == 1 ? "is" : "are") in flight: quitting now leaves it unknown whether "
+                + "\(changes.count == 1 ? "it" : "they") happened."
         }
-        if s.secretOnScreen == nil, s.screens.contains(where: { $0.screen.hasInput }) {
-            return "The form has input that has not been sent."
-        }
-        return nil
+        return s.screens.reversed().lazy.compactMap { $0.screen.unsavedInput }.first
     }
 
     /// SIGHUP or SIGTERM: quit now, unless a create is in flight whose secret has a file to go
@@ -49,39 +48,28 @@ enum Quit {
         s.quitRequested = true
     }
 
-    /// What ending now would lose, in words for stderr; nil when nothing.
+    /// What ending now would leave behind, in words for stderr; nil when nothing.
     static func lossOnExit(_ s: AppState) -> String? {
-        if let modal = s.secretOnScreen, modal.savedPath == nil {
-            return "The signing secret of webhook \"\(modal.name)\" (\(modal.uuid)) was not saved and has been discarded. "
+        if let secret = s.secretOnScreen, secret.savedPath == nil {
+            return "The signing secret of webhook \"\(secret.name)\" (\(secret.uuid)) was not saved and has been discarded. "
                 + "The webhook exists; delete it and create it again to get a new secret."
         }
         if s.isCreating {
             return "A create was in flight: the webhook may have been created without a known secret. Check the list."
         }
-        if let changes = inFlight(s) {
-            return "Quit while \(changes) \(s.changesInFlight.count == 1 ? "was" : "were") in flight: "
-                + "\(s.changesInFlight.count == 1 ? "it" : "each") may or may not have happened. "
+        let changes = s.changesInFlight
+        if let named = inWords(changes) {
+            return "Quit while \(named) \(changes.count == 1 ? "was" : "were") in flight: "
+                + "\(changes.count == 1 ? "it" : "each") may or may not have happened. "
                 + "jetemail-webhooks list (or query, for a replay) shows what did."
         }
         return nil
     }
 
-    /// The changes in flight in words, the first three named: "the delete of hook-001 (uuid)".
-    static func inFlight(_ s: AppState) -> String? {
-        guard !s.changesInFlight.isEmpty else { return nil }
-        let named = s.changesInFlight.sorted { $0.key < $1.key }.map(\.value)
-        let text = named.prefix(3).joined(separator: ", ")
-        let more = named.count > 3 ? " and \(named.count - 3) more" : ""
-        return text + more
-    }
-}
-
-extension Screen {
-    /// Typed input a person would not want to lose.
-    var hasInput: Bool {
-        switch self {
-        case .form(let form): form.hasInput
-        case .list, .details, .deliveries, .event: false
-        }
+    /// The first three named: "the delete of hook-001 (uuid), enabling Orders (uuid) and 2 more".
+    static func inWords(_ changes: [String]) -> String? {
+        guard !changes.isEmpty else { return nil }
+        let text = changes.prefix(3).joined(separator: ", ")
+        return changes.count > 3 ? text + " and \(changes.count - 3) more" : text
     }
 }

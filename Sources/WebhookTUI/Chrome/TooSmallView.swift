@@ -1,43 +1,23 @@
 import TerminalUI
 
-/// Shown instead of the form when the window cannot hold it; the input stays in the state.
-/// Whatever is pending is named here too, and the quit question is asked here: nothing that
-/// can act is ever hidden (keys other than quit wait for a larger window).
+/// Shown instead of the screen when the window cannot hold it; the screen's state stays. What
+/// is pending is named here too, and questions are answered here: nothing that can act is
+/// hidden (keys other than Esc and quitting wait for a larger window).
 enum TooSmallView {
-    /// Esc on the small screen: back to the screen below (the form asks first when it holds
-    /// input), or, on the home screen, quit (asking when something would be lost).
-    static func back(_ s: inout AppState) -> [Effect] {
-        guard s.screens.count > 1 else { Quit.ask(&s); return [] }
-        let top = s.topScreen
-        if case .form(let form) = top.screen {
-            FormKeys.leave(form, screen: top.id, app: &s)
-            return []
-        }
-        if case .deliveries(var log) = top.screen {
-            let effects = DeliveryLogFlow.cancelAll(&log, app: &s)
-            s.leave(top.id)
-            return effects
-        }
-        s.leave(top.id)
-        return []
-    }
-
     static func draw(_ state: AppState, into grid: inout Grid) {
         let minimum = state.topScreen.screen.minimumSize
         var lines: [(String, Style)] = [
             ("Enlarge to at least \(minimum.columns) x \(minimum.rows)", .error),
             ("(now \(state.columns) x \(state.rows)).", .plain),
         ]
-        switch state.topModal {
-        case .confirmQuit(let dialog)?, .confirm(let dialog, _, _)?:
-            lines += Wrap.lines(dialog.message, width: max(1, grid.columns - 2), maxLines: 4).map { ($0, Style(.warning, bold: true)) }
-            lines += Wrap.lines(dialog.question, width: max(1, grid.columns - 2), maxLines: 2).map { ($0, Style(.normal, bold: true)) }
-        default:
-            if let modal = state.secretOnScreen, modal.savedPath == nil {
+        if let question = state.topModal?.smallWindowLines {
+            for (text, style) in question { lines += Wrap.lines(text, width: max(1, grid.columns - 2), maxLines: 4).map { ($0, style) } }
+        } else {
+            if let secret = state.secretOnScreen, secret.savedPath == nil {
                 lines.append(("A webhook was created: enlarge to see and save its secret.", Style(.warning, bold: true)))
             } else if state.isCreating {
                 lines.append(("A webhook is being created.", .plain))
-            } else if state.topScreen.screen.hasInput {
+            } else if state.topScreen.screen.unsavedInput != nil {
                 lines.append(("Your input is kept.", .plain))
             }
             lines.append((state.screens.count > 1 ? "Esc back · Ctrl-Q quit" : "Esc or Ctrl-Q quit", .muted))

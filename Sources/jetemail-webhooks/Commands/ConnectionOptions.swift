@@ -3,6 +3,21 @@ import Glibc
 import JetEmailClient
 import JetEmailHTTP
 import PosixSupport
+import Synchronization
+
+/// The one request pacer of the process, made on first use.
+final class PacerHolder: Sendable {
+    private let made = Mutex<RequestPacer?>(nil)
+
+    func pacer(limit: Int) -> RequestPacer {
+        made.withLock { pacer in
+            if let pacer { return pacer }
+            let new = RequestPacer(limit: limit)
+            pacer = new
+            return new
+        }
+    }
+}
 
 /// Where and how to reach the API; shared by every command that talks to it.
 struct ConnectionOptions: Sendable {
@@ -12,6 +27,7 @@ struct ConnectionOptions: Sendable {
         .value("base-url", "url", "API base URL (default: $JETEMAIL_BASE_URL, else https://api.jetemail.com)."),
         .value("ca-file", "path", "PEM file of extra CA certificates to trust, besides the system store."),
         .value("timeout", "seconds", "Give up waiting for an answer after this many seconds (1-600, default 30)."),
+        .value("max-rate", "n", "At most N requests a minute, 1-240 (default 200, or max_rate in the config file; JetEmail allows 240)."),
     ]
 
     let apiKeyFile: String?
@@ -19,6 +35,11 @@ struct ConnectionOptions: Sendable {
     let baseURL: String?
     let caFile: String?
     let timeout: Int
+    /// `--max-rate`, if given (else the config file's `max_rate`, else the default).
+    let maxRate: Int?
+    /// Every API call of this process waits here for the request budget (made on first use,
+    /// once: a key typed later shares it).
+    let pacer = PacerHolder()
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         apiKeyFile = arguments.string("api-key-file")
@@ -27,6 +48,18 @@ struct ConnectionOptions: Sendable {
         caFile = arguments.string("ca-file")
         timeout = try arguments.int("timeout", default: 30)
         guard (1...600).contains(timeout) else { throw UsageError("--timeout must be from 1 to 600 seconds.") }
+        maxRate = try arguments.optionalInt("max-rate")
+        if let maxRate, !RequestBudget.rates.contains(maxRate) {
+            throw UsageError("--max-rate must be from \(RequestBudget.rates.lowerBound) to \(RequestBudget.rates.upperBound) requests a minute.")
+        }
+    }
+
+    /// The process's request pacer, at the budget's rate.
+    func pacer(environment: [String: String]) -> RequestPacer { pacer.pacer(limit: budgetRate(environment: environment)) }
+
+    /// The request budget: `--max-rate`, else `max_rate` in the config file, else the default.
+    func budgetRate(environment: [String: String]) -> Int {
+        maxRate ?? APIKeyResolver(keyFile: apiKeyFile, profile: profile, environment: environment).configuredMaxRate() ?? RequestBudget.defaultRate
     }
 
     /// The client, with the key found the usual way, and warnings about that key.
@@ -39,7 +72,7 @@ struct ConnectionOptions: Sendable {
     /// The client for a key given directly (typed at the form's prompt).
     func makeClient(key: APIKey, environment: [String: String]) throws(ConfigurationError) -> JetEmailClient {
         let (base, transport) = try makeTransport(environment: environment)
-        return JetEmailClient(baseURL: base, key: key, transport: transport)
+        return JetEmailClient(baseURL: base, key: key, transport: transport, pacer: pacer(environment: environment))
     }
 
     /// Where requests go and how (base URL, proxy, CA file): everything but the key.

@@ -10,13 +10,16 @@ struct DemoSandbox {
 
     /// `seed`: webhooks the sandbox starts with (the list opens on a handful), each with
     /// deliveries in the log (`deliveriesPerWebhook` of them).
-    static func start(latencyMilliseconds: Int, deadlineSeconds: Int, seed: Int = 0, deliveriesPerWebhook: Int = 60) async throws -> DemoSandbox {
+    /// `pacer`: the process's request budget, which the demo's calls pass too.
+    static func start(latencyMilliseconds: Int, deadlineSeconds: Int, seed: Int = 0, deliveriesPerWebhook: Int = 60,
+                      pacer: RequestPacer? = nil) async throws -> DemoSandbox {
         let server = SandboxServer(configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: latencyMilliseconds), seed: seed,
                                                                        seedDeliveries: seed * deliveriesPerWebhook))
         let port = try await server.start()
         let base = try BaseURL("http://127.0.0.1:\(port)")
         let transport = try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: deadlineSeconds))
-        return DemoSandbox(server: server, client: JetEmailClient(baseURL: base, key: APIKey(server.apiKey)!, transport: transport), baseURL: base)
+        return DemoSandbox(server: server, client: JetEmailClient(baseURL: base, key: APIKey(server.apiKey)!, transport: transport, pacer: pacer),
+                           baseURL: base)
     }
 
     var maskedKey: String { APIKey(server.apiKey)!.masked }

@@ -18,7 +18,7 @@ final class EffectRunner {
     /// Why there is no client, once a typed key could not be used.
     private var clientProblem = "no API key is configured"
     private let makeClient: ClientFactory
-    private var tasks: [Int: Task<Void, Never>] = [:]
+    private var tasks: [RequestID: Task<Void, Never>] = [:]
     var deliver: (AppEvent) -> Void = { _ in }
     /// Writes to the terminal's clipboard (set by the session, which owns the terminal).
     var copy: (String) -> Void = { _ in }
@@ -30,16 +30,20 @@ final class EffectRunner {
 
     func run(_ effect: Effect) {
         switch effect {
-        case .submit(let id, let request, let secretFile):
-            submit(id: id, request, secretFile: secretFile)
-        case .cancelSubmit(let id):
+        case .run(let id, let job, let priority):
+            switch job {
+            case .api(.create(let request, let secretFile)): create(id: id, request, secretFile: secretFile)
+            case .api(let call): self.call(id: id, call, priority: priority)
+            case .receiverTest(let url, let eventType, let secret): sendExample(id: id, url: url, eventType: eventType, secret: secret)
+            case .writeSecret(let path, let secret):
+                let expanded = HomeDirectory.expandingTilde(path, environment: ProcessEnvironment.current)
+                let result: Result<String, SecretFile.Failure>
+                do { try SecretFile.write(secret, to: expanded); result = .success(path) } catch { result = .failure(error) }
+                later(.answered(id, .secretWritten(result)))
+            }
+        case .cancel(let id):
             tasks[id]?.cancel()
             tasks[id] = nil
-        case .writeSecret(let path, let secret):
-            let expanded = HomeDirectory.expandingTilde(path, environment: ProcessEnvironment.current)
-            let result: Result<String, SecretFile.Failure>
-            do { try SecretFile.write(secret, to: expanded); result = .success(path) } catch { result = .failure(error) }
-            later(.secretWritten(result))
         case .copyToClipboard(let text):
             copy(text)
             // Asking tmux takes a child process: off the main actor, and told when it answers.
@@ -49,30 +53,35 @@ final class EffectRunner {
             }
         case .useAPIKey(let text):
             useKey(text)
-        case .call(let id, let call):
-            self.call(id: id, call)
-        case .sendExample(let id, let url, let eventType, let secret):
-            sendExample(id: id, url: url, eventType: eventType, secret: secret)
         }
+    }
+
+    /// The request budget's waits become events: the screen says "waiting for the request budget".
+    func observe(_ pacer: RequestPacer) {
+        let tell: @Sendable (Double?) -> Void = { [weak self] seconds in
+            Task { @MainActor in self?.deliver(.budgetWait(seconds)) }
+        }
+        Task { await pacer.observe(tell) }
     }
 
     /// Where examples go through: JetEmail's 10 s deadline, the environment's proxy for that URL.
     var receiverCAFile: String?
 
     /// A signed example to a receiver, in the background; the secret file (if any) is read here.
-    private func sendExample(id: Int, url: String, eventType: String, secret: ExampleSecret) {
+    /// Not JetEmail's API: outside its request budget.
+    private func sendExample(id: RequestID, url: String, eventType: String, secret: ExampleSecret) {
         let key: String
         switch secret {
         case .given(let text): key = text
         case .file(let path):
             switch SecretFileReading.read(path) {
             case .success(let text): key = text
-            case .failure(let failure): later(.exampleSent(id: id, .failure(failure))); return
+            case .failure(let failure): later(.answered(id, .receiverTest(.failure(failure)))); return
             }
         }
         let transport: AsyncHTTPTransport
         do { transport = try SendExampleCommand.transport(for: url, caFile: receiverCAFile) } catch {
-            later(.exampleSent(id: id, .failure(ExampleFailure(error.description))))
+            later(.answered(id, .receiverTest(.failure(ExampleFailure(error.description)))))
             return
         }
         tasks[id] = Task { [weak self] in
@@ -80,22 +89,15 @@ final class EffectRunner {
             let report = await ReceiverTest.send(event, url: url, secret: key, transport: transport)
             self?.tasks[id] = nil
             if Task.isCancelled { return }
-            self?.deliver(.exampleSent(id: id, .success(report)))
+            self?.deliver(.answered(id, .receiverTest(.success(report))))
         }
     }
 
-    /// An API call in the background; its answer, success or failure, comes back as an event.
-    private func call(id: Int, _ call: APICall) {
-        guard let client else {
-            let error = JetEmailError.notConfigured(reason: clientProblem + ".")
-            switch call {
-            case .list: later(.answered(id: id, .list(.failure(error))))
-            case .get, .update: later(.answered(id: id, .webhook(.failure(error))))
-            case .delete(let uuid): later(.answered(id: id, .deleted(uuid: uuid, .failure(error))))
-            case .query: later(.answered(id: id, .deliveries(.failure(error))))
-            case .replay: later(.answered(id: id, .replayed(.failure(error))))
-            case .choices: later(.answered(id: id, .choices(users: .failure(error), domains: .failure(error))))
-            }
+    /// An API call in the background, through the request budget at its priority; its answer,
+    /// success or failure, comes back as an event.
+    private func call(id: RequestID, _ call: APICall, priority: RequestPriority) {
+        guard let client = client?.with(priority: priority) else {
+            later(.answered(id, .api(call.failing(.notConfigured(reason: clientProblem + ".")))))
             return
         }
         tasks[id] = Task { [weak self] in
@@ -111,10 +113,11 @@ final class EffectRunner {
                 async let users = Self.result { () async throws(JetEmailError) in try await client.accountUsers() }
                 async let domains = Self.result { () async throws(JetEmailError) in try await client.inboundDomains() }
                 answer = .choices(users: await users, domains: await domains)
+            case .create: return
             }
             self?.tasks[id] = nil
             if Task.isCancelled { return }
-            self?.deliver(.answered(id: id, answer))
+            self?.deliver(.answered(id, .api(answer)))
         }
     }
 
@@ -125,19 +128,19 @@ final class EffectRunner {
     /// The secret file is created before anything is sent (a second create with the same path,
     /// a path taken meanwhile, a full disk are found now); the secret goes into it on arrival,
     /// before the core hears of it, so that a hang-up cannot lose it.
-    private func submit(id: Int, _ request: CreateWebhookRequest, secretFile: String?) {
+    private func create(id: RequestID, _ request: CreateWebhookRequest, secretFile: String?) {
         var reserved: SecretFile?
         if let secretFile {
             do {
                 reserved = try SecretFile.reserve(HomeDirectory.expandingTilde(secretFile, environment: ProcessEnvironment.current))
             } catch {
-                later(.secretFileRefused(id: id, error))
+                later(.answered(id, .api(.secretFileRefused(error))))
                 return
             }
         }
         guard let client else {
             reserved?.abandon()
-            later(.submitFinished(id: id, .failure(.notConfigured(reason: clientProblem + "."))))
+            later(.answered(id, .api(.created(.failure(.notConfigured(reason: clientProblem + ".")), saved: nil))))
             return
         }
         tasks[id] = Task { [weak self] in
@@ -162,7 +165,7 @@ final class EffectRunner {
             self?.tasks[id] = nil
             // A cancelled create's failure is not news; its success is (the secret is never dropped).
             if Task.isCancelled, saved == nil, case .failure = result { return }
-            self?.deliver(.submitFinished(id: id, result, saved: saved))
+            self?.deliver(.answered(id, .api(.created(result, saved: saved))))
         }
     }
 

@@ -13,7 +13,7 @@ enum InteractiveCreate {
         try preflight(command, environment: environment)
         let demo = command.demo
             ? try await DemoSandbox.start(latencyMilliseconds: command.demoLatencyMs, deadlineSeconds: command.connection.timeout,
-                                          seed: command.home == .list ? 8 : 0)
+                                          seed: command.home == .list ? 8 : 0, pacer: command.connection.pacer(environment: environment))
             : nil
         let session = try makeSession(command, environment: environment, demo: demo)
         session.begin()
@@ -84,11 +84,12 @@ enum InteractiveCreate {
             try connection.makeClient(key: key, environment: environment)
         }
         effects.receiverCAFile = connection.caFile
-        var state = AppState(form: FormState(prefill: command.draft), home: command.home, endpoint: endpoint, maskedKey: maskedKey,
+        effects.observe(connection.pacer(environment: environment))
+        var state = AppState(form: FormScreen(prefill: command.draft), home: command.home, endpoint: endpoint, maskedKey: maskedKey,
                              isDemo: command.demo, needsKey: needsKey)
         state.secretFilePath = command.secretFile
         // A key warning (readable key file, no api_ prefix) is the first thing the status line says.
-        if let warning = warnings.first { state.status = StatusMessage(.warning, warning) }
+        if let warning = warnings.first { state.show(StatusMessage(.warning, warning)) }
         return InteractiveSession(state: state, terminal: Terminal(environment: environment), effects: effects)
     }
 

@@ -2,34 +2,35 @@ import TerminalUI
 
 /// Every key of the screen it was opened on, from the same tables that handle them. It
 /// scrolls when the window is too short to show them all.
-public struct HelpModal: Sendable, Equatable {
+public struct HelpModal: Modal {
     public let sections: [HelpSection]
     var top = 0
 
     init(for s: AppState) {
-        sections = KeyReference.sections(for: s.topScreen.screen)
+        sections = KeyReference.sections(s.topScreen.screen.helpSections)
     }
 
-    enum Action: Sendable, Equatable { case close, scroll(ScrollView.Action) }
+    static let closeBinding = KeyBinding<Int>([.escape, .enter, .function(1), .character("?"), .character("q")],
+                                              keys: "Esc, Enter, q, ? or F1", bar: BarEntry("Esc", "close help"), help: "close this help", 0)
 
-    static let closeBinding = KeyBinding<Action>([.escape, .enter, .function(1), .character("?"), .character("q")],
-                                                 keys: "Esc, Enter, q, ? or F1", bar: BarEntry("Esc", "close help"), help: "close this help", .close)
+    /// Help's own keys, for the help of every screen.
+    static var helpLines: [HelpLine] { [closeBinding.helpLine] + ScrollView(lines: []).bindings.map(\.helpLine) }
 
-    static var bindings: [KeyBinding<Action>] {
-        [closeBinding] + ScrollView(lines: []).bindings.map { $0.map(Action.scroll) }
+    public var keys: [Binding<HelpModal>] {
+        [Binding(Self.closeBinding) { _, _, _, _ in .close }]
+            + ScrollView(lines: []).bindings.map { widget in
+                Binding(widget) { help, action, key, context in
+                    var view = help.scrollView(columns: context.columns, rows: context.rows)
+                    _ = view.perform(action, key: key)
+                    help.top = view.top
+                    return .none
+                }
+            }
     }
 
-    mutating func handle(_ key: Key, app s: inout AppState) {
-        guard let binding = Self.bindings.binding(for: key) else { return }
-        switch binding.action {
-        case .close: s.closeModal()
-        case .scroll(let action):
-            var view = scrollView(columns: s.columns, rows: s.rows)
-            _ = view.perform(action, key: key)
-            top = view.top
-            s.updateTopModal(.help(self))
-        }
-    }
+    /// Closing help, scrolling, and quitting (which works over it).
+    public var barEntries: [BarEntry] { keys.barEntries(on: self) + [BarEntry("Ctrl-Q", "quit")] }
+    public var takesGlobalKeys: Bool { true }
 
     /// The box, and the scrolling lines inside it.
     static func frame(columns: Int, rows: Int, lineCount: Int) -> Rect {
@@ -62,9 +63,9 @@ public struct HelpModal: Sendable, Equatable {
         return ScrollView(lines: all, viewHeight: box.height - 2, top: top)
     }
 
-    func draw(into grid: inout Grid) {
+    public func draw(into grid: inout Grid, focused: Bool, context: ScreenContext) {
         let view = scrollView(columns: grid.columns, rows: grid.rows)
-        let box = Self.frame(columns: grid.columns, rows: grid.rows, lineCount: view.lines.count)
+        let box = Self.frame(columns: grid.columns, rows: grid.rows, lineCount: view.lineCount)
         let more = view.canScroll ? " · ↑↓ more" : ""
         grid.box(row: box.row, column: box.column, width: box.width, height: box.height, title: "Keys (Esc closes\(more))", style: Style(.accent, bold: true))
         view.draw(into: &grid, rect: box.inset(), focused: true)

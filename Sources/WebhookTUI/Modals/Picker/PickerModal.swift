@@ -3,12 +3,12 @@ import TerminalUI
 
 /// A list to choose from, in a box over the screen: one item (the log's event type), or several
 /// (a filter's users or domains). Enter uses the choice, Esc leaves everything as it was.
-public struct PickerModal: Sendable, Equatable {
+public struct PickerModal: Modal {
     public enum Purpose: Sendable, Equatable {
         /// The log's event-type filter; item 0 is "all types".
-        case eventType(screen: Int)
-        case filterUsers(screen: Int)
-        case filterDomains(screen: Int)
+        case eventType
+        case filterUsers
+        case filterDomains
     }
 
     public var title: String
@@ -35,19 +35,18 @@ public struct PickerModal: Sendable, Equatable {
     }
 
     /// `among`: the types to offer (a webhook's own); the current filter is offered too.
-    static func eventType(current: String?, among offered: [String] = DeliveryQuery.eventTypes, screen: Int) -> PickerModal {
+    static func eventType(current: String?, among offered: [String] = DeliveryQuery.eventTypes) -> PickerModal {
         var types = offered
         if let current, !types.contains(current) { types.append(current) }
         let items = [Checklist.Item("all types", detail: "no event-type filter")]
             + types.map { Checklist.Item($0, detail: EventName($0).known?.shortSummary ?? "queued for sending") }
         let index = current.flatMap { types.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-        return PickerModal(title: "Event type", items: items, values: [""] + types, selected: [index], single: true,
-                           purpose: .eventType(screen: screen))
+        return PickerModal(title: "Event type", items: items, values: [""] + types, selected: [index], single: true, purpose: .eventType)
     }
 
     /// The account's names, those already in the field checked. Typed names the account lacks
     /// are named in the note (choosing replaces the field, so they would go).
-    static func names(_ names: [String], typed: [String], users: Bool, missing: String? = nil, screen: Int) -> PickerModal {
+    static func names(_ names: [String], typed: [String], users: Bool, missing: String? = nil) -> PickerModal {
         // Domains compare without case, usernames exactly (as the form's check does).
         let key = { (name: String) in users ? name : name.lowercased() }
         let typedKeys = Set(typed.map(key)), known = Set(names.map(key))
@@ -57,20 +56,39 @@ public struct PickerModal: Sendable, Equatable {
         if let missing { note = "Not all listed: \(missing)" + (note.map { ". " + $0 } ?? "") }
         return PickerModal(title: users ? "Filter users: the account's users" : "Filter domains: the account's inbound domains",
                            items: names.map { Checklist.Item(TerminalSafe.escaped($0), detail: "") }, values: names, selected: selected,
-                           single: false, purpose: users ? .filterUsers(screen: screen) : .filterDomains(screen: screen), note: note)
+                           single: false, purpose: users ? .filterUsers : .filterDomains, note: note)
     }
 
-    enum Action: Sendable, Equatable { case choose, cancel, list(Checklist.Action) }
-
-    static func table(single: Bool) -> [KeyBinding<Action>] {
+    /// Enter uses the choice (told to the screen that opened it), Esc changes nothing; the list's
+    /// own keys move (and, choosing several, toggle).
+    static func keys(single: Bool) -> [Binding<PickerModal>] {
         let moves = Checklist(items: [], groups: [], columns: 1).bindings.filter {
             switch $0.action { case .toggle, .group: !single; default: true }
         }
         return [
-            KeyBinding([.enter], keys: "Enter", bar: BarEntry("Enter", single ? "choose" : "use these"),
-                       help: single ? "use the highlighted item" : "put the checked names into the field", .choose),
-            KeyBinding([.escape], keys: "Esc", bar: BarEntry("Esc", "leave unchanged"), help: "close; nothing changes", .cancel),
-        ] + moves.map { $0.map(Action.list) }
+            Binding([.enter], keys: "Enter", bar: BarEntry("Enter", single ? "choose" : "use these"),
+                    help: single ? "use the highlighted item" : "put the checked names into the field") { picker, _, _ in
+                picker.chosenMessage.map { .close + .message($0, to: .owner) } ?? .close
+            },
+            Binding([.escape], keys: "Esc", bar: BarEntry("Esc", "leave unchanged"), help: "close; nothing changes") { _, _, _ in .close },
+        ] + moves.map { widget in
+            Binding(widget) { picker, action, key, context in
+                _ = picker.list.perform(action, key: key)
+                picker.scrollToCursor(rows: context.rows, columns: context.columns)
+                return .none
+            }
+        }
+    }
+
+    public var keys: [Binding<PickerModal>] { Self.keys(single: single) }
+
+    /// What the screen that opened it is told on Enter.
+    var chosenMessage: ScreenMessage? {
+        switch purpose {
+        case .eventType: .pickedType(list.cursor == 0 ? nil : values[list.cursor])
+        case .filterUsers: .pickedNames(chosen.map { values[$0] }, users: true)
+        case .filterDomains: .pickedNames(chosen.map { values[$0] }, users: false)
+        }
     }
 
     /// The names chosen: the highlighted one, or the checked ones in list order.
@@ -93,7 +111,7 @@ public struct PickerModal: Sendable, Equatable {
         if list.cursor >= top + count { top = list.cursor - count + 1 }
     }
 
-    func draw(into grid: inout Grid) {
+    public func draw(into grid: inout Grid, focused: Bool, context: ScreenContext) {
         let box = Self.frame(columns: grid.columns, rows: grid.rows, itemCount: list.items.count, hasNote: note != nil)
         grid.box(row: box.row, column: box.column, width: box.width, height: box.height, title: title, style: Style(.accent, bold: true))
         let count = visibleCount(rows: grid.rows, columns: grid.columns)
@@ -114,7 +132,7 @@ public struct PickerModal: Sendable, Equatable {
         }
         if list.items.count > count { grid.put("↑↓ more (\(list.items.count))", row: box.bottom - 1, column: box.right - 18, style: .muted) }
         if let note { grid.put(note, row: box.bottom - 3, column: box.column + 2, style: .warning, width: box.width - 4) }
-        let hint = Self.table(single: single).barEntries().prefix(2).map(\.text).joined(separator: " · ")
+        let hint = Self.keys(single: single).prefix(2).compactMap(\.bar).map(\.text).joined(separator: " · ")
         grid.put(hint, row: box.bottom - 2, column: box.column + 2, style: .muted, width: box.width - 4)
     }
 }

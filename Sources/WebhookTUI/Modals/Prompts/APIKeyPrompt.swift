@@ -2,56 +2,53 @@ import TerminalUI
 
 /// The masked prompt shown when no API key was found. Enter uses the key for this session;
 /// Esc (or Ctrl-C, Ctrl-Q) quits at once, since nothing can have been typed elsewhere yet.
-enum APIKeyPrompt {
-    enum Action: Sendable, Equatable { case use, quit, edit(TextEdit) }
+public struct APIKeyPrompt: Modal {
+    public var input = TextInput(masked: true)
+    public var message: StatusMessage?
 
-    static let table: [KeyBinding<Action>] = [
-        KeyBinding([.enter], keys: "Enter", bar: BarEntry("Enter", "use this key"), help: "use the key for this session only (never stored)", .use),
-        KeyBinding([.escape, .control("c"), .control("q")], keys: "Esc, Ctrl-C or Ctrl-Q", bar: BarEntry("Esc", "quit"), help: "quit", .quit),
-    ] + TextField.bindings.map { $0.map(Action.edit) }
+    public init() {}
 
-    static func handle(_ s: inout AppState, _ input: inout TextInput, _ key: Key) -> [Effect] {
-        guard let binding = table.binding(for: key) else { return [] }
-        switch binding.action {
-        case .quit:
-            s.quitRequested = true
-            return []
-        case .use:
-            let typed = input.text
-            if let problem = APIKeyValue.problem(in: typed) {
-                s.status = StatusMessage(.error, "That key is not usable: \(problem). Paste only the key.")
-                return []
+    public var keys: [Binding<APIKeyPrompt>] {
+        [
+            Binding([.enter], keys: "Enter", bar: BarEntry("Enter", "use this key"), help: "use the key for this session only (never stored)") { prompt, _, _ in
+                let typed = prompt.input.text
+                if let problem = APIKeyValue.problem(in: typed) {
+                    prompt.message = StatusMessage(.error, "That key is not usable: \(problem). Paste only the key.")
+                    return .none
+                }
+                guard let key = APIKeyValue(typed) else {
+                    prompt.message = StatusMessage(.error, "Type or paste the API key, then press Enter.")
+                    return .none
+                }
+                var outcome = Outcome.close + .effect(.useAPIKey(typed)) + .message(.keyAccepted, to: .all)
+                outcome.maskedKey = key.masked
+                let said = key.warning.map { StatusMessage(.warning, $0) } ?? StatusMessage(.info, "Using key \(key.masked) for this session only; it is not stored.")
+                return outcome + .status(said.tone, said.text)
+            },
+            Binding([.escape, .control("c"), .control("q")], keys: "Esc, Ctrl-C or Ctrl-Q", bar: BarEntry("Esc", "quit"), help: "quit") { _, _, _ in
+                var outcome = Outcome()
+                outcome.quitNow = true
+                return outcome
+            },
+        ] + TextField.bindings.map { widget in
+            Binding(widget) { prompt, edit, key, _ in
+                prompt.input.field.apply(edit, key: key)
+                return .none
             }
-            guard let apiKey = APIKeyValue(typed) else {
-                s.status = StatusMessage(.error, "Type or paste the API key, then press Enter.")
-                return []
-            }
-            s.closeModal()
-            s.maskedKey = apiKey.masked
-            s.status = apiKey.warning.map { StatusMessage(.warning, $0) }
-                ?? StatusMessage(.info, "Using key \(apiKey.masked) for this session only; it is not stored.")
-            // Lists the form could not fetch without a key are asked for again with it.
-            var effects: [Effect] = [.useAPIKey(typed)]
-            for entry in s.screens {
-                effects += s.withForm(entry.id) { form, app in
-                    form.choices.request == nil && !form.choices.isLoaded ? FilterChoices.load(&form, screen: entry.id, app: &app) : []
-                } ?? []
-            }
-            return effects
-        case .edit(let edit):
-            input.field.apply(edit, key: key)
-            s.updateTopModal(.apiKeyPrompt(input))
-            return []
         }
     }
 
-    static func draw(_ input: TextInput, status: StatusMessage?, into grid: inout Grid) {
+    public var isTyping: Bool { true }
+    public var takesGlobalKeys: Bool { false }
+
+    public func draw(into grid: inout Grid, focused: Bool, context: ScreenContext) {
         let width = min(grid.columns - 4, 74)
         let inner = width - 4
         // Wrapped, never cut: every line of it matters to someone with no key.
         let intro = Wrap.lines("No API key was found (--api-key-file, JETEMAIL_API_KEY, config file). "
                                + "Paste an api_ key; it is used for this session only, never stored.", width: inner)
         let hint = Wrap.lines("To try the program without a key, quit and run with --demo.", width: inner)
+        let status = message ?? context.status
         let statusLines = status.map { s in Wrap.lines(s.text, width: inner, maxLines: 3).map { ($0, s.tone.style) } } ?? []
         let height = 7 + intro.count + hint.count + max(1, statusLines.count)
         let top = max(0, (grid.rows - height) / 2)

@@ -2,46 +2,35 @@ import TerminalUI
 
 /// "Save the secret to:" asked when the secret file of a create could not be made. Enter sends
 /// with the new path (empty: without a file, the secret shown as usual); Esc sends nothing.
-public struct SecretFilePrompt: Sendable, Equatable {
+public struct SecretFilePrompt: Modal {
     public var input: TextInput
     public var reason: String
-    /// The form that asked; the create is sent from there.
-    public var screen: Int
 
-    init(path: String, reason: String, screen: Int) {
+    init(path: String, reason: String) {
         input = TextInput(path)
         self.reason = reason
-        self.screen = screen
     }
 
-    enum Action: Sendable, Equatable { case send, cancel, edit(TextEdit) }
-
-    static let table: [KeyBinding<Action>] = [
-        KeyBinding([.enter], keys: "Enter", bar: BarEntry("Enter", "send with this file"), help: "send the create; the secret goes to this file (empty: no file)", .send),
-        KeyBinding([.escape], keys: "Esc", bar: BarEntry("Esc", "send nothing"), help: "send nothing; the form keeps your input", .cancel),
-    ] + TextField.bindings.map { $0.map(Action.edit) }
-
-    mutating func handle(_ key: Key, app s: inout AppState) -> [Effect] {
-        guard let binding = Self.table.binding(for: key) else { return [] }
-        switch binding.action {
-        case .cancel:
-            s.closeModal()
-            s.status = StatusMessage(.info, "Nothing was sent; your input is kept.")
-            return []
-        case .send:
-            let path = input.text.trimmingSpaces()
-            s.secretFilePath = path.isEmpty ? nil : path
-            s.closeModal()
-            let screen = screen
-            return s.withForm(screen) { form, app in SubmitFlow.submit(&form, screen: screen, app: &app) } ?? []
-        case .edit(let edit):
-            input.field.apply(edit, key: key)
-            s.updateTopModal(.secretFilePrompt(self))
-            return []
+    public var keys: [Binding<SecretFilePrompt>] {
+        [
+            Binding([.enter], keys: "Enter", bar: BarEntry("Enter", "send with this file"), help: "send the create; the secret goes to this file (empty: no file)") { prompt, _, _ in
+                let path = prompt.input.text.trimmingSpaces()
+                return .close + .message(.secretFileChosen(path.isEmpty ? nil : path), to: .owner)
+            },
+            Binding([.escape], keys: "Esc", bar: BarEntry("Esc", "send nothing"), help: "send nothing; the form keeps your input") { _, _, _ in
+                .close + .status(.info, "Nothing was sent; your input is kept.")
+            },
+        ] + TextField.bindings.map { widget in
+            Binding(widget) { prompt, edit, key, _ in
+                prompt.input.field.apply(edit, key: key)
+                return .none
+            }
         }
     }
 
-    func draw(into grid: inout Grid) {
+    public var isTyping: Bool { true }
+
+    public func draw(into grid: inout Grid, focused: Bool, context: ScreenContext) {
         let width = min(grid.columns - 4, 70)
         let inner = width - 4
         let reasonLines = Wrap.lines(reason, width: inner, maxLines: 3)

@@ -1,9 +1,10 @@
 import JetEmailClient
 import TerminalUI
 
-/// The one-time secret on screen, and the small flows around it: saving to a file and
-/// confirming a close that would lose it.
-public struct SecretModal: Sendable, Equatable {
+/// The one-time secret on screen, and the small flows around it: saving to a file, copying,
+/// testing the receiver, and a question before closing unsaved. Nothing closes it by accident:
+/// quitting asks while its secret is not saved.
+public struct SecretModal: Modal {
     public var name: String
     public var uuid: String
     public var secret: String
@@ -12,8 +13,6 @@ public struct SecretModal: Sendable, Equatable {
     public var webhook: Webhook
     public var url: String { webhook.url }
     public var events: [EventName] { webhook.events }
-    /// The form screen that created it (reset when this closes); nil when that form is gone.
-    public var origin: Int?
     /// Where it was saved, once it was.
     public var savedPath: String?
     /// The path prompt, while open.
@@ -23,15 +22,14 @@ public struct SecretModal: Sendable, Equatable {
     /// "Close without saving? y/N" is showing.
     public var confirmingClose = false
     public var message: StatusMessage?
-    /// The example sent with `x`, while it is in flight.
-    public var exampleRequest: Int?
+    /// An example sent with `x` is on its way.
+    public var testing = false
 
-    public init(webhook: Webhook, origin: Int? = nil) {
+    public init(webhook: Webhook) {
         name = webhook.name
         uuid = webhook.uuid
         secret = webhook.secret ?? ""
         self.webhook = webhook.withoutSecret
-        self.origin = origin
     }
 
     public var defaultPath: String { Self.defaultPath(for: name) }
@@ -45,5 +43,49 @@ public struct SecretModal: Sendable, Equatable {
         slug = String(slug.trimmingPrefix("-"))
         while slug.hasSuffix("-") { slug.removeLast() }
         return "./" + (slug.isEmpty ? "webhook" : slug) + ".whsec"
+    }
+
+    public var isTyping: Bool { pathPrompt != nil }
+
+    public var unsaved: String? { savedPath == nil ? "The signing secret has not been saved and cannot be shown again." : nil }
+
+    /// Its own key bar: F1 works over it, said when it shows its keys.
+    public var barEntries: [BarEntry] {
+        let entries = keys.barEntries(on: self)
+        return confirmingClose || pathPrompt != nil ? entries : entries + [BarEntry("F1", "help")]
+    }
+
+    public var smallWindowLines: [(String, Style)]? {
+        savedPath == nil ? [("A webhook was created: enlarge to see and save its secret.", Style(.warning, bold: true))] : nil
+    }
+
+    public var wantsTicks: Bool { false }
+
+    public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome {
+        switch answer {
+        case .receiverTest(let result):
+            testing = false
+            message = ExamplePrompt.message(result)
+        case .secretWritten(.success(let path)):
+            writing = false
+            savedPath = path
+            pathPrompt = nil
+            message = nil
+        case .secretWritten(.failure(let failure)):
+            writing = false
+            message = StatusMessage(.error, failure.description + " The secret is still here.")
+        case .api:
+            break
+        }
+        return .none
+    }
+
+    public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome {
+        if case .clipboardAdvice(let advice) = message { self.message = StatusMessage(.warning, advice) }
+        return .none
+    }
+
+    public func draw(into grid: inout Grid, focused: Bool, context: ScreenContext) {
+        SecretModalView.draw(self, focused: focused, into: &grid)
     }
 }

@@ -51,7 +51,7 @@ enum SecretModalView {
         } else if let saved = modal.savedPath {
             grid.put("✓ Saved to \(saved) (mode 0600).", row: row, column: x, style: .success, width: inner)
         } else {
-            let keys = SecretModalKeys.table.compactMap(\.bar).map { "\($0.key)  \($0.label)" }.joined(separator: "   ")
+            let keys = SecretModal.mainKeys.compactMap(\.bar).map { "\($0.key)  \($0.label)" }.joined(separator: "   ")
             grid.put(keys, row: row, column: x, style: .muted, width: inner)
         }
         row += 1

@@ -4,11 +4,15 @@ import TerminalUI
 /// The log: a line with the range, the total and the filters, then the table. Rows not loaded
 /// yet say so; the last message sits above the key bar.
 enum DeliveryLogView {
-    static func tableRect(columns: Int, rows: Int) -> Rect { Rect(row: 2, column: 1, width: columns - 2, height: rows - 4) }
+    static let minimumSize = Size(columns: 60, rows: 10)
 
-    static func visibleRows(rows: Int) -> Int { max(1, tableRect(columns: 80, rows: rows).height - 1) }
+    /// The table's rectangle, header included, in the screen's rectangle.
+    static func tableRect(_ rect: Rect) -> Rect { Rect(row: rect.row + 1, column: rect.column + 1, width: rect.width - 2, height: rect.height - 2) }
 
-    static func header(_ log: DeliveryLogState, now: Double = 0) -> String {
+    /// Rows of events the table shows (below its header) in a window this tall.
+    static func visibleRows(rows: Int) -> Int { max(1, rows - 5) }
+
+    static func header(_ log: DeliveryLogScreen, now: Double = 0) -> String {
         var line: String
         if let total = log.total {
             let shown = log.cursor.visible
@@ -23,28 +27,28 @@ enum DeliveryLogView {
         return line
     }
 
-    static func draw(_ log: DeliveryLogState, app s: AppState, focused: Bool, into grid: inout Grid) {
-        let x = grid.put(" " + header(log, now: s.now), row: 1, column: 0, style: Style(.normal, bold: true), width: grid.columns - 2)
+    static func draw(_ log: DeliveryLogScreen, rect screen: Rect, focused: Bool, context: ScreenContext, into grid: inout Grid) {
+        let x = grid.put(" " + header(log, now: context.now), row: screen.row, column: screen.column, style: Style(.normal, bold: true), width: screen.width - 2)
         if log.lookupTyping {
-            grid.put("  look up /", row: 1, column: x, style: .accent)
-            log.lookupInput.draw(into: &grid, rect: Rect(row: 1, column: x + 11, width: max(10, min(40, grid.columns - x - 13)), height: 1), focused: focused)
+            grid.put("  look up /", row: screen.row, column: x, style: .accent)
+            log.lookupInput.draw(into: &grid, rect: Rect(row: screen.row, column: x + 11, width: max(10, min(40, screen.right - x - 13)), height: 1), focused: focused)
         }
-        let rect = tableRect(columns: grid.columns, rows: grid.rows)
+        let rect = tableRect(screen)
         let all = log.webhook == nil
         if log.total == 0 {
             let hint = log.filterSummary.isEmpty ? "Nothing was delivered to \(all ? "any webhook" : "this webhook") yet." : "Nothing matches these filters."
             grid.put(hint, row: rect.row + 1, column: 2, style: .muted)
         } else {
-            let clock = s.clock
+            let clock = context.clock
             TableDrawing.draw(columns: DeliveryColumns.columns(allWebhooks: all), cursor: log.cursor, into: &grid, rect: rect, focused: focused && !log.lookupTyping) { row, column, width in
                 if let delivery = log.delivery(at: row) {
                     return DeliveryColumns.cell(delivery, column: column, width: width, allWebhooks: all, names: log.names, clock: clock)
                 }
-                let loaded = log.pages[row / DeliveryLogState.pageSize] != nil
+                let loaded = log.pages[row / DeliveryLogScreen.pageSize] != nil
                 // A loaded page the server sent short has a gap: said as such, not as a status.
                 return column == 0 ? (loaded ? "(server skipped)" : log.failure == nil ? "loading…" : "not loaded", .muted) : ("", .muted)
             }
         }
-        StatusLine.draw(status: s.status, rateLimit: s.rateLimit, now: s.now, into: &grid)
+        StatusLine.draw(context, row: screen.bottom - 1, into: &grid)
     }
 }

@@ -5,11 +5,11 @@ import TerminalUI
 enum CreateRowView {
     static let spinner: [Character] = ["|", "/", "-", "\\"]
 
-    static func draw(_ form: FormState, context app: FormView.Context, layout: FormLayout, focused: Bool, into grid: inout Grid) {
+    static func draw(_ form: FormScreen, context app: ScreenContext, layout: FormLayout, focused: Bool, into grid: inout Grid) {
         form.submitButton.draw(into: &grid, rect: Rect(row: layout.create, column: FormLayout.labelColumn, width: form.submitButton.width, height: 1), focused: focused)
         let start = FormLayout.labelColumn + form.submitButton.width + 2
         var message: (String, Style)?
-        if case .sending(_, let startedAt) = form.submission {
+        if let startedAt = form.sendingSince {
             let elapsed = max(0, app.now - startedAt)
             let frame = spinner[Int(elapsed * 10) % spinner.count]
             message = ("\(frame) \(form.sendingWords.doing)… \(String(format1: elapsed)) s · Esc cancels", Style(.accent, bold: true))
@@ -19,6 +19,8 @@ enum CreateRowView {
             message = ("✗ Rate limited by JetEmail: you can \(form.sendingWords.noun) again in \(Countdown.text(limit.until - app.now)).", .error)
         } else if let status = app.status {
             message = ("\(status.tone.symbol) \(status.text)", status.tone.style)
+        } else if let wait = app.budgetWait {
+            message = ("· Waiting for the request budget: \(Countdown.text(wait)).", .muted)
         }
         guard let (text, textStyle) = message else { return }
         let firstWidth = grid.columns - start - 1

@@ -1,50 +1,24 @@
 import JetEmailClient
 import TerminalUI
 
-/// The account's users and inbound domains, fetched when the form opens: F2 picks from them,
-/// and a typed name they lack is an error before anything is sent (the API would answer 403).
-/// When they cannot be fetched, names are not checked, and the hint under the field says why.
-public struct AccountChoiceState: Sendable, Equatable {
-    public enum Names: Sendable, Equatable {
-        case loading
-        /// `missing`: part of the list could not be read (why), so names are not checked against it.
-        case loaded([String], missing: String? = nil)
-        case unavailable(String)
-    }
-
-    public var request: Int?
-    public var users: Names = .loading
-    public var domains: Names = .loading
-
-    public init() {}
-
-    /// Not asked for yet, and nothing known.
-    public var neverAsked: Bool { request == nil && users == .loading }
-
-    /// Both lists arrived.
-    public var isLoaded: Bool {
-        if case .loaded = users, case .loaded = domains { true } else { false }
-    }
-}
-
+/// The form's lists of the account's names: asking for them, F2, putting a choice into a field,
+/// checking typed names, and the hint under each filter field.
 enum FilterChoices {
-    static func load(_ form: inout FormState, screen: Int, app s: inout AppState) -> [Effect] {
-        if let limit = s.rateLimit, let refusal = limit.refusal(now: s.now, doing: "loading") {
+    static func load(_ form: inout FormScreen, _ context: ScreenContext) -> Outcome {
+        if let refusal = context.refusal(doing: "loading") {
             form.choices.users = .unavailable(refusal)
             form.choices.domains = .unavailable(refusal)
-            return []
+            return .none
         }
-        let id = s.makeRequestID()
-        s.requests[id] = screen
-        form.choices.request = id
-        return [.call(id: id, .choices)]
+        form.choices.requested = true
+        return .send(.api(.choices, .choices, priority: .background))
     }
 
     /// A 429 here holds every call, the create included: the countdown (set as the answer came
     /// in) shows it.
-    static func answered(_ form: inout FormState, id: Int, users: Result<AccountNames, JetEmailError>, domains: Result<[String], JetEmailError>) {
-        guard form.choices.request == id else { return }
-        form.choices.request = nil
+    static func answered(_ form: inout FormScreen, users: Result<AccountNames, JetEmailError>, domains: Result<[String], JetEmailError>) {
+        guard form.choices.requested else { return }
+        form.choices.requested = false
         form.choices.users = names(users)
         form.choices.domains = names(domains.map { AccountNames(names: $0) })
     }
@@ -57,51 +31,42 @@ enum FilterChoices {
     }
 
     /// F2 on a filter field.
-    static func open(_ form: inout FormState, screen: Int, app s: inout AppState) {
+    static func open(_ form: FormScreen) -> Outcome {
         let users = form.focus == .filterUsers
-        guard users || form.focus == .filterDomains else { return }
+        guard users || form.focus == .filterDomains else { return .none }
         let what = users ? "users" : "inbound domains"
         switch users ? form.choices.users : form.choices.domains {
         case .loading:
-            s.status = StatusMessage(.info, "The account's \(what) are still being fetched; try again in a moment.")
+            return .status(.info, "The account's \(what) are still being fetched; try again in a moment.")
         case .unavailable(let why):
-            s.status = StatusMessage(.warning, "The account's \(what) could not be fetched: \(why)")
+            return .status(.warning, "The account's \(what) could not be fetched: \(why)")
         case .loaded(let names, let missing) where names.isEmpty:
-            s.status = StatusMessage(.warning, missing.map { "No \(what) could be listed: \($0)" } ?? "The account has no \(what) to filter by.")
+            return .status(.warning, missing.map { "No \(what) could be listed: \($0)" } ?? "The account has no \(what) to filter by.")
         case .loaded(let names, let missing):
             let typed = FilterList.split(users ? form.filterUsers.text : form.filterDomains.text)
-            s.open(.picker(PickerModal.names(names, typed: typed, users: users, missing: missing, screen: screen)))
+            return .open(PickerModal.names(names, typed: typed, users: users, missing: missing))
         }
     }
 
     /// Enter in the picker: the checked names replace the field, unless together they are longer
     /// than a field holds; then nothing changes and the person is told.
-    static func put(_ form: inout FormState, _ picker: PickerModal, app s: inout AppState) {
-        let names = picker.chosen.map { picker.values[$0] }
+    static func put(_ form: inout FormScreen, _ names: [String], users: Bool) -> Outcome {
         let text = FilterList.join(names)
         let length = text.count
         guard length <= TextField.maxLength else {
-            s.status = StatusMessage(.error, "The \(names.count) names chosen take \(length) characters, more than a field holds "
-                                     + "(\(TextField.maxLength)); nothing was changed. Choose fewer.")
-            return
+            return .status(.error, "The \(names.count) names chosen take \(length) characters, more than a field holds "
+                           + "(\(TextField.maxLength)); nothing was changed. Choose fewer.")
         }
-        switch picker.purpose {
-        case .filterUsers:
-            form.filterUsers = TextInput(text)
-            form.serverErrors[.filterUsers] = nil
-            form.touched.insert(.filterUsers)
-        case .filterDomains:
-            form.filterDomains = TextInput(text)
-            form.serverErrors[.filterDomains] = nil
-            form.touched.insert(.filterDomains)
-        case .eventType:
-            break
-        }
+        let field: WebhookField = users ? .filterUsers : .filterDomains
+        if users { form.filterUsers = TextInput(text) } else { form.filterDomains = TextInput(text) }
+        form.serverErrors[field] = nil
+        form.touched.insert(field)
+        return .none
     }
 
     /// Typed names the account does not have, when its lists are known whole. An edit checks
     /// only a filter it changes: an unchanged one is not sent.
-    static func problems(_ form: FormState) -> [ValidationProblem] {
+    static func problems(_ form: FormScreen) -> [ValidationProblem] {
         var out: [ValidationProblem] = []
         let changed = form.editing.map { WebhookDraft($0).fieldsChanged(to: form.draft) }
         if changed?.contains(.filterUsers) ?? true, case .loaded(let users, nil) = form.choices.users {
@@ -127,7 +92,7 @@ enum FilterChoices {
     }
 
     /// The hint under a filter field: what it does, and what the account offers (or why not).
-    static func hint(_ form: FormState, users: Bool, base: String) -> String {
+    static func hint(_ form: FormScreen, users: Bool, base: String) -> String {
         let direction = users ? "outbound" : "inbound"
         switch users ? form.choices.users : form.choices.domains {
         case .loading: return base

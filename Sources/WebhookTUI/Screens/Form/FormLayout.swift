@@ -29,7 +29,7 @@ struct FormLayout {
     /// Rows used, title bar and key bar included.
     let height: Int
 
-    init(_ form: FormState, columns: Int) {
+    init(_ form: FormScreen, columns: Int) {
         var row = 1  // below the title bar
         func take(_ rows: Int) -> Int { defer { row += rows }; return row }
         name = take(2)  // field, problem
@@ -46,7 +46,7 @@ struct FormLayout {
     }
 
     /// The rows this form needs; a smaller window shows the too-small notice instead.
-    static func minimumRows(_ form: FormState) -> Int { FormLayout(form, columns: minimumColumns).height }
+    static func minimumRows(_ form: FormScreen) -> Int { FormLayout(form, columns: minimumColumns).height }
 
     func row(of control: Control) -> Int {
         switch control {

@@ -3,16 +3,7 @@ import TerminalUI
 
 /// The form: labels, inputs, checklist, status, filters, the Create button and messages.
 enum FormView {
-    /// What the form shows of the rest of the program: the clock, a rate limit, the last message.
-    struct Context {
-        var now: Double
-        var rateLimit: RateLimit?
-        var status: StatusMessage?
-
-        init(_ app: AppState) { now = app.now; rateLimit = app.rateLimit; status = app.status }
-    }
-
-    static func draw(_ form: FormState, context: Context, focused: Bool, into grid: inout Grid) {
+    static func draw(_ form: FormScreen, context: ScreenContext, focused: Bool, into grid: inout Grid) {
         let layout = FormLayout(form, columns: grid.columns)
         let report = form.validation.report
         func has(_ control: Control) -> Bool { focused && form.focus == control }
@@ -48,13 +39,13 @@ enum FormView {
         grid.put((focused ? "›" : " ") + control.label, row: row, column: FormLayout.labelColumn - 1, style: style)
     }
 
-    private static func textField(_ control: Control, _ input: TextInput, form: FormState, layout: FormLayout, focused: Bool, into grid: inout Grid) {
+    private static func textField(_ control: Control, _ input: TextInput, form: FormScreen, layout: FormLayout, focused: Bool, into grid: inout Grid) {
         let row = layout.row(of: control)
         label(control, row: row, focused: focused, into: &grid)
         input.draw(into: &grid, rect: FormLayout.fieldRect(control, row: row, columns: grid.columns), focused: focused)
     }
 
-    private static func filter(_ control: Control, _ input: TextInput, hint: String, form: FormState, layout: FormLayout,
+    private static func filter(_ control: Control, _ input: TextInput, hint: String, form: FormScreen, layout: FormLayout,
                                report: ValidationReport, focused: Bool, into grid: inout Grid) {
         textField(control, input, form: form, layout: layout, focused: focused, into: &grid)
         let row = layout.row(of: control)
@@ -75,28 +66,5 @@ enum FormView {
         // From the label column, so a message has nearly the full width.
         grid.put(DisplayWidth.truncate(text, to: grid.columns - FormLayout.problemColumn - 1), row: row, column: FormLayout.problemColumn,
                  style: isError ? .error : Style(.warning))
-    }
-}
-
-/// The events label with the count (or the problem), the checklist, and the highlighted
-/// event's full description.
-enum EventsView {
-    static func draw(_ form: FormState, report: ValidationReport, layout: FormLayout, focused: Bool, into grid: inout Grid) {
-        FormView.label(.events, row: layout.events, focused: focused, into: &grid)
-        // What a change of the events drops is said at once, not only once the field is left.
-        let problems = form.visibleProblems(.events, report: report) + (form.touched.contains(.events) ? [] : report.warnings(for: .events))
-        if let first = problems.first {
-            let isError = first.severity == .error
-            grid.put((isError ? "✗ " : "! ") + first.message, row: layout.events, column: FormLayout.fieldColumn, style: isError ? .error : .warning,
-                     width: grid.columns - FormLayout.fieldColumn - 1)
-        } else {
-            let unlisted = form.unlistedEvents
-            let kept = unlisted.isEmpty ? "" : " · \(unlisted.map { TerminalSafe.escaped($0) }.joined(separator: ", ")) kept unless events change"
-            grid.put("\(form.eventList.selected.count) of \(form.eventList.items.count) selected" + kept, row: layout.events,
-                     column: FormLayout.fieldColumn, style: .muted, width: grid.columns - FormLayout.fieldColumn - 1)
-        }
-        form.eventList.draw(into: &grid, rect: layout.checklist, focused: focused)
-        let detail = focused ? EventType.allCases[form.eventCursor].rawValue + ": " + EventType.allCases[form.eventCursor].summary + "." : ""
-        grid.put(detail, row: layout.eventDetail, column: 3, style: .muted, width: grid.columns - 4)
     }
 }

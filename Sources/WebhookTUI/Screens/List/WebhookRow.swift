@@ -8,11 +8,11 @@ public struct WebhookRow: TableRow {
     let store: WebhookStore
     let index: Int
     /// A change sent and not yet confirmed by the server.
-    public var pending: ListState.Pending?
+    public var pending: ListScreen.Pending?
     /// A change was sent and no clear answer came: it may have happened.
     public var uncertain: Bool
 
-    init(store: WebhookStore, index: Int, pending: ListState.Pending?, uncertain: Bool = false) {
+    init(store: WebhookStore, index: Int, pending: ListScreen.Pending?, uncertain: Bool = false) {
         self.store = store
         self.index = index
         self.pending = pending
@@ -68,10 +68,4 @@ public struct WebhookRow: TableRow {
         if let domains = webhook.filterDomains, !domains.isEmpty { parts.append("\(domains.count) dom.") }
         return parts.isEmpty ? "—" : parts.joined(separator: ", ")
     }
-}
-
-/// The webhooks of a list, immutable once made; shared by its rows.
-final class WebhookStore: Sendable {
-    let webhooks: [Webhook]
-    init(_ webhooks: [Webhook]) { self.webhooks = webhooks }
 }

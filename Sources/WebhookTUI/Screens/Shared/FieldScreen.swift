@@ -1,8 +1,8 @@
 import TerminalUI
 
 /// A screen of `label  value` lines that scrolls (a webhook's details, an event's): where the
-/// lines go, and scrolling them, shared; each screen says what its lines are.
-protocol FieldScreen {
+/// lines go, scrolling them and their keys, shared; each screen says what its lines are.
+protocol FieldScreen: Screen {
     var top: Int { get set }
     func lines(width: Int, clock: WallClock, now: Double) -> [[Span]]
     /// Lines after those, made once for a width (an event's payload); none by default.
@@ -12,6 +12,10 @@ protocol FieldScreen {
 extension FieldScreen {
     func tail(width: Int) -> [[Span]] { [] }
 
+    /// The size details and an event need (as the list and the log do).
+    static var fieldMinimumSize: Size { Size(columns: 60, rows: 10) }
+
+    /// Where the lines go in the screen's rectangle: below its header line, above its status line.
     static func viewRect(columns: Int, rows: Int) -> Rect { Rect(row: 2, column: 2, width: columns - 4, height: rows - 4) }
 
     func scrollView(columns: Int, rows: Int, clock: WallClock, now: Double) -> ScrollView {
@@ -19,17 +23,24 @@ extension FieldScreen {
         return ScrollView(lines: lines(width: rect.width, clock: clock, now: now), tail: tail(width: rect.width), viewHeight: rect.height, top: top)
     }
 
-    mutating func scroll(_ action: ScrollView.Action, key: Key, app s: AppState) {
-        var view = scrollView(columns: s.columns, rows: s.rows, clock: s.clock, now: s.now)
-        _ = view.perform(action, key: key)
-        top = view.top
+    /// The scrolling keys, for any screen of lines.
+    static var scrollKeys: [Binding<Self>] {
+        ScrollView(lines: []).bindings.map { widget in
+            Binding(widget) { screen, action, key, context in
+                var view = screen.scrollView(columns: context.columns, rows: context.rows, clock: context.clock, now: context.now)
+                _ = view.perform(action, key: key)
+                screen.top = view.top
+                return .none
+            }
+        }
     }
 
-    /// The lines, with "↑↓ more" when they do not all fit, and the status line.
-    func drawLines(app s: AppState, into grid: inout Grid) {
-        let view = scrollView(columns: grid.columns, rows: grid.rows, clock: s.clock, now: s.now)
+    /// The header line, the lines (with "↑↓ more" when they do not all fit) and the status line.
+    func drawLines(header: String, rect: Rect, context: ScreenContext, into grid: inout Grid) {
+        grid.put(" " + header, row: rect.row, column: rect.column, style: Style(.normal, bold: true), width: rect.width - 1)
+        let view = scrollView(columns: grid.columns, rows: grid.rows, clock: context.clock, now: context.now)
         view.draw(into: &grid, rect: Self.viewRect(columns: grid.columns, rows: grid.rows), focused: true)
-        if view.canScroll { grid.put("↑↓ more", row: 1, column: grid.columns - 9, style: .muted) }
-        StatusLine.draw(status: s.status, rateLimit: s.rateLimit, now: s.now, into: &grid)
+        if view.canScroll { grid.put("↑↓ more", row: rect.row, column: rect.right - 9, style: .muted) }
+        StatusLine.draw(context, row: rect.bottom - 1, into: &grid)
     }
 }

@@ -1,6 +1,8 @@
 import Glibc
 import JetEmailClient
 import JetEmailSandbox
+import PosixSupport
+import Synchronization
 
 /// What every API verb (list, get, update, delete) shares: the connection options, `--demo`, a
 /// client, and exit codes (1 for the API or the network, 2 for input and configuration).
@@ -23,12 +25,14 @@ struct APIAccess {
         var sandbox: SandboxServer?
         do {
             if demo {
-                let started = try await DemoSandbox.start(latencyMilliseconds: 0, deadlineSeconds: connection.timeout, seed: 8)
+                let started = try await DemoSandbox.start(latencyMilliseconds: 0, deadlineSeconds: connection.timeout, seed: 8,
+                                                          pacer: connection.pacer(environment: ProcessEnvironment.current))
                 StandardError.write("demo: using a built-in sandbox API at \(started.baseURL)")
                 client = started.client
                 sandbox = started.server
             } else {
                 let made = try connection.makeClient()
+                Self.sayWaits(made.client.pacer)
                 for warning in made.warnings { StandardError.write("warning: \(warning)") }
                 client = made.client
             }
@@ -38,6 +42,19 @@ struct APIAccess {
         }
         do { try await work(client) } catch { await sandbox?.stop(); throw error }
         await sandbox?.stop()
+    }
+
+    /// A script waiting for the request budget hears why it is slow, on stderr (once a wait
+    /// starts, not for every request).
+    static func sayWaits(_ pacer: RequestPacer?) {
+        guard let pacer else { return }
+        let said = Mutex(false)
+        Task {
+            await pacer.observe { seconds in
+                let first = said.withLock { was in defer { was = seconds != nil }; return !was }
+                if let seconds, first { StandardError.write("Waiting for the request budget (\(pacer.limit) a minute): \(Int(seconds.rounded(.up))) s…") }
+            }
+        }
     }
 
     /// An API failure on stderr, exit 1, said as what it may mean for this kind of request (an

@@ -143,7 +143,7 @@ struct QueryCommand: Command {
                 backoff.answered()
             } catch .rateLimited(let retryAfter, _) {
                 guard let wait = backoff.wait(retryAfter: retryAfter) else {
-                    StandardError.write(backoff.gaveUpMessage + " Stopped after \(count) events.")
+                    StandardError.write(backoff.gaveUpMessage(then: "Stopped after \(count) events."))
                     throw ExitCode(1)
                 }
                 guard wait <= maximumWait else {

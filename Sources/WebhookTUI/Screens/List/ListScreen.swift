@@ -1,8 +1,10 @@
 import JetEmailClient
 import TerminalUI
 
-/// The home screen: every webhook of the account, sorted by name, filtered by `/`.
-public struct ListState: Sendable, Equatable {
+/// The home screen: every webhook of the account, sorted by name, filtered by `/`. A change
+/// shows as pending until the server agrees, goes back (with the error) if it refuses, and shows
+/// as uncertain (`?`) when no clear answer came, until the next load.
+public struct ListScreen: Screen {
     public enum Pending: Sendable, Equatable {
         case status(WebhookStatus)
         case deleting
@@ -22,33 +24,26 @@ public struct ListState: Sendable, Equatable {
     public var filter = TextInput()
     /// Keys go to the filter while it is typed.
     public var filterTyping = false
-    /// The list request in flight.
-    public var loading: Int?
+    /// A list request is in flight, since then.
+    public var loading = false
+    public var loadingSince: Double?
     /// A list has arrived at least once.
     public var loaded = false
     /// The last load failed.
     public var failed = false
-    /// A change sent and not yet answered, and the request that carries it.
-    public struct PendingChange: Sendable, Equatable {
-        public var request: Int
-        public var change: Pending
-    }
-
     /// Changes in flight, by uuid.
-    public var pending: [String: PendingChange] = [:]
+    public var pending: [String: Pending] = [:]
     /// Webhooks a change was sent to and no clear answer came (no answer, cancelled): they may
     /// or may not have changed, and show so until the next load.
     public var uncertain: Set<String> = []
     /// Changes answered while a load was in flight, by uuid (nil: deleted): that load's answer
     /// may be older than them, so they are laid over it when it comes.
     var changedDuringLoad: [String: Webhook?] = [:]
-    /// When the list request in flight was sent (for the elapsed time beside "Loading").
-    public var loadingSince: Double?
 
     public init() {}
 
     /// Equal when they show the same: the caches for the filter do not count.
-    public static func == (a: ListState, b: ListState) -> Bool {
+    public static func == (a: ListScreen, b: ListScreen) -> Bool {
         a.webhooks == b.webhooks && a.table == b.table && a.filter == b.filter && a.filterTyping == b.filterTyping
             && a.loading == b.loading && a.loaded == b.loaded && a.failed == b.failed && a.pending == b.pending
             && a.uncertain == b.uncertain && a.changedDuringLoad == b.changedDuringLoad && a.loadingSince == b.loadingSince
@@ -56,10 +51,30 @@ public struct ListState: Sendable, Equatable {
 
     public var selected: Webhook? { table.selectedRow?.webhook }
 
-    /// Moves the selection to this webhook, if a row shows it.
-    mutating func select(uuid: String) {
-        if let index = table.rows.firstIndex(where: { $0.webhook.uuid == uuid }) { table.select(index) }
+    public var isBusy: Bool { loading || !pending.isEmpty }
+
+    // MARK: Screen
+
+    public var title: String { "Webhooks" }
+    public var minimumSize: Size { ListView.minimumSize }
+    public var isTyping: Bool { filterTyping }
+    public var keys: [Binding<ListScreen>] { filterTyping ? Self.filterKeys : Self.mainKeys + Self.movingKeys }
+    public var helpSections: [HelpSection] { Self.referenceSections }
+    public var wantsTicks: Bool { loading }
+    public var waitsForStart: Bool { !loaded && !loading }
+
+    public mutating func start(_ context: ScreenContext) -> Outcome { load(context) }
+
+    public mutating func fit(_ context: ScreenContext) -> Outcome {
+        table.viewHeight = ListView.visibleRows(rows: context.rows)
+        return .none
     }
+
+    public func draw(into grid: inout Grid, rect: Rect, focused: Bool, context: ScreenContext) {
+        ListView.draw(self, rect: rect, focused: focused, context: context, into: &grid)
+    }
+
+    // MARK: Rows
 
     /// New webhooks from the server; the selection stays on the same webhook where it can.
     mutating func setWebhooks(_ list: [Webhook], select uuid: String? = nil) {
@@ -86,7 +101,7 @@ public struct ListState: Sendable, Equatable {
 
     /// A change the server confirmed: shown at once, and remembered for a load still in flight.
     mutating func confirmed(uuid: String, now webhook: Webhook?) {
-        if loading != nil { changedDuringLoad[uuid] = .some(webhook) }
+        if loading { changedDuringLoad[uuid] = .some(webhook) }
         if let webhook { replace(webhook) } else { remove(uuid: uuid) }
     }
 
@@ -101,6 +116,11 @@ public struct ListState: Sendable, Equatable {
         changedDuringLoad = [:]
         uncertain = []
         setWebhooks(byUUID)
+    }
+
+    /// Moves the selection to this webhook, if a row shows it.
+    mutating func select(uuid: String) {
+        if let index = table.rows.firstIndex(where: { $0.webhook.uuid == uuid }) { table.select(index) }
     }
 
     /// The rows shown: the filter matches name, URL or uuid, ignoring case.
@@ -120,7 +140,7 @@ public struct ListState: Sendable, Equatable {
         let store = store, pending = pending, uncertain = uncertain
         let rows = shown.map { index in
             let uuid = store.webhooks[index].uuid
-            return WebhookRow(store: store, index: index, pending: pending.isEmpty ? nil : pending[uuid]?.change,
+            return WebhookRow(store: store, index: index, pending: pending.isEmpty ? nil : pending[uuid],
                               uncertain: !uncertain.isEmpty && uncertain.contains(uuid))
         }
         table.setRows(rows, keepingSelectionOn: keep.map { k in { $0.webhook.uuid == k } })
@@ -142,6 +162,4 @@ public struct ListState: Sendable, Equatable {
         }
         return false
     }
-
-    public var isBusy: Bool { loading != nil || !pending.isEmpty }
 }

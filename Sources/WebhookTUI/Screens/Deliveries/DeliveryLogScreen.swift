@@ -4,7 +4,7 @@ import TerminalUI
 /// The delivery log of one webhook or of all, newest first. Pages of 100 are fetched as the
 /// selection nears them and dropped when it moves far away, so that scrolling through 200,000
 /// events holds a few hundred; rows not loaded yet show as loading, and no key ever waits.
-public struct DeliveryLogState: Sendable, Equatable {
+public struct DeliveryLogScreen: Screen {
     public static let pageSize = 100
     /// Pages kept on each side of the selection's page.
     public static let keptPages = 2
@@ -27,8 +27,8 @@ public struct DeliveryLogState: Sendable, Equatable {
     public var total: Int?
     /// Loaded pages by number.
     public var pages: [Int: [Delivery]] = [:]
-    /// Pages asked for, and the request carrying each.
-    public var inFlight: [Int: Int] = [:]
+    /// Pages asked for.
+    public var inFlight: Set<Int> = []
     /// The last fetch failed: why (shown in the rows that are missing).
     public var failure: String?
     /// When the first page was asked for, while none has come (for the seconds in the header).
@@ -114,4 +114,25 @@ public struct DeliveryLogState: Sendable, Equatable {
     }
 
     public var isLoading: Bool { !inFlight.isEmpty }
+
+    // MARK: Screen
+
+    public var title: String { webhook.map { "Deliveries · " + TerminalSafe.escaped($0.name) } ?? "Deliveries · all webhooks" }
+    public var minimumSize: Size { DeliveryLogView.minimumSize }
+    public var isTyping: Bool { lookupTyping }
+    public var keys: [Binding<DeliveryLogScreen>] { lookupTyping ? Self.lookupKeys : Self.mainKeys + Self.movingKeys }
+    public var helpSections: [HelpSection] { Self.referenceSections }
+    public var wantsTicks: Bool { isLoading && total == nil }
+
+    /// Sized to the window, and the pages it now shows asked for (on push too).
+    public mutating func fit(_ context: ScreenContext) -> Outcome {
+        cursor.viewHeight = DeliveryLogView.visibleRows(rows: context.rows)
+        return fill(context)
+    }
+
+    public mutating func resumed(_ context: ScreenContext) -> Outcome { fill(context) }
+
+    public func draw(into grid: inout Grid, rect: Rect, focused: Bool, context: ScreenContext) {
+        DeliveryLogView.draw(self, rect: rect, focused: focused, context: context, into: &grid)
+    }
 }

@@ -22,50 +22,41 @@ public struct RateLimit: Sendable, Equatable {
         return later ? "Rate limited by JetEmail for more than an hour: try again later."
             : "Rate limited by JetEmail: wait \(Countdown.text(until - now)) before \(doing)."
     }
+
+    /// Seconds left, rounded up.
+    func secondsLeft(now: Double) -> Int { later ? RetryAfter.longestWait : Int(Countdown.bounded(until - now).rounded(.up)) }
 }
 
-extension AppState {
-    /// Every answer passes here before it goes to its screen: a 429 becomes the app-wide wait
-    /// (at least a few seconds, longer with each 429 in a row), any other answer resets the
-    /// back-off.
-    mutating func noteRateLimit(_ rateLimited: Bool, retryAfter: Int?) {
-        guard rateLimited else { backoff.answered(); return }
-        if let seconds = backoff.wait(retryAfter: retryAfter) {
-            rateLimit = RateLimit(seconds: seconds, now: now)
-        } else {
-            var limit = RateLimit(seconds: RateLimitBackoff.lockoutSeconds, now: now)
-            limit.gaveUp = true
-            rateLimit = limit
-        }
+enum Countdown {
+    /// Clamped before it becomes an Int: a huge or non-finite wait must not trap.
+    static func bounded(_ seconds: Double) -> Double { seconds.isFinite ? min(max(seconds, 0), 359_999) : 0 }
+
+    /// `4:59` or `12 s`.
+    static func text(_ seconds: Double) -> String {
+        let total = Int(bounded(seconds).rounded(.up))
+        return total >= 60 ? "\(total / 60):\(total % 60 < 10 ? "0" : "")\(total % 60)" : "\(total) s"
     }
 }
 
-extension APIAnswer {
-    /// The 429 in this answer, if any (with its Retry-After); `nil` when it holds none.
-    var rateLimited: (Bool, retryAfter: Int?) {
+extension Answer {
+    /// The 429 in this answer, if any, with its Retry-After.
+    var rateLimited: (found: Bool, retryAfter: Int?) {
+        guard case .api(let answer) = self else { return (false, nil) }
         func of<T>(_ result: Result<T, JetEmailError>) -> Int?? {
             if case .failure(.rateLimited(let retryAfter, _)) = result { return .some(retryAfter) }
             return nil
         }
-        let found: Int?? = switch self {
+        let found: Int?? = switch answer {
         case .list(let r): of(r)
         case .webhook(let r): of(r)
         case .deleted(_, let r): of(r)
         case .deliveries(let r): of(r)
         case .replayed(let r): of(r)
         case .choices(let users, let domains): of(users) ?? of(domains)
+        case .created(let r, _): of(r)
+        case .secretFileRefused: nil
         }
         if let found { return (true, found) }
         return (false, nil)
-    }
-}
-
-enum Countdown {
-    /// `4:59` or `12 s`.
-    static func text(_ seconds: Double) -> String {
-        // Clamped before it becomes an Int: a huge or non-finite wait must not trap.
-        let bounded = seconds.isFinite ? min(max(seconds, 0), 359_999) : 0
-        let total = Int(bounded.rounded(.up))
-        return total >= 60 ? "\(total / 60):\(total % 60 < 10 ? "0" : "")\(total % 60)" : "\(total) s"
     }
 }

@@ -1,17 +1,12 @@
 import JetEmailClient
 import TerminalUI
 
-/// The webhook form: what the person has entered (as widgets), where the focus is, which
-/// problems to show, and the create in flight.
-public struct FormState: Sendable, Equatable {
-    public enum Submission: Sendable, Equatable {
-        case idle
-        case sending(id: Int, startedAt: Double)
-    }
-
+/// The webhook form, creating or editing one: what the person has entered (as widgets), where
+/// the focus is, which problems to show, and the create or save in flight.
+public struct FormScreen: Screen {
     public var name = TextInput()
     public var url = TextInput()
-    public var eventList = FormState.eventChecklist()
+    public var eventList = FormScreen.eventChecklist()
     public var status = Toggle(isOn: true, on: "Enabled", off: "Disabled")
     public var filterUsers = TextInput()
     public var filterDomains = TextInput()
@@ -21,7 +16,8 @@ public struct FormState: Sendable, Equatable {
     public var touched: Set<WebhookField> = []
     /// Errors the server gave, by field, until that field is edited.
     public var serverErrors: [WebhookField: String] = [:]
-    public var submission: Submission = .idle
+    /// A create or a save is in flight, since then.
+    public var sendingSince: Double?
     /// Creating a webhook, or editing one (the webhook as the server had it when the form opened).
     public var editing: Webhook?
     /// The account's users and domains, for F2 and for checking typed names.
@@ -38,24 +34,6 @@ public struct FormState: Sendable, Equatable {
         editing = webhook
         submitButton = Button("Save changes", bar: "save", meaning: "save the changed fields; nothing invalid is ever sent")
     }
-
-    /// For an edit: the changes to send (empty when nothing changed), or nil when a changed
-    /// field is invalid.
-    var patch: WebhookPatch? {
-        guard let editing else { return nil }
-        return WebhookPatch.between(editing, and: draft).patch
-    }
-
-    /// Event names of the edited webhook that the checklist cannot show (`outbound.queued`):
-    /// they stay unless the events are changed, which drops them.
-    var unlistedEvents: [String] { editing?.events.filter { $0.known == nil }.map(\.rawValue) ?? [] }
-
-    /// The status the edited webhook has is not known (the API sent none it could read), and
-    /// the toggle was not touched: none is sent.
-    var statusUnknown: Bool { editing != nil && editing?.status == nil && !statusTouched }
-
-    /// Words for what is sending: a create, or a save of an edit.
-    var sendingWords: (doing: String, noun: String) { editing == nil ? ("Creating", "create") : ("Saving", "save") }
 
     public init(prefill draft: WebhookDraft) {
         name = TextInput(draft.name)
@@ -80,6 +58,24 @@ public struct FormState: Sendable, Equatable {
             columns: 2)
     }
 
+    /// For an edit: the changes to send (empty when nothing changed), or nil when a changed
+    /// field is invalid.
+    var patch: WebhookPatch? {
+        guard let editing else { return nil }
+        return WebhookPatch.between(editing, and: draft).patch
+    }
+
+    /// Event names of the edited webhook that the checklist cannot show (`outbound.queued`):
+    /// they stay unless the events are changed, which drops them.
+    var unlistedEvents: [String] { editing?.events.filter { $0.known == nil }.map(\.rawValue) ?? [] }
+
+    /// The status the edited webhook has is not known (the API sent none it could read), and
+    /// the toggle was not touched: none is sent.
+    var statusUnknown: Bool { editing != nil && editing?.status == nil && !statusTouched }
+
+    /// Words for what is sending: a create, or a save of an edit.
+    var sendingWords: (doing: String, noun: String) { editing == nil ? ("Creating", "create") : ("Saving", "save") }
+
     /// The selected events.
     public var events: Set<EventType> {
         get { Set(eventList.selected.map { EventType.allCases[$0] }) }
@@ -94,7 +90,7 @@ public struct FormState: Sendable, Equatable {
         set { status.isOn = newValue }
     }
 
-    public var isSending: Bool { if case .sending = submission { true } else { false } }
+    public var isSending: Bool { sendingSince != nil }
 
     public var draft: WebhookDraft {
         WebhookDraft(name: name.text, url: url.text, events: EventType.allCases.filter(events.contains).map(\.rawValue),
@@ -150,5 +146,36 @@ public struct FormState: Sendable, Equatable {
         if let server = serverErrors[field] { shown.append(.init(field, .error, server)) }
         if touched.contains(field) { shown += report.errors(for: field) + report.warnings(for: field) }
         return shown
+    }
+
+    // MARK: Screen
+
+    public var title: String { editing == nil ? "New webhook" : "Edit webhook" }
+    public var minimumSize: Size { Size(columns: FormLayout.minimumColumns, rows: FormLayout.minimumRows(self)) }
+    public var isTyping: Bool { focus.isTextField }
+    public var helpSections: [HelpSection] { Self.sections(self) }
+    public var wantsTicks: Bool { isSending }
+    public var waitsForSettled: Bool { choices.neverAsked }
+
+    public var unsavedInput: String? {
+        guard hasInput else { return nil }
+        return editing == nil ? "The form has input that has not been sent." : "The changes have not been saved."
+    }
+
+    /// Pushed from the list, the form asks for the account's lists at once; on its own (the
+    /// `create` command) a second after the first frame (`settled`), off the way of the first keys.
+    public mutating func fit(_ context: ScreenContext) -> Outcome {
+        context.depth > 1 && choices.neverAsked ? FilterChoices.load(&self, context) : .none
+    }
+
+    public mutating func settled(_ context: ScreenContext) -> Outcome {
+        choices.neverAsked ? FilterChoices.load(&self, context) : .none
+    }
+
+    /// Esc on a window too small for the form: back to the list, asking first when input would be lost.
+    public mutating func leave(_ context: ScreenContext) -> Outcome { leaving(context) }
+
+    public func draw(into grid: inout Grid, rect: Rect, focused: Bool, context: ScreenContext) {
+        FormView.draw(self, context: context, focused: focused, into: &grid)
     }
 }

@@ -1,0 +1,31 @@
+/// A screen or a modal on the stacks: requests, answers and messages are addressed by it.
+public struct ScreenID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let raw: Int
+    public init(_ raw: Int) { self.raw = raw }
+    public static func < (a: ScreenID, b: ScreenID) -> Bool { a.raw < b.raw }
+    public var description: String { "screen \(raw)" }
+}
+
+/// One request in flight: its answer comes back with it.
+public struct RequestID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let raw: Int
+    public init(_ raw: Int) { self.raw = raw }
+    public static func < (a: RequestID, b: RequestID) -> Bool { a.raw < b.raw }
+    public var description: String { "request \(raw)" }
+}
+
+/// What a request is to the screen that sent it: the answer comes back with this tag, and a
+/// screen cancels its requests by tag. The app never looks inside.
+public enum RequestTag: Hashable, Sendable {
+    case list
+    /// A page of the delivery log.
+    case page(Int)
+    /// A change to one webhook (enable, disable, delete, save).
+    case change(uuid: String)
+    case replay(event: String)
+    /// The account's users and domains.
+    case choices
+    case create
+    case receiverTest
+    case secretFile
+}

@@ -1,0 +1,78 @@
+import JetEmailClient
+
+/// A request to the webhook API, run by the shell through the request budget.
+public enum APICall: Sendable, Equatable {
+    case list
+    case get(uuid: String)
+    /// The webhook as the server has it after the change is the answer.
+    case update(WebhookPatch)
+    case delete(uuid: String)
+    /// One page of the delivery log.
+    case query(DeliveryQuery)
+    case replay(ReplayTarget)
+    /// The account's users and inbound domains, for the form's filter pickers.
+    case choices
+    /// `POST /webhooks`. With `secretFile`, that file is created (0600, exclusive) before
+    /// anything is sent and the secret written into it the moment it arrives; when it cannot be
+    /// created, nothing is sent and the answer is `.secretFileRefused`.
+    case create(CreateWebhookRequest, secretFile: String?)
+}
+
+public enum APIAnswer: Sendable, Equatable {
+    case list(Result<[Webhook], JetEmailError>)
+    /// For `get` and `update`.
+    case webhook(Result<Webhook, JetEmailError>)
+    case deleted(uuid: String, Result<String, JetEmailError>)
+    case deliveries(Result<DeliveryPage, JetEmailError>)
+    case replayed(Result<ReplayReceipt, JetEmailError>)
+    /// Each list on its own: one may fail while the other arrives (and the users are two lists,
+    /// of which one may be missing: `AccountNames.missing`).
+    case choices(users: Result<AccountNames, JetEmailError>, domains: Result<[String], JetEmailError>)
+    /// `saved`: where the secret went when the create named a secret file, or why it could not.
+    case created(Result<Webhook, JetEmailError>, saved: Result<String, SecretFile.Failure>?)
+    /// The secret file of a create could not be made: nothing was sent.
+    case secretFileRefused(SecretFile.Failure)
+}
+
+extension APICall {
+    /// The answer this call gets when it fails before being sent (held by the rate limit, or no
+    /// client to send it with).
+    public func failing(_ error: JetEmailError) -> APIAnswer {
+        switch self {
+        case .list: .list(.failure(error))
+        case .get, .update: .webhook(.failure(error))
+        case .delete(let uuid): .deleted(uuid: uuid, .failure(error))
+        case .query: .deliveries(.failure(error))
+        case .replay: .replayed(.failure(error))
+        case .choices: .choices(users: .failure(error), domains: .failure(error))
+        case .create: .created(.failure(error), saved: nil)
+        }
+    }
+}
+
+/// Work with an answer that the shell does for a screen: an API call, a receiver test (not
+/// JetEmail's API, so outside its budget), writing a secret file.
+public enum Job: Sendable, Equatable {
+    case api(APICall)
+    case receiverTest(url: String, eventType: String, secret: ExampleSecret)
+    case writeSecret(path: String, secret: String)
+}
+
+public enum Answer: Sendable, Equatable {
+    case api(APIAnswer)
+    case receiverTest(Result<ReceiverTest.Report, ExampleFailure>)
+    case secretWritten(Result<String, SecretFile.Failure>)
+}
+
+/// Where the secret that signs an example comes from: the one just shown (kept in memory, as
+/// the secret window already holds it), or a file the shell reads.
+public enum ExampleSecret: Sendable, Equatable {
+    case given(String)
+    case file(path: String)
+}
+
+/// Why an example was not sent.
+public struct ExampleFailure: Error, Sendable, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}

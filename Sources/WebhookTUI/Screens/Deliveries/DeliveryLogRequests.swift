@@ -1,0 +1,81 @@
+import JetEmailClient
+import TerminalUI
+
+/// The log's requests: the pages it needs, filters that start it over, their answers, and a
+/// replay asked from it.
+extension DeliveryLogScreen {
+    /// Asks for the pages the screen needs and lacks; forgets pages (and stops fetches) far
+    /// from the selection. Nothing is asked while a rate limit holds (the app says when it passes).
+    mutating func fill(_ context: ScreenContext) -> Outcome {
+        var outcome = Outcome.cancel(inFlight.filter { !keeps($0) }.sorted().map { .page($0) })
+        inFlight = inFlight.filter { keeps($0) }
+        pages = pages.filter { keeps($0.key) }
+        if context.refusal(doing: "loading") != nil { return outcome }
+        for page in neededPages.sorted() where pages[page] == nil && !inFlight.contains(page) {
+            inFlight.insert(page)
+            if total == nil, loadingSince == nil { loadingSince = context.now }
+            outcome.requests.append(.api(.page(page), .query(query(page: page))))
+        }
+        return outcome
+    }
+
+    /// The filters changed (or `r`): everything loaded is forgotten and page 0 asked for.
+    mutating func restart(_ context: ScreenContext) -> Outcome {
+        let stop = Outcome.cancel(inFlight.sorted().map { .page($0) })
+        inFlight = []
+        pages = [:]
+        total = nil
+        failure = nil
+        loadingSince = nil
+        cursor.setCount(0)
+        if let refusal = context.refusal(doing: "loading") { return stop.with(.error, refusal) }
+        return stop + fill(context)
+    }
+
+    public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome {
+        switch (answer, tag) {
+        case (.api(.deliveries(let result)), .page(let page)):
+            guard inFlight.remove(page) != nil else { return .none }
+            loadingSince = nil
+            switch result {
+            case .failure(.heldByRateLimit):
+                // Held back, not failed: asked again when the limit passes.
+                return .none
+            case .failure(let error):
+                failure = error.readMessage
+                return .status(.error, error.readMessage + " r reloads.")
+            case .success(let answer):
+                failure = nil
+                total = answer.total
+                pages[page] = answer.events
+                cursor.setCount(answer.total)
+                if answer.total == 0, case .eventID(let text)? = lookup {
+                    // Not an event id: perhaps a source message's uid.
+                    lookup = .sourceUID(text)
+                    return restart(context)
+                }
+                if answer.total == 0, case .sourceUID(let text)? = lookup {
+                    return fill(context).with(.warning, "No event id or source uid \(TerminalSafe.escaped(text)) in this log. Esc clears the lookup.")
+                }
+                return fill(context)
+            }
+        case (.api(.replayed(let result)), .replay(let event)):
+            return ReplayQuestion.answered(result, event: event, scope: webhook)
+        default:
+            return .none
+        }
+    }
+
+    public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome {
+        switch message {
+        case .pickedType(let type):
+            guard type != eventTypeFilter else { return .none }
+            eventTypeFilter = type
+            return restart(context)
+        case .confirmed(.replay(let target, let name)):
+            return ReplayQuestion.send(target, to: name)
+        default:
+            return .none
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import JetEmailClient
+import TerminalUI
+
+/// The lines of a webhook's details: label, value; long values wrap under the value column.
+extension DetailsScreen {
+    func lines(width: Int, clock: WallClock, now: Double) -> [[Span]] {
+        var out = FieldLines(width: width)
+        let w = webhook
+        out.field("Name", TerminalSafe.escaped(w.name))
+        out.field("UUID", TerminalSafe.escaped(w.uuid))
+        out.field("Status", w.status.map { $0 == .enabled ? "● enabled: events are delivered" : "○ disabled: no deliveries" } ?? "? unknown: the API gave it as unreadable",
+                  w.status == .disabled ? .muted : w.status == nil ? .warning : .success)
+        out.field("URL", TerminalSafe.escaped(w.url))
+        if let created = w.createdAt { out.field("Created", Self.time(created, clock: clock, now: now)) }
+        if let modified = w.lastModified { out.field("Last modified", Self.time(modified, clock: clock, now: now)) }
+        out.field("Filter users", w.filterUsers.map { $0.isEmpty ? "all users" : $0.map { TerminalSafe.escaped($0) }.joined(separator: ", ") } ?? "all users (outbound events)")
+        out.field("Filter domains", w.filterDomains.map { $0.isEmpty ? "all domains" : $0.map { TerminalSafe.escaped($0) }.joined(separator: ", ") } ?? "all domains (inbound events)")
+        out.append([])
+        out.append([Span("Events (\(w.events.count))", Style(.accent, bold: true))])
+        for event in w.events {
+            let description = event.known.map { $0.summary } ?? "not in the create list; shown as the API sent it"
+            out.field("", "\(TerminalSafe.escaped(event.rawValue)): \(description)")
+        }
+        out.append([])
+        for line in Wrap.lines("The signing secret was shown once, when the webhook was created, and cannot be shown again. "
+                               + "If it is lost, create a new webhook and delete this one.", width: width) {
+            out.append([Span(line, .muted)])
+        }
+        if let note = w.unreadableNote { out.append([Span(note, Style(.warning, bold: true))]) }
+        return out.lines
+    }
+
+    /// `2026-11-27 14:05 +01:00 (3 days ago)`; a number no calendar shows is shown as it came.
+    static func time(_ unix: Int, clock: WallClock, now: Double) -> String {
+        let local = clock.local(unix)
+        return local == "?" ? "\(unix) (not a time that can be shown)" : "\(local) (\(clock.relative(unix, now: now)))"
+    }
+}

@@ -1,0 +1,29 @@
+import JetEmailClient
+import TerminalUI
+
+/// Keys on an event's details, each with what it does.
+extension EventScreen {
+    static let mainKeys: [Binding<EventScreen>] = [
+        Binding([.escape, .character("q"), .left, .backspace], keys: "Esc, q or ←", bar: BarEntry("Esc", "back"), help: "back to the log") { _, _, _ in .leave },
+        Binding([.character("R")], keys: "R", bar: BarEntry("R", "replay"), help: "replay the event (asks first)") { event, _, _ in
+            ReplayQuestion.ask(event.delivery, scope: event.scope)
+        },
+    ]
+
+    public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome {
+        guard case .confirmed(.replay(let target, let name)) = message else { return .none }
+        return ReplayQuestion.send(target, to: name)
+    }
+
+    public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome {
+        guard case .api(.replayed(let result)) = answer, case .replay(let event) = tag else { return .none }
+        return ReplayQuestion.answered(result, event: event, scope: scope)
+    }
+
+    static var referenceSections: [HelpSection] {
+        [
+            HelpSection("An event's details", (mainKeys + scrollKeys).helpLines()),
+            HelpSection("Questions (replay)", ConfirmModal.helpLines(yes: "replay")),
+        ]
+    }
+}

@@ -1,0 +1,138 @@
+import JetEmailClient
+import TerminalUI
+
+/// The list's requests and their answers: loading, enabling and disabling, deleting, and what
+/// other screens tell it (a webhook saved or created, a question answered, a key from details).
+extension ListScreen {
+    mutating func load(_ context: ScreenContext) -> Outcome {
+        var outcome = loading ? Outcome.cancel([.list]) : .none
+        loading = true
+        loadingSince = context.now
+        // Changes confirmed from now on are newer than this load's answer; older ones are in it.
+        changedDuringLoad = [:]
+        outcome.requests.append(.api(.list, .list))
+        return outcome
+    }
+
+    mutating func setStatus(_ webhook: Webhook, _ status: WebhookStatus, _ context: ScreenContext) -> Outcome {
+        pending[webhook.uuid] = .status(status)
+        refreshRows()
+        let name = TerminalSafe.escaped(webhook.name)
+        let doing = status == .enabled ? "enabling" : "disabling"
+        return .send(.api(.change(uuid: webhook.uuid), .update(WebhookPatch(uuid: webhook.uuid, status: status)),
+                          progress: "\(doing.prefix(1).uppercased() + doing.dropFirst()) \(name)…", change: "\(doing) \(name) (\(webhook.uuid))",
+                          subject: "\(doing.prefix(1).uppercased() + doing.dropFirst()) \(name)"))
+    }
+
+    mutating func delete(uuid: String) -> Outcome {
+        guard let webhook = webhooks.first(where: { $0.uuid == uuid }), pending[uuid] == nil else { return .none }
+        pending[uuid] = .deleting
+        refreshRows()
+        let name = TerminalSafe.escaped(webhook.name)
+        return .send(.api(.change(uuid: uuid), .delete(uuid: uuid), progress: "Deleting \(name)…", change: "the delete of \(name) (\(uuid))",
+                          subject: "The delete of \(name)"))
+    }
+
+    /// Esc: stop waiting for every request of the list. A change may still have reached
+    /// JetEmail: its row shows `?` until the next load.
+    mutating func cancelAll() -> Outcome {
+        var tags: [RequestTag] = pending.keys.sorted().map { .change(uuid: $0) }
+        if loading { tags.append(.list) }
+        let changed = !pending.isEmpty
+        uncertain.formUnion(pending.keys)
+        loading = false
+        loadingSince = nil
+        pending = [:]
+        refreshRows()
+        return .cancel(tags).with(.warning, changed ? "Cancelled. The change may still have reached JetEmail (marked ?): r reloads the list." : "Cancelled.")
+    }
+
+    public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome {
+        switch answer {
+        case .api(.list(let result)):
+            guard loading else { return .none }
+            loading = false
+            loadingSince = nil
+            switch result {
+            case .success(let webhooks):
+                loaded = true
+                failed = false
+                arrived(webhooks)
+                return context.status?.tone == .info ? .clearStatus : .none
+            case .failure(let error):
+                failed = true
+                return .status(.error, error.readMessage)
+            }
+        case .api(.webhook(let result)):
+            guard case .change(let uuid) = tag, let change = pending.removeValue(forKey: uuid) else { return .none }
+            let name = webhooks.first { $0.uuid == uuid }.map { TerminalSafe.escaped($0.name) } ?? uuid
+            switch result {
+            case .success(let webhook):
+                confirmed(uuid: uuid, now: webhook)
+                return .status(.success, "\(TerminalSafe.escaped(webhook.name)) is \(webhook.status?.word ?? "changed").")
+            case .failure(.savedButNotRead(let reason)):
+                // Saved: the row shows the status sent; the next load brings the rest.
+                guard case .status(let status) = change, var webhook = webhooks.first(where: { $0.uuid == uuid }) else { refreshRows(); return .none }
+                webhook.status = status
+                confirmed(uuid: uuid, now: webhook)
+                return .status(.warning, "\(name) is \(status.word); the fresh copy could not be read (\(reason)).")
+            case .failure(.notFound):
+                return gone(uuid: uuid)
+            case .failure(let error):
+                return unclear(uuid: uuid, error, operation: .change)
+            }
+        case .api(.deleted(let uuid, let result)):
+            guard pending.removeValue(forKey: uuid) != nil else { return .none }
+            let name = webhooks.first { $0.uuid == uuid }.map { TerminalSafe.escaped($0.name) } ?? uuid
+            switch result {
+            case .success:
+                confirmed(uuid: uuid, now: nil)
+                return .status(.success, "Deleted \(name).")
+            case .failure(.notFound):
+                return gone(uuid: uuid)
+            case .failure(let error):
+                return unclear(uuid: uuid, error, operation: .delete)
+            }
+        default:
+            return .none
+        }
+    }
+
+    public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome {
+        switch message {
+        case .confirmed(.disable(let uuid)), .confirmed(.enable(let uuid)):
+            guard let webhook = webhooks.first(where: { $0.uuid == uuid }), pending[uuid] == nil else { return .none }
+            if case .confirmed(.enable) = message { return setStatus(webhook, .enabled, context) }
+            return setStatus(webhook, .disabled, context)
+        case .confirmed(.delete(let uuid)):
+            return delete(uuid: uuid)
+        case .webhookChanged(let webhook, let select, let say):
+            if loading { changedDuringLoad[webhook.uuid] = .some(webhook.withoutSecret) }
+            replace(webhook, select: select)
+            return say.map { .status($0.tone, $0.text) } ?? .none
+        case .webhookGone(let uuid):
+            confirmed(uuid: uuid, now: nil)
+            return .none
+        case .act(let key, let uuid):
+            select(uuid: uuid)
+            return handle(key, context) ?? .none
+        default:
+            return .none
+        }
+    }
+
+    /// A change failed. When the answer says it may still have happened (none came, or one that
+    /// could not be read), the row is marked `?` instead of snapping back as if nothing happened.
+    private mutating func unclear(uuid: String, _ error: JetEmailError, operation: JetEmailError.Operation) -> Outcome {
+        if error.outcomeUnknown { uncertain.insert(uuid) }
+        refreshRows()
+        return .status(.error, error.message(doing: operation) + (error.outcomeUnknown ? " (marked ?; r reloads)" : ""))
+    }
+
+    /// 404: deleted elsewhere. The row goes, and the person is told.
+    private mutating func gone(uuid: String) -> Outcome {
+        let name = webhooks.first { $0.uuid == uuid }.map { TerminalSafe.escaped($0.name) } ?? uuid
+        confirmed(uuid: uuid, now: nil)
+        return .status(.warning, "\(name) no longer exists (deleted elsewhere?); it was removed from the list.")
+    }
+}
