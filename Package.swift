@@ -123,9 +123,15 @@ let package = Package(
             dependencies: ["TerminalUI"],
             swiftSettings: strict
         ),
+        // The ncurses layer's own logic: decoding the terminal's bytes into keys.
+        .testTarget(
+            name: "TerminalBackendTests",
+            dependencies: ["TerminalBackend", "TerminalUI"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "WebhookTUITests",
-            dependencies: ["WebhookTUI", "TerminalUI", "TerminalBackend", "JetEmailClient", "PosixSupport", "TestSupport"],
+            dependencies: ["WebhookTUI", "TerminalUI", "JetEmailClient", "PosixSupport", "TestSupport"],
             exclude: ["Golden"],
             swiftSettings: strict
         ),

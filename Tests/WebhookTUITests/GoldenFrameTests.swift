@@ -1,15 +1,65 @@
 import JetEmailClient
 import Testing
+@testable import TerminalUI
 @testable import WebhookTUI
 
-/// Whole frames at 80 x 24 compared with text files in Golden/. UPDATE_GOLDEN=1 rewrites them.
+/// Every screen and modal as a whole frame at 80 x 24, compared with `Golden/<test name>.txt`;
+/// a difference prints the rows that differ. UPDATE_GOLDEN=1 rewrites them all.
 @Suite struct GoldenFrameTests {
-    func expectFrame(_ d: Driver, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let result = Golden.check(render(d.state), name)
-        #expect(result.matches, "frame \(name) differs:\n\(result.actual)", sourceLocation: sourceLocation)
+    func expectFrame(_ d: Driver, name: String = #function, sourceLocation: SourceLocation = #_sourceLocation) {
+        let file = String(name.prefix { $0 != "(" })
+        let result = Golden.check(render(d.state), file)
+        #expect(result.matches, "frame \(file) differs:\n\(result.diff)", sourceLocation: sourceLocation)
     }
 
-    @Test func emptyForm() { expectFrame(Driver(), "empty-form") }
+    let lists = ListChangesTests()
+    let logs = DeliveryLogTests()
+
+    // MARK: Screens
+
+    @Test func list() { expectFrame(lists.loaded()) }
+
+    @Test func listFiltered() {
+        var d = lists.loaded()
+        d.press(.character("/"))
+        d.type("a")
+        expectFrame(d)
+    }
+
+    @Test func details() {
+        var d = lists.loaded()
+        d.state.onList { $0.select(uuid: "u-c") }
+        d.press(.enter)
+        expectFrame(d)
+    }
+
+    @Test func deliveryLog() {
+        var d = logs.openLog()
+        logs.answer(&d, id: logs.queries(&d)[0].0, page: 0, total: 250)
+        expectFrame(d)
+    }
+
+    @Test func deliveryLogOfAll() {
+        var d = logs.openLog(key: "L")
+        logs.answer(&d, id: logs.queries(&d)[0].0, page: 0, total: 3)
+        expectFrame(d)
+    }
+
+    @Test func event() {
+        var d = logs.openLog()
+        logs.answer(&d, id: logs.queries(&d)[0].0, page: 0, total: 3)
+        d.press(.enter)
+        expectFrame(d)
+    }
+
+    @Test func emptyForm() { expectFrame(Driver()) }
+
+    @Test func editForm() {
+        var d = lists.loaded()
+        d.state.onList { $0.select(uuid: "u-c") }
+        d.press(.character("e"))
+        expectFrame(d)
+    }
 
     @Test func errorsShown() {
         var d = Driver()
@@ -18,7 +68,7 @@ import Testing
         d.press(.tab, .tab, .tab); d.type("bad user")
         d.press(.tab); d.type("example.com")
         d.press(.control("s"))
-        expectFrame(d, "errors-shown")
+        expectFrame(d)
     }
 
     @Test func inFlight() {
@@ -28,8 +78,18 @@ import Testing
         d.press(.tab, .character("o"), .control("s"))
         d.now += 2.34
         d.send(.tick)
-        expectFrame(d, "in-flight")
+        expectFrame(d)
     }
+
+    @Test func tooSmall() {
+        var d = Driver()
+        d.send(.resize(columns: 60, rows: 20))
+        expectFrame(d)
+        d.send(.resize(columns: 80, rows: 24))
+        #expect(render(d.state).text.contains("Create webhook"))
+    }
+
+    // MARK: Modals
 
     @Test func secretModal() {
         var d = Driver()
@@ -37,21 +97,77 @@ import Testing
         d.press(.tab); d.type("https://example.com/webhook")
         d.press(.tab, .character(" "), .control("s"))
         d.send(.submitFinished(id: 1, .success(sampleWebhook)))
-        expectFrame(d, "secret-modal")
+        expectFrame(d)
     }
 
     @Test func help() {
         var d = Driver()
         d.press(.function(1))
-        expectFrame(d, "help")
+        expectFrame(d)
     }
 
-    @Test func tooSmall() {
+    @Test func helpOnTheList() {
+        var d = lists.loaded()
+        d.press(.function(1))
+        expectFrame(d)
+    }
+
+    @Test func deleteQuestion() {
+        var d = lists.loaded()
+        d.state.onList { $0.select(uuid: "u-b") }
+        d.press(.character("d"))
+        expectFrame(d)
+    }
+
+    @Test func replayQuestionInTheLogOfAll() {
+        var d = logs.openLog(key: "L")
+        logs.answer(&d, id: logs.queries(&d)[0].0, page: 0, total: 3)
+        d.press(.character("R"))
+        expectFrame(d)
+    }
+
+    @Test func quitQuestion() {
         var d = Driver()
-        d.send(.resize(columns: 60, rows: 20))
-        expectFrame(d, "too-small")
-        d.send(.resize(columns: 80, rows: 24))
-        #expect(render(d.state).text.contains("Create webhook"))
+        d.type("x")
+        d.press(.control("q"))
+        expectFrame(d)
+    }
+
+    @Test func eventTypePicker() {
+        var d = logs.openLog(key: "L")
+        logs.answer(&d, id: logs.queries(&d)[0].0, page: 0, total: 3)
+        d.press(.character("t"))
+        expectFrame(d)
+    }
+
+    @Test func usersPicker() {
+        var d = Driver()
+        d.send(.settled)
+        d.send(.answered(id: 1, .choices(users: .success(AccountNames(names: ["transactional-main", "smarthost-eu"])), domains: .success([]))))
+        d.state.form.focus = .filterUsers
+        d.press(.function(2))
+        expectFrame(d)
+    }
+
+    @Test func apiKeyPrompt() {
+        expectFrame(Driver(AppState(endpoint: "api.jetemail.com", maskedKey: nil, isDemo: false, needsKey: true)))
+    }
+
+    @Test func secretFilePrompt() {
+        var d = Driver()
+        d.state.secretFilePath = "./ops.whsec"
+        d.type("Ops")
+        d.press(.tab); d.type("https://example.com/ops")
+        d.press(.tab, .character(" "), .control("s"))
+        d.send(.secretFileRefused(id: 1, .exists("./ops.whsec")))
+        expectFrame(d)
+    }
+
+    @Test func receiverTestPrompt() {
+        var d = lists.loaded()
+        d.state.onList { $0.select(uuid: "u-b") }
+        d.press(.enter, .character("x"))
+        expectFrame(d)
     }
 
     @Test func widerTerminalWidensFields() {

@@ -33,23 +33,43 @@ let sampleWebhook = Webhook(uuid: "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", name: 
                             url: "https://example.com/webhook", secret: "whsec_0123456789abcdef0123456789abcdef0123456789abcdef",
                             events: [EventName(.outboundDelivered)], status: .enabled)
 
-/// Golden text frames: `Golden/<name>.txt` beside this file. Run with UPDATE_GOLDEN=1 to rewrite them.
+/// Golden text frames: `Golden/<test name>.txt` beside this file. One switch rewrites them all:
+/// UPDATE_GOLDEN=1 swift test --filter GoldenFrameTests.
 enum Golden {
     static func directory(_ file: StaticString = #filePath) -> String {
         URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Golden").path
     }
 
-    static func check(_ grid: Grid, _ name: String) -> (matches: Bool, expected: String, actual: String) {
-        let path = directory() + "/\(name).txt"
-        let actual = grid.text.split(separator: "\n", omittingEmptySubsequences: false)
+    /// The frame as a golden file holds it: trailing spaces dropped.
+    static func text(_ grid: Grid) -> String {
+        grid.text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
             .joined(separator: "\n") + "\n"
+    }
+
+    /// Whether the frame matches its file, and the lines that differ when it does not.
+    static func check(_ grid: Grid, _ name: String) -> (matches: Bool, diff: String) {
+        let path = directory() + "/\(name).txt"
+        let actual = text(grid)
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
             try? FileManager.default.createDirectory(atPath: directory(), withIntermediateDirectories: true)
             try? actual.write(toFile: path, atomically: true, encoding: .utf8)
         }
-        let expected = (try? String(contentsOfFile: path, encoding: .utf8)) ?? "<missing \(path)>"
-        return (expected == actual, expected, actual)
+        guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return (false, "no golden file \(path): run UPDATE_GOLDEN=1 swift test --filter GoldenFrameTests\n\(actual)")
+        }
+        return (expected == actual, diff(expected, actual))
+    }
+
+    /// `row N: - expected` / `row N: + actual` for each row that differs.
+    static func diff(_ expected: String, _ actual: String) -> String {
+        let a = expected.split(separator: "\n", omittingEmptySubsequences: false), b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        var out: [String] = []
+        for row in 0..<max(a.count, b.count) {
+            let x = row < a.count ? String(a[row]) : "", y = row < b.count ? String(b[row]) : ""
+            if x != y { out += ["row \(row): - \(x)", "row \(row): + \(y)"] }
+        }
+        return out.joined(separator: "\n")
     }
 }
 

@@ -163,11 +163,13 @@ public struct JetEmailClient: Sendable {
             ("User-Agent", JetEmailWebhooksVersion.userAgent),
         ]
         if body != nil { headers.append(("Content-Type", "application/json")) }
-        try await pacer?.admit(priority)
+        let ticket = try await pacer?.admit(priority)
         let response: APIResponse
         do {
             response = try await transport.send(APIRequest(method: method, url: baseURL.url(path), headers: headers, body: body, answerLimit: answerLimit))
+            if let ticket { await pacer?.finished(ticket) }
         } catch {
+            if let ticket { await pacer?.finished(ticket) }
             // No message may carry the key, whatever a library put in its error.
             throw error.redacting(key.bearerValue)
         }

@@ -7,9 +7,11 @@ public enum RequestPriority: Int, Sendable, Comparable, CaseIterable {
     public static func < (a: RequestPriority, b: RequestPriority) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// At most `limit` requests in any `window` seconds: the times of the last `limit` sends, and when
-/// the next may go. JetEmail allows 240 a minute per account and then blocks every call for about
-/// five minutes; the default, 200, leaves room for the official CLI or a second window.
+/// At most `limit` requests in any `window` seconds, and when the next may go. JetEmail allows
+/// 240 a minute per account and then blocks every call for about five minutes; the default, 200,
+/// leaves room for the official CLI or a second window. The server counts a request when it
+/// arrives, which is some time after it is sent: so a request counts from when it is sent until
+/// its answer is back (`finished` moves its time there), never less than the server can count it.
 public struct RequestBudget: Sendable, Equatable {
     public static let defaultRate = 200
     /// What `--max-rate` and `max_rate` accept (requests a minute).
@@ -17,8 +19,9 @@ public struct RequestBudget: Sendable, Equatable {
 
     public let limit: Int
     public let window: Double
-    /// Send times, oldest first; never more than `limit`.
-    private var sent: [Double] = []
+    /// The time each request counts from, by ticket; only the latest `limit` matter.
+    private var counted: [Int: Double] = [:]
+    private var nextTicket = 0
 
     public init(limit: Int = defaultRate, window: Double = 60) {
         self.limit = max(1, limit)
@@ -27,14 +30,31 @@ public struct RequestBudget: Sendable, Equatable {
 
     /// When the next request may go, at `now` or later.
     public func nextSlot(now: Double) -> Double {
-        guard sent.count >= limit else { return now }
-        return max(now, sent[sent.count - limit] + window)
+        guard counted.count >= limit else { return now }
+        let times = counted.values.sorted()
+        return max(now, times[times.count - limit] + window)
     }
 
-    /// A request goes at `now` (which must be a free slot).
-    public mutating func record(_ now: Double) {
-        sent.append(now)
-        if sent.count > limit { sent.removeFirst(sent.count - limit) }
+    /// A request goes at `now` (which must be a free slot); its ticket, for `finished`.
+    @discardableResult
+    public mutating func record(_ now: Double) -> Int {
+        let ticket = nextTicket
+        nextTicket += 1
+        counted[ticket] = now
+        forget(before: now)
+        return ticket
+    }
+
+    /// Its answer is back at `now`: it counts from then on.
+    public mutating func finished(_ ticket: Int, now: Double) {
+        if counted[ticket] != nil { counted[ticket] = now }
+    }
+
+    /// Requests that left the window long ago are forgotten (the latest `limit` are kept).
+    private mutating func forget(before now: Double) {
+        guard counted.count > limit * 2 else { return }
+        let keep = Set(counted.sorted { $0.value > $1.value }.prefix(limit).map(\.key))
+        counted = counted.filter { keep.contains($0.key) || now - $0.value < window }
     }
 }
 
@@ -54,7 +74,7 @@ public actor RequestPacer {
     private struct Waiter {
         let id: Int
         let priority: RequestPriority
-        let continuation: CheckedContinuation<Bool, Never>
+        let continuation: CheckedContinuation<Int?, Never>
     }
 
     public init(limit: Int = RequestBudget.defaultRate, window: Double = 60, onWait: (@Sendable (Double?) -> Void)? = nil) {
@@ -71,24 +91,30 @@ public actor RequestPacer {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
-    /// Returns when the request may be sent; throws `.cancelled` when its task is cancelled first.
-    public func admit(_ priority: RequestPriority) async throws(JetEmailError) {
+    /// Returns when the request may be sent, with its ticket for `finished`; throws `.cancelled`
+    /// when its task is cancelled first.
+    public func admit(_ priority: RequestPriority) async throws(JetEmailError) -> Int {
         let t = now
         if !waiters.contains(where: { $0.priority >= priority }), budget.nextSlot(now: t) <= t {
-            budget.record(t)
-            return
+            return budget.record(t)
         }
         let id = nextWaiter
         nextWaiter += 1
-        let admitted = await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+        let ticket = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Int?, Never>) in
                 waiters.append(Waiter(id: id, priority: priority, continuation: continuation))
                 schedule()
             }
         } onCancel: {
             Task { await self.withdraw(id) }
         }
-        if !admitted { throw .cancelled }
+        guard let ticket else { throw .cancelled }
+        return ticket
+    }
+
+    /// The request's answer is back (or it failed): it counts from now.
+    public func finished(_ ticket: Int) {
+        budget.finished(ticket, now: now)
     }
 
     /// Lets through every waiter a slot is free for, best first, and sleeps until the next slot.
@@ -96,8 +122,7 @@ public actor RequestPacer {
         timer = nil
         while let best = bestWaiter(), budget.nextSlot(now: now) <= now {
             let waiter = waiters.remove(at: best)
-            budget.record(now)
-            waiter.continuation.resume(returning: true)
+            waiter.continuation.resume(returning: budget.record(now))
         }
         schedule()
     }
@@ -121,7 +146,7 @@ public actor RequestPacer {
 
     private func withdraw(_ id: Int) {
         guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
-        waiters.remove(at: index).continuation.resume(returning: false)
+        waiters.remove(at: index).continuation.resume(returning: nil)
         if waiters.isEmpty { timer?.cancel(); timer = nil; onWait?(nil) }
     }
 }

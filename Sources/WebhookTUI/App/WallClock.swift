@@ -59,4 +59,10 @@ public struct WallClock: Sendable, Equatable {
         let m = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
+
+    /// `2026-11-27 14:05 +01:00 (3 days ago)`; a number no calendar shows is shown as it came.
+    public func described(_ unix: Int, now: Double) -> String {
+        let shown = local(unix)
+        return shown == "?" ? "\(unix) (not a time that can be shown)" : "\(shown) (\(relative(unix, now: now)))"
+    }
 }

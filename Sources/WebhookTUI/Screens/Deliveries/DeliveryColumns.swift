@@ -20,27 +20,6 @@ public enum DeliveryColumns {
         return columns
     }
 
-    public static func style(_ status: DeliveryStatus?) -> Style {
-        switch status {
-        case .success?: .success
-        case .failed?: Style(.error, bold: true)
-        case .retry?: .warning
-        case .pending?: .accent
-        case nil: .muted
-        }
-    }
-
-    /// A mark before the status word, so that statuses differ without colour (NO_COLOR).
-    public static func mark(_ status: DeliveryStatus?) -> String {
-        switch status {
-        case .success?: "✓"
-        case .failed?: "✗"
-        case .retry?: "!"
-        case .pending?: "…"
-        case nil: "?"
-        }
-    }
-
     /// `2026-11-27 14:05`: the local time without its offset (the header says which zone).
     public static func time(_ unix: Int?, clock: WallClock) -> String {
         guard let unix else { return "?" }
@@ -53,7 +32,7 @@ public enum DeliveryColumns {
         case 0: return (time(d.createdAt, clock: clock), .plain)
         case 1: return (DisplayWidth.middle(TerminalSafe.escaped(d.id), width: width), .plain)
         case 2: return (TerminalSafe.escaped(d.eventType.rawValue), .plain)
-        case 3: return (mark(d.status) + " " + TerminalSafe.escaped(d.latestStatus), style(d.status))
+        case 3: return (DeliveryStatusLook.mark(d.status) + " " + TerminalSafe.escaped(d.latestStatus), DeliveryStatusLook.style(d.status))
         case 4: return (d.totalAttempts.map(String.init) ?? "-", .plain)
         case 5: return (d.lastResponseCode.map(String.init) ?? "-", (d.lastResponseCode ?? 200) >= 400 ? .error : .plain)
         case 6: return (TerminalSafe.escaped(names[d.uuid] ?? d.uuid), .muted)

@@ -11,8 +11,8 @@ extension DetailsScreen {
         out.field("Status", w.status.map { $0 == .enabled ? "● enabled: events are delivered" : "○ disabled: no deliveries" } ?? "? unknown: the API gave it as unreadable",
                   w.status == .disabled ? .muted : w.status == nil ? .warning : .success)
         out.field("URL", TerminalSafe.escaped(w.url))
-        if let created = w.createdAt { out.field("Created", Self.time(created, clock: clock, now: now)) }
-        if let modified = w.lastModified { out.field("Last modified", Self.time(modified, clock: clock, now: now)) }
+        if let created = w.createdAt { out.field("Created", clock.described(created, now: now)) }
+        if let modified = w.lastModified { out.field("Last modified", clock.described(modified, now: now)) }
         out.field("Filter users", w.filterUsers.map { $0.isEmpty ? "all users" : $0.map { TerminalSafe.escaped($0) }.joined(separator: ", ") } ?? "all users (outbound events)")
         out.field("Filter domains", w.filterDomains.map { $0.isEmpty ? "all domains" : $0.map { TerminalSafe.escaped($0) }.joined(separator: ", ") } ?? "all domains (inbound events)")
         out.append([])
@@ -28,11 +28,5 @@ extension DetailsScreen {
         }
         if let note = w.unreadableNote { out.append([Span(note, Style(.warning, bold: true))]) }
         return out.lines
-    }
-
-    /// `2026-11-27 14:05 +01:00 (3 days ago)`; a number no calendar shows is shown as it came.
-    static func time(_ unix: Int, clock: WallClock, now: Double) -> String {
-        let local = clock.local(unix)
-        return local == "?" ? "\(unix) (not a time that can be shown)" : "\(local) (\(clock.relative(unix, now: now)))"
     }
 }

@@ -9,12 +9,12 @@ extension EventScreen {
         let safe = { (s: String) in TerminalSafe.escaped(s) }
         out.field("Event id", safe(d.id))
         out.field("Type", safe(d.eventType.rawValue) + (d.eventType.known.map { ": " + $0.summary } ?? ""))
-        if let created = d.createdAt { out.field("Time", DetailsScreen.time(created, clock: clock, now: now)) }
+        if let created = d.createdAt { out.field("Time", clock.described(created, now: now)) }
         out.field("Source uid", d.sourceUID.isEmpty ? "—" : safe(d.sourceUID))
         out.field("Source action", d.sourceAction.isEmpty ? "—" : safe(d.sourceAction))
         out.field("Webhook", (webhookName.map { safe($0) + " · " } ?? "") + safe(d.uuid))
         out.field("Webhook URL", safe(d.webhookURL))
-        out.field("Status", DeliveryColumns.mark(d.status) + " " + safe(d.latestStatus), DeliveryColumns.style(d.status))
+        out.field("Status", DeliveryStatusLook.mark(d.status) + " " + safe(d.latestStatus), DeliveryStatusLook.style(d.status))
         out.field("Attempts", d.totalAttempts.map(String.init) ?? "—")
         out.field("Last response", d.lastResponseCode.map { "HTTP \($0)" } ?? "none yet")
         out.append([])

@@ -1,6 +1,5 @@
 import Testing
 import TerminalBackend
-import WebhookTUI
 @testable import TerminalUI
 
 /// The bytes a terminal sends, decoded into keys whatever TERM says (issue 9, items 12, 17, 20).
