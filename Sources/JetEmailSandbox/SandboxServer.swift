@@ -40,9 +40,12 @@ public final class SandboxServer: Sendable {
     /// Binds and starts serving; returns the port (pass 0 for any free one).
     @discardableResult
     public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> Int {
+        // SO_REUSEADDR only for a port asked for (a restart on 8787 while the old one lingers in
+        // TIME_WAIT): with it, Linux may hand the same ephemeral port to two sockets binding at
+        // once, and a client then talks to the wrong server (seen in tests).
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 64)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: port == 0 ? 0 : 1)
             .childChannelInitializer { [self] channel in
                 connections.withLockedValue { $0 += 1 }
                 return channel.eventLoop.makeCompletedFuture {

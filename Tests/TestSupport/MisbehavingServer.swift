@@ -29,8 +29,7 @@ public final class MisbehavingServer: Sendable {
     public init(lifetime: Double = 120, readRequest: Bool = true, script: @escaping @Sendable (String) -> [Step]) throws {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.listener = listener
-        var yes: Int32 = 1
-        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        // No SO_REUSEADDR: on an ephemeral port it lets two servers binding at once share one.
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
