@@ -30,8 +30,16 @@ struct OneBody: Encodable { var success = true; var result: Webhook }
 /// The sandbox's routes, per the contract and NOTES.md. Pure apart from random ids:
 /// state goes in and out through `store`.
 enum SandboxAPI {
-    static func handle(_ request: ReceivedRequest, config: SandboxConfiguration, store: inout SandboxStore, now: Int) -> SandboxReply {
-        var reply = answer(request, config: config, store: &store, now: now)
+    static func handle(_ request: ReceivedRequest, config: SandboxConfiguration, store: inout SandboxStore, now: Int, clock: Double = 0) -> SandboxReply {
+        var reply: SandboxReply
+        if let limit = config.faults.rateWindow,
+           let left = store.window.admit(limit: limit, lockoutSeconds: config.faults.lockoutSeconds,
+                                         window: config.faults.rateWindowSeconds, now: clock) {
+            reply = .error(429, "Rate limit exceeded: more than \(limit) requests a minute. Try again in \(left) seconds.")
+            reply.headers.append(("Retry-After", String(left)))
+        } else {
+            reply = answer(request, config: config, store: &store, now: now)
+        }
         reply.delayMilliseconds = config.faults.latencyMilliseconds
         return reply
     }
@@ -66,7 +74,7 @@ enum SandboxAPI {
             return .json(200, OneBody(result: store.webhooks[i].withoutSecret))
         case ("POST", 2) where segments == ["webhooks", "query"]:
             guard let body = object(request.body) else { return .error(400, "Request body must be a JSON object") }
-            return SandboxLogAPI.query(body, store: &store)
+            return SandboxLogAPI.query(body, pageCap: config.faults.pageCap, store: &store)
         case ("POST", 2) where segments == ["webhooks", "replay"]:
             guard let body = object(request.body) else { return .error(400, "Request body must be a JSON object") }
             return SandboxLogAPI.replay(body, store: &store)

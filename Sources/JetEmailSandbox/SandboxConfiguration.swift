@@ -10,12 +10,23 @@ public struct SandboxFaults: Sendable, Equatable {
     public var malformed: MalformedAnswer?
     /// Answer 429 with this Retry-After (seconds).
     public var rateLimitRetryAfter: Int?
+    /// JetEmail's lockout: more than this many requests in any 60 seconds and every request is
+    /// answered 429 for `lockoutSeconds` (`--rate-window N`).
+    public var rateWindow: Int?
+    public var lockoutSeconds: Int = 300
+    /// The window's length: JetEmail's is a minute; tests shrink it.
+    public var rateWindowSeconds: Double = 60
+    /// Answer at most this many events a page whatever `limit` says, as some servers do.
+    public var pageCap: Int?
 
     public init(latencyMilliseconds: Int = 0, forcedStatus: Int? = nil, dropConnection: Bool = false,
-                malformed: MalformedAnswer? = nil, rateLimitRetryAfter: Int? = nil) {
+                malformed: MalformedAnswer? = nil, rateLimitRetryAfter: Int? = nil, rateWindow: Int? = nil, lockoutSeconds: Int = 300,
+                rateWindowSeconds: Double = 60, pageCap: Int? = nil) {
         self.latencyMilliseconds = latencyMilliseconds; self.forcedStatus = forcedStatus
         self.dropConnection = dropConnection; self.malformed = malformed
         self.rateLimitRetryAfter = rateLimitRetryAfter
+        self.rateWindow = rateWindow; self.lockoutSeconds = lockoutSeconds
+        self.rateWindowSeconds = rateWindowSeconds; self.pageCap = pageCap
     }
 }
 
@@ -40,15 +51,20 @@ public struct SandboxConfiguration: Sendable, Equatable {
     public var seed: Int
     /// Deliveries in its log, spread over those webhooks (`--seed-deliveries N`).
     public var seedDeliveries: Int
+    /// Failed deliveries of an outage of one seeded webhook's receiver (Billing, the second),
+    /// between three hours and one hour ago (`--outage N`): what `recover` is for.
+    public var outage: Int
 
     public static let defaultOwnedUsers = ["transactional-main", "smarthost-eu"]
     public static let defaultOwnedDomains = ["example.com", "test.com"]
 
     public init(apiKey: String = SandboxConfiguration.randomKey(), ownedUsers: [String] = defaultOwnedUsers,
-                ownedDomains: [String] = defaultOwnedDomains, faults: SandboxFaults = SandboxFaults(), seed: Int = 0, seedDeliveries: Int = 0) {
+                ownedDomains: [String] = defaultOwnedDomains, faults: SandboxFaults = SandboxFaults(), seed: Int = 0, seedDeliveries: Int = 0,
+                outage: Int = 0) {
         self.apiKey = apiKey; self.ownedUsers = ownedUsers; self.ownedDomains = ownedDomains; self.faults = faults
         self.seed = seed
         self.seedDeliveries = seedDeliveries
+        self.outage = outage
     }
 
     public static func randomKey() -> String { "api_sandbox_" + RandomToken.hex(bytes: 12) }

@@ -52,6 +52,32 @@ enum SandboxDeliverySeed {
     }
 }
 
+/// `--outage N`: the receiver of one webhook (the second seeded, Billing, or the only one) was
+/// down from three hours ago to one hour ago; its N deliveries of that time failed after their
+/// six attempts, with the codes a dead receiver gives (502, 503, 504, none). Their ids follow the
+/// seeded log's, so they are unique. Merged into the log newest first.
+enum SandboxOutageSeed {
+    static let from = 3 * 3_600, to = 3_600
+
+    static func deliveries(_ count: Int, webhooks: [Webhook], after firstN: Int, now: Int) -> [SandboxDelivery] {
+        guard count > 0, let webhook = webhooks.count > 1 ? webhooks[1] : webhooks.first else { return [] }
+        let events = webhook.events.isEmpty ? [EventName(.outboundDelivered)] : webhook.events
+        return (0..<count).map { k in
+            let n = firstN + k
+            return SandboxDelivery(id: SampleEvent.eventID(n), webhookUUID: webhook.uuid, webhookURL: webhook.url,
+                                   eventType: events[k % events.count].rawValue, sourceUID: SampleEvent.sourceUID(n), n: n,
+                                   createdAt: now - to - k * (from - to) / count, status: .failed, attempts: 6,
+                                   lastCode: [502, 503, 0, 504][k % 4] == 0 ? nil : [502, 503, 0, 504][k % 4])
+        }
+    }
+
+    /// The seeded log and the outage, newest first.
+    static func merged(_ log: [SandboxDelivery], _ outage: [SandboxDelivery]) -> [SandboxDelivery] {
+        guard !outage.isEmpty else { return log }
+        return (log + outage).sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.n < $1.n }
+    }
+}
+
 struct QueryBody: Encodable { var events: [Delivery]; var total: Int; var limit: Int; var offset: Int }
 struct ReplayBody: Encodable { var success = true; var event_id: String; var status = "enqueued"; var message: String }
 struct KeyEntry: Encodable { var uuid: String; var name: String; var api_token: String; var status = "active" }
@@ -69,7 +95,7 @@ enum SandboxLogAPI {
         var dateFrom, dateTo: Int?
     }
 
-    static func query(_ body: [String: JSONValue], store: inout SandboxStore) -> SandboxReply {
+    static func query(_ body: [String: JSONValue], pageCap: Int? = nil, store: inout SandboxStore) -> SandboxReply {
         func text(_ key: String) -> Result<String?, SandboxReply> {
             guard let value = body[key], !value.isNull else { return .success(nil) }
             guard let s = value.string else { return .failure(.error(400, "\(key) must be a string")) }
@@ -100,7 +126,7 @@ enum SandboxLogAPI {
         }
         if let type = filters.eventType, !DeliveryQuery.eventTypes.contains(type) { return .error(400, "Invalid event_type: \(type)") }
         let matches = store.matches(filters)
-        let page = matches.dropFirst(offset).prefix(limit).map { store.deliveries[$0].delivery }
+        let page = matches.dropFirst(offset).prefix(min(limit, pageCap ?? limit)).map { store.deliveries[$0].delivery }
         return .json(200, QueryBody(events: Array(page), total: matches.count, limit: limit, offset: offset))
     }
 

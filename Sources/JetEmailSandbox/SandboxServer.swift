@@ -18,7 +18,9 @@ public final class SandboxServer: Sendable {
     public init(configuration: SandboxConfiguration = SandboxConfiguration(), log: (@Sendable (String) -> Void)? = nil) {
         let now = Int(Date().timeIntervalSince1970)
         let seeded = SandboxSeed.webhooks(configuration.seed, now: now)
-        let history = SandboxDeliverySeed.deliveries(configuration.seedDeliveries, webhooks: seeded, now: now)
+        let history = SandboxOutageSeed.merged(SandboxDeliverySeed.deliveries(configuration.seedDeliveries, webhooks: seeded, now: now),
+                                               SandboxOutageSeed.deliveries(configuration.outage, webhooks: seeded,
+                                                                            after: configuration.seedDeliveries, now: now))
         self.state = NIOLockedValueBox((configuration, SandboxStore(webhooks: seeded, deliveries: history)))
         self.log = log
     }
@@ -31,6 +33,9 @@ public final class SandboxServer: Sendable {
     public var replays: [ReceivedReplay] { state.withLockedValue { $0.store.replays } }
     /// The log as it is now, newest first.
     public var deliveries: [Delivery] { state.withLockedValue { $0.store.deliveries.map(\.delivery) } }
+
+    /// Requests answered 429 by the rate window (`rateWindow`), and lockouts begun.
+    public var rateLimited: (answers: Int, lockouts: Int) { state.withLockedValue { ($0.store.window.refused, $0.store.window.lockouts) } }
 
     /// TCP connections accepted so far (keep-alive lets one carry many requests).
     public var connectionCount: Int { connections.withLockedValue { $0 } }
@@ -62,6 +67,12 @@ public final class SandboxServer: Sendable {
         channel.withLockedValue { ch in ch?.localAddress.flatMap { a in a.port.map { "http://\(a.ipAddress ?? "127.0.0.1"):\($0)" } } }
     }
 
+    static func monotonicSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
     public func stop() async {
         let ch = channel.withLockedValue { c in defer { c = nil }; return c }
         try? await ch?.close()
@@ -70,7 +81,8 @@ public final class SandboxServer: Sendable {
     func handle(_ request: ReceivedRequest) -> SandboxReply {
         let reply = state.withLockedValue { s in
             s.store.received.append(request)
-            return SandboxAPI.handle(request, config: s.config, store: &s.store, now: Int(Date().timeIntervalSince1970))
+            return SandboxAPI.handle(request, config: s.config, store: &s.store, now: Int(Date().timeIntervalSince1970),
+                                     clock: Self.monotonicSeconds())
         }
         log?("\(request.method) \(request.path) -> \(reply.drop ? "dropped" : String(reply.status))")
         return reply

@@ -17,7 +17,7 @@ import Testing
         var screen = EventScreen(delivery: event, webhookName: "Orders", scope: nil)
         _ = screen.fit(ScreenContext(columns: 80, rows: 24))
         let wrapped = screen.wrapped
-        let view = screen.scrollView(columns: 80, rows: 24, clock: WallClock(), now: 0)
+        let view = screen.scrollView(ScreenContext())
         #expect(view.lineCount <= 40 + EventScreen.payloadLineLimit, "bounded by what is shown: \(view.lineCount) lines")
         #expect(wrapped.lines.last?.first?.text.contains("more lines") == true, "and says that more exist")
         for _ in 0..<50 { _ = screen.handle(.down, ScreenContext(columns: 80, rows: 24)) }
@@ -31,7 +31,7 @@ import Testing
         event.payload = nil
         event.payloadProblem = "nested deeper than 512 levels"
         let screen = EventScreen(delivery: event, webhookName: nil, scope: nil)
-        let text = screen.lines(width: 76, clock: WallClock(), now: 0).map { $0.map(\.text).joined() }.joined(separator: "\n")
+        let text = screen.lines(width: 76, context: ScreenContext()).map { $0.map(\.text).joined() }.joined(separator: "\n")
         #expect(text.contains("the payload could not be shown: nested deeper than 512 levels"))
     }
 

@@ -112,6 +112,16 @@ public actor RequestPacer {
         return ticket
     }
 
+    /// Requests made before this process started (a run stopped a moment ago, by its journal),
+    /// `secondsAgo` each: they count in the window as JetEmail still counts them.
+    public func assumeMade(secondsAgo: [Double]) {
+        let t = now
+        for ago in secondsAgo where ago >= 0 && ago < budget.window {
+            let ticket = budget.record(t)
+            budget.finished(ticket, now: t - ago)
+        }
+    }
+
     /// The request's answer is back (or it failed): it counts from now.
     public func finished(_ ticket: Int) {
         budget.finished(ticket, now: now)

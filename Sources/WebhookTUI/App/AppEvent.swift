@@ -20,6 +20,8 @@ public enum AppEvent: Sendable, Equatable {
     case clientUnavailable(String)
     /// Requests wait for the request budget: the next may go in this many seconds (nil: none waits).
     case budgetWait(Double?)
+    /// How the recover run is going.
+    case recover(RecoverReport)
     /// The terminal went away (SIGHUP) or was told to stop (SIGTERM).
     case terminate
 }

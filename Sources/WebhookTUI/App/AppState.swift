@@ -59,6 +59,8 @@ public struct AppState: Sendable, Equatable {
     /// Said on stderr after the terminal is given back, when something was left behind (an
     /// unsaved secret, a create or a change whose answer never came).
     public internal(set) var exitNotice: String?
+    /// The recover run, while it goes and after it ended (until another starts).
+    public internal(set) var recover: RecoverStatus?
     /// Requests in flight, by id.
     var requests: [RequestID: InFlight] = [:]
     /// Ids for screens and modals, and for requests, never reused.
@@ -96,7 +98,7 @@ public struct AppState: Sendable, Equatable {
             && a.columns == b.columns && a.rows == b.rows && a.now == b.now && a.endpoint == b.endpoint && a.maskedKey == b.maskedKey
             && a.isDemo == b.isDemo && a.clock == b.clock && a.quitRequested == b.quitRequested && a.secretFilePath == b.secretFilePath
             && a.terminating == b.terminating && a.exitNotice == b.exitNotice && a.requests == b.requests && a.nextScreenID == b.nextScreenID
-            && a.nextRequestID == b.nextRequestID
+            && a.nextRequestID == b.nextRequestID && a.recover == b.recover
     }
 
     mutating func makeID() -> ScreenID {
@@ -113,7 +115,8 @@ public struct AppState: Sendable, Equatable {
     func context(for id: ScreenID) -> ScreenContext {
         let entry = screens.first { $0.id == id } ?? screens.first { $0.id == modals.first { $0.id == id }?.owner } ?? topScreen
         return ScreenContext(now: now, clock: clock, columns: columns, rows: rows, rateLimit: rateLimit, status: entry.status,
-                             secretFilePath: secretFilePath, depth: screens.count, budgetWait: budgetWaitUntil.map { max(0, $0 - now) })
+                             secretFilePath: secretFilePath, depth: screens.count, budgetWait: budgetWaitUntil.map { max(0, $0 - now) },
+                             recover: recover)
     }
 
     /// The topmost screen of this kind, for tests and for the shell.

@@ -23,6 +23,8 @@ public enum RequestTag: Hashable, Sendable {
     /// A change to one webhook (enable, disable, delete, save).
     case change(uuid: String)
     case replay(event: String)
+    /// Planning a recover (reading the log, or finding its journal).
+    case recoverPlan
     /// The account's users and domains.
     case choices
     case create

@@ -17,11 +17,15 @@ public struct ScreenContext: Sendable {
     public var depth: Int
     /// Seconds until the request budget lets the next request go, while some wait.
     public var budgetWait: Double?
+    /// The recover run, if one was started.
+    public var recover: RecoverStatus?
 
     public init(now: Double = 0, clock: WallClock = WallClock(), columns: Int = 80, rows: Int = 24, rateLimit: RateLimit? = nil,
-                status: StatusMessage? = nil, secretFilePath: String? = nil, depth: Int = 1, budgetWait: Double? = nil) {
+                status: StatusMessage? = nil, secretFilePath: String? = nil, depth: Int = 1, budgetWait: Double? = nil,
+                recover: RecoverStatus? = nil) {
         self.now = now; self.clock = clock; self.columns = columns; self.rows = rows; self.rateLimit = rateLimit
         self.status = status; self.secretFilePath = secretFilePath; self.depth = depth; self.budgetWait = budgetWait
+        self.recover = recover
     }
 
     /// Why nothing can be sent now (a 429 holds every call), in words, or nil.

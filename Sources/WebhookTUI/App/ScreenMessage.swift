@@ -21,6 +21,10 @@ public enum ScreenMessage: Sendable, Equatable {
     case keyAccepted
     /// The secret window closed; `saved`: where its secret went.
     case secretClosed(Webhook, saved: String?)
+    /// The recover run enqueued this event's replay: a log showing it turns it pending.
+    case replayEnqueued(uuid: String, eventID: String)
+    /// The recover run moved on (its state is in the context).
+    case recoverChanged
     /// After a copy with OSC 52: why it may not arrive (to the modal on top).
     case clipboardAdvice(String)
 }
@@ -35,4 +39,6 @@ public enum ConfirmAction: Sendable, Equatable {
     case leaveForm
     /// `to`: the one webhook's name, or nil for every subscribed webhook.
     case replay(ReplayTarget, to: String?)
+    /// Start the recover the question described.
+    case recover(RecoverProposal)
 }

@@ -15,5 +15,6 @@ public enum ScreenRegistry {
         Kind(name: "deliveries") { DeliveryLogScreen.referenceSections },
         Kind(name: "event") { EventScreen.referenceSections },
         Kind(name: "form") { FormScreen.referenceSections },
+        Kind(name: "recover") { RecoverScreen.referenceSections },
     ]
 }

@@ -40,6 +40,8 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
         if let top = s.modals.last { s.withModal(top.id) { modal, context in modal.receive(.clipboardAdvice(advice), context) } }
     case .clientUnavailable(let reason):
         s.setStatus(StatusMessage(.error, "Cannot send with this configuration: \(reason)"), of: s.topScreen.id)
+    case .recover(let report):
+        s.reported(report)
     case .budgetWait(let seconds):
         s.budgetWaitUntil = seconds.map { now + $0 }
     }

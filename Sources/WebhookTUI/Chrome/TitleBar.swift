@@ -1,3 +1,4 @@
+import JetEmailClient
 import TerminalUI
 
 /// Row 0: what this is, and where requests go with which key.
@@ -9,12 +10,21 @@ enum TitleBar {
         if let key = state.maskedKey { right += " · key " + key }
         right += " "
         let badge = state.isDemo ? " DEMO " : ""
-        // The right side (badge, a space, the endpoint) first; the title gets what is left, cut
-        // with "…", so no character of it shows between or under them.
-        let rightStart = max(0, grid.columns - DisplayWidth.of(right) - (badge.isEmpty ? 0 : DisplayWidth.of(badge) + 1))
+        // A recover shows on every screen; in a narrow window it takes the endpoint's room.
+        var recover = state.recover.map { " \($0.badge) " } ?? ""
+        if !recover.isEmpty, DisplayWidth.of(recover) + DisplayWidth.of(right) + 24 > grid.columns { right = "" }
+        recover = DisplayWidth.truncate(recover, to: max(0, grid.columns - 24))
+        // The right side (recover, badge, a space, the endpoint) first; the title gets what is
+        // left, cut with "…", so no character of it shows between or under them.
+        let rightWidth = DisplayWidth.of(right) + (badge.isEmpty ? 0 : DisplayWidth.of(badge) + 1) + (recover.isEmpty ? 0 : DisplayWidth.of(recover) + 1)
+        let rightStart = max(0, grid.columns - rightWidth)
         let left = " JetEmail webhooks · \(title)"
         grid.put(DisplayWidth.truncate(left, to: max(0, rightStart - 1)), row: 0, column: 0, style: bar)
         var x = rightStart
+        if !recover.isEmpty {
+            let running = state.recover?.isRunning ?? false
+            x = grid.put(recover, row: 0, column: x, style: Style(running ? .warning : .success, bold: true, reverse: true)) + 1
+        }
         if !badge.isEmpty {
             x = grid.put(badge, row: 0, column: x, style: Style(.badge, bold: true)) + 1
         }

@@ -9,12 +9,14 @@ struct DemoSandbox {
     let baseURL: BaseURL
 
     /// `seed`: webhooks the sandbox starts with (the list opens on a handful), each with
-    /// deliveries in the log (`deliveriesPerWebhook` of them).
+    /// deliveries in the log (`deliveriesPerWebhook` of them); a seeded demo has an outage too
+    /// (300 failed deliveries of Billing in the last hours), for `recover`.
     /// `pacer`: the process's request budget, which the demo's calls pass too.
     static func start(latencyMilliseconds: Int, deadlineSeconds: Int, seed: Int = 0, deliveriesPerWebhook: Int = 60,
                       pacer: RequestPacer? = nil) async throws -> DemoSandbox {
         let server = SandboxServer(configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: latencyMilliseconds), seed: seed,
-                                                                       seedDeliveries: seed * deliveriesPerWebhook))
+                                                                       seedDeliveries: seed * deliveriesPerWebhook,
+                                                                       outage: seed > 1 ? 300 : 0))
         let port = try await server.start()
         let base = try BaseURL("http://127.0.0.1:\(port)")
         let transport = try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: deadlineSeconds))

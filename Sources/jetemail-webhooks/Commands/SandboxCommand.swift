@@ -20,7 +20,9 @@ struct SandboxCommand: Command {
         .value("malformed", "kind", "Answer 200 with an unusable body: not-json, success-false or no-secret.")
             .choosing { MalformedAnswer.allCases.map(\.rawValue) },
         .value("rate-limit", "seconds", "Answer 429 with this Retry-After."),
+        .value("rate-window", "count", "Lock out as JetEmail does: more than COUNT requests in any 60 s, and every request is answered 429 for 5 minutes."),
         .value("seed", "count", "Start with this many realistic webhooks (default 0)."),
+        .value("outage", "count", "Failed deliveries of an outage of the second seeded webhook, 3 h to 1 h ago (default 300 when seeded; 0 for none)."),
         .value("seed-deliveries", "count", "Start with this many deliveries in the log, spread over the seeded webhooks (8 are seeded if --seed is not given)."),
     ]
 
@@ -35,6 +37,8 @@ struct SandboxCommand: Command {
     let rateLimit: Int?
     let seed: Int
     let seedDeliveries: Int
+    let outage: Int?
+    let rateWindow: Int?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         port = try arguments.int("port", default: 8787)
@@ -50,6 +54,10 @@ struct SandboxCommand: Command {
         guard (0...1_000_000).contains(seed) else { throw UsageError("--seed must be from 0 to 1000000.") }
         seedDeliveries = try arguments.int("seed-deliveries", default: 0)
         guard (0...5_000_000).contains(seedDeliveries) else { throw UsageError("--seed-deliveries must be from 0 to 5000000.") }
+        outage = try arguments.optionalInt("outage")
+        if let outage, !(0...1_000_000).contains(outage) { throw UsageError("--outage must be from 0 to 1000000.") }
+        rateWindow = try arguments.optionalInt("rate-window")
+        if let rateWindow, !(1...100_000).contains(rateWindow) { throw UsageError("--rate-window must be from 1 to 100000.") }
         guard (0...65535).contains(port) else { throw UsageError("--port must be from 0 to 65535.") }
         guard latencyMs >= 0 else { throw UsageError("--latency-ms cannot be negative.") }
         if let failStatus, !(100...599).contains(failStatus) { throw UsageError("--fail-status must be an HTTP status (100-599).") }
@@ -68,8 +76,10 @@ struct SandboxCommand: Command {
             ownedUsers: ownedUsers.isEmpty ? SandboxConfiguration.defaultOwnedUsers : ownedUsers,
             ownedDomains: ownedDomains.isEmpty ? SandboxConfiguration.defaultOwnedDomains : ownedDomains,
             faults: SandboxFaults(latencyMilliseconds: latencyMs, forcedStatus: failStatus, dropConnection: dropConnections,
-                                  malformed: malformed.flatMap(MalformedAnswer.init(rawValue:)), rateLimitRetryAfter: rateLimit),
-            seed: seedDeliveries > 0 && seed == 0 ? 8 : seed, seedDeliveries: seedDeliveries)
+                                  malformed: malformed.flatMap(MalformedAnswer.init(rawValue:)), rateLimitRetryAfter: rateLimit,
+                                  rateWindow: rateWindow),
+            seed: (seedDeliveries > 0 || (outage ?? 0) > 0) && seed == 0 ? 8 : seed, seedDeliveries: seedDeliveries,
+            outage: outage ?? (seed > 0 || seedDeliveries > 0 ? 300 : 0))
         if let apiKeyFile {
             do {
                 let resolved = try APIKeyResolver(keyFile: apiKeyFile, environment: [:]).resolve()

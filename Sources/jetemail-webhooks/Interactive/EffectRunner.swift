@@ -19,7 +19,11 @@ final class EffectRunner {
     private var clientProblem = "no API key is configured"
     private let makeClient: ClientFactory
     private var tasks: [RequestID: Task<Void, Never>] = [:]
-    var deliver: (AppEvent) -> Void = { _ in }
+    var deliver: (AppEvent) -> Void = { _ in } {
+        didSet { recover.deliver = deliver }
+    }
+    /// The recover run (one at a time; it outlives the screens).
+    let recover = RecoverRunner()
     /// Writes to the terminal's clipboard (set by the session, which owns the terminal).
     var copy: (String) -> Void = { _ in }
 
@@ -35,6 +39,7 @@ final class EffectRunner {
             case .api(.create(let request, let secretFile)): create(id: id, request, secretFile: secretFile)
             case .api(let call): self.call(id: id, call, priority: priority)
             case .receiverTest(let url, let eventType, let secret): sendExample(id: id, url: url, eventType: eventType, secret: secret)
+            case .recoverPlan(let filter, let name): planRecover(id: id, filter, webhookName: name, priority: priority)
             case .writeSecret(let path, let secret):
                 let expanded = HomeDirectory.expandingTilde(path, environment: ProcessEnvironment.current)
                 let result: Result<String, SecretFile.Failure>
@@ -53,6 +58,24 @@ final class EffectRunner {
             }
         case .useAPIKey(let text):
             useKey(text)
+        case .recover(.start(let proposal)):
+            recover.start(proposal, client: client)
+        case .recover(.stop):
+            recover.stop()
+        }
+    }
+
+    /// Ctrl-R's plan: a journal to go on with, or every page of the log read (through the budget).
+    private func planRecover(id: RequestID, _ filter: RecoverFilter, webhookName: String, priority: RequestPriority) {
+        guard let client = client?.with(priority: priority) else {
+            later(.answered(id, .recoverPlanned(.failure(.notConfigured(reason: clientProblem + ".")))))
+            return
+        }
+        tasks[id] = Task { [weak self] in
+            let result = await RecoverRunner.plan(filter, webhookName: webhookName, client: client)
+            self?.tasks[id] = nil
+            if Task.isCancelled { return }
+            self?.deliver(.answered(id, .recoverPlanned(result)))
         }
     }
 

@@ -56,12 +56,16 @@ public enum Job: Sendable, Equatable {
     case api(APICall)
     case receiverTest(url: String, eventType: String, secret: ExampleSecret)
     case writeSecret(path: String, secret: String)
+    /// Plans a recover: finds a journal of the same recover that stopped, or reads every page of
+    /// the log the filter selects (through the budget, at the request's priority).
+    case recoverPlan(RecoverFilter, webhookName: String)
 }
 
 public enum Answer: Sendable, Equatable {
     case api(APIAnswer)
     case receiverTest(Result<ReceiverTest.Report, ExampleFailure>)
     case secretWritten(Result<String, SecretFile.Failure>)
+    case recoverPlanned(Result<RecoverProposal, JetEmailError>)
 }
 
 /// Where the secret that signs an example comes from: the one just shown (kept in memory, as

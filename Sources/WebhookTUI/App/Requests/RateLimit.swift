@@ -41,6 +41,7 @@ enum Countdown {
 extension Answer {
     /// The 429 in this answer, if any, with its Retry-After.
     var rateLimited: (found: Bool, retryAfter: Int?) {
+        if case .recoverPlanned(.failure(.rateLimited(let retryAfter, _))) = self { return (true, retryAfter) }
         guard case .api(let answer) = self else { return (false, nil) }
         func of<T>(_ result: Result<T, JetEmailError>) -> Int?? {
             if case .failure(.rateLimited(let retryAfter, _)) = result { return .some(retryAfter) }

@@ -23,6 +23,16 @@ extension DeliveryLogScreen {
         Binding([.character("t")], keys: "t", bar: BarEntry("t", "type"), help: "event-type filter: one of the webhook's types (in the log of all, of the 15)") { log, _, _ in
             .open(PickerModal.eventType(current: log.eventTypeFilter, among: log.eventTypes))
         },
+        Binding([.control("r")], keys: "Ctrl-R", bar: BarEntry("^R", "recover"),
+                help: "recover: replay every delivery this log shows (failed unless f shows another status; its type, its time), planned first and paced; while one runs, the run",
+                when: { $0.webhook != nil }) { log, _, context in
+            RecoverQuestion.plan(from: log, context)
+        },
+        Binding([.character("s")], keys: "s", bar: BarEntry("s", "since"), help: "time filter: only deliveries since a time (2h, 30m, 14:00, 2026-11-27T14:00)") { log, _, _ in
+            log.sinceTyping = true
+            log.sinceInput = TextInput(log.sinceText ?? "")
+            return .status(.info, "Since when? 2h, 30m, 1d, 14:00 (today), 2026-11-27T14:00 or unix seconds. Enter applies, Esc clears.")
+        },
         Binding([.character("/")], keys: "/", bar: BarEntry("/", "look up"), help: "look up one event id or source uid (exact, on the server)") { log, _, _ in
             log.lookupTyping = true
             log.lookupInput = TextInput(log.lookup?.text ?? "")
@@ -64,13 +74,49 @@ extension DeliveryLogScreen {
         }
     }
 
+    static let sinceKeys: [Binding<DeliveryLogScreen>] = [
+        Binding([.enter], keys: "Enter", bar: BarEntry("Enter", "apply"), help: "only deliveries since that time (empty: all)") { log, _, context in
+            let text = log.sinceInput.text.trimmingWhitespace()
+            guard !text.isEmpty else {
+                log.sinceTyping = false
+                log.sinceText = nil
+                log.sinceFrom = nil
+                return log.restart(context).with(.info, "Every time shown.")
+            }
+            let now = Int(context.clock.epochAtStart + context.now)
+            guard let from = TimeText.parse(text, now: now, utcOffset: context.clock.utcOffset) else {
+                // What was typed stays, to be corrected.
+                return .status(.error, "Not a time: \(TerminalSafe.escaped(text)). Try 2h, 30m, 1d, 14:00, 2026-11-27T14:00 or unix seconds.")
+            }
+            log.sinceTyping = false
+            log.sinceText = text
+            log.sinceFrom = from
+            return log.restart(context).with(.info, "Since \(context.clock.local(from)).")
+        },
+        Binding([.escape], keys: "Esc", bar: BarEntry("Esc", "clear"), help: "clear the time filter: every time shown") { log, _, context in
+            log.sinceTyping = false
+            log.sinceInput = TextInput()
+            guard log.sinceText != nil else { return .clearStatus }
+            log.sinceText = nil
+            log.sinceFrom = nil
+            return log.restart(context).with(.info, "Every time shown.")
+        },
+    ] + TextField.bindings.map { widget in
+        Binding(widget) { log, edit, key, _ in
+            log.sinceInput.field.apply(edit, key: key)
+            return .none
+        }
+    }
+
     static var referenceSections: [HelpSection] {
         [
             HelpSection("Moving in the log", movingKeys.helpLines()),
             HelpSection("The delivery log", mainKeys.helpLines()),
             HelpSection("While typing a lookup", lookupKeys.prefix(2).map(\.helpLine)),
+            HelpSection("While typing the time filter", sinceKeys.prefix(2).map(\.helpLine)),
             HelpSection("Choosing the event type", PickerModal.keys(single: true).helpLines()),
             HelpSection("Questions (replay)", ConfirmModal.helpLines(yes: "replay")),
+            HelpSection("Questions (recover)", ConfirmModal.helpLines(yes: "replay them all")),
         ]
     }
 }

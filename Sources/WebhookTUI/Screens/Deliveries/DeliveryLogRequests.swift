@@ -61,6 +61,8 @@ extension DeliveryLogScreen {
             }
         case (.api(.replayed(let result)), .replay(let event)):
             return ReplayQuestion.answered(result, event: event, scope: webhook)
+        case (.recoverPlanned(let result), .recoverPlan):
+            return RecoverQuestion.answered(result, context)
         default:
             return .none
         }
@@ -74,8 +76,23 @@ extension DeliveryLogScreen {
             return restart(context)
         case .confirmed(.replay(let target, let name)):
             return ReplayQuestion.send(target, to: name)
+        case .confirmed(.recover(let proposal)):
+            return .recover(.start(proposal))
+        case .replayEnqueued(let uuid, let eventID):
+            markPending(eventID, of: uuid)
+            return .none
         default:
             return .none
+        }
+    }
+
+    /// A replay of this event was enqueued (by the recover run): it is pending now, with one
+    /// more attempt, as the API has it; the page stays as it was loaded otherwise.
+    mutating func markPending(_ eventID: String, of uuid: String) {
+        for (number, page) in pages {
+            guard let index = page.firstIndex(where: { $0.id == eventID && $0.uuid == uuid }) else { continue }
+            pages[number]?[index].latestStatus = DeliveryStatus.pending.rawValue
+            pages[number]?[index].totalAttempts = page[index].totalAttempts.map { $0 == Int.max ? $0 : $0 + 1 }
         }
     }
 }

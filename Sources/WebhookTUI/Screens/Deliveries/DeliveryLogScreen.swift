@@ -22,6 +22,13 @@ public struct DeliveryLogScreen: Screen {
     public var lookupInput = TextInput()
     /// Keys go to the lookup while it is typed.
     public var lookupTyping = false
+    /// `s`: only deliveries since this time, as typed (`2h`, `14:00`, `2026-11-27T14:00`)…
+    public var sinceText: String?
+    /// …and what it meant when it was typed (unix seconds).
+    public var sinceFrom: Int?
+    public var sinceInput = TextInput()
+    /// Keys go to the time filter while it is typed.
+    public var sinceTyping = false
     public var cursor = TableCursor()
     /// From the last page's answer; nil until the first arrives.
     public var total: Int?
@@ -53,6 +60,7 @@ public struct DeliveryLogScreen: Screen {
     public func query(page: Int) -> DeliveryQuery {
         var q = DeliveryQuery(uuid: webhook?.uuid, status: statusFilter, limit: Self.pageSize, offset: page * Self.pageSize)
         q.eventType = eventTypeFilter
+        q.dateFrom = sinceFrom
         switch lookup {
         case .eventID(let id)?: q.eventID = id
         case .sourceUID(let uid)?: q.sourceUID = uid
@@ -100,11 +108,17 @@ public struct DeliveryLogScreen: Screen {
         abs(page - cursor.selection / Self.pageSize) <= Self.keptPages || neededPages.contains(page)
     }
 
+    /// What a recover from this log replays: what it shows (failed when it shows every status).
+    public var recoverFilter: RecoverFilter? {
+        webhook.map { RecoverFilter(uuid: $0.uuid, status: statusFilter ?? .failed, eventType: eventTypeFilter, since: sinceText, dateFrom: sinceFrom) }
+    }
+
     /// Filters in words, for the header: `failed · outbound.bounced · lookup evt_…`.
     public var filterSummary: [String] {
         var parts: [String] = []
         if let statusFilter { parts.append(statusFilter.rawValue) }
         if let eventTypeFilter { parts.append(eventTypeFilter) }
+        if let sinceText { parts.append("since \(TerminalSafe.escaped(sinceText))") }
         switch lookup {
         case .eventID(let t)?: parts.append("event id \(TerminalSafe.escaped(t))")
         case .sourceUID(let t)?: parts.append("source uid \(TerminalSafe.escaped(t))")
@@ -119,8 +133,10 @@ public struct DeliveryLogScreen: Screen {
 
     public var title: String { webhook.map { "Deliveries · " + TerminalSafe.escaped($0.name) } ?? "Deliveries · all webhooks" }
     public var minimumSize: Size { DeliveryLogView.minimumSize }
-    public var isTyping: Bool { lookupTyping }
-    public var keys: [Binding<DeliveryLogScreen>] { lookupTyping ? Self.lookupKeys : Self.mainKeys + Self.movingKeys }
+    public var isTyping: Bool { lookupTyping || sinceTyping }
+    public var keys: [Binding<DeliveryLogScreen>] {
+        lookupTyping ? Self.lookupKeys : sinceTyping ? Self.sinceKeys : Self.mainKeys + Self.movingKeys
+    }
     public var helpSections: [HelpSection] { Self.referenceSections }
     public var wantsTicks: Bool { isLoading && total == nil }
 

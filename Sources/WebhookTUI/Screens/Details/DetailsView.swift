@@ -3,7 +3,8 @@ import TerminalUI
 
 /// The lines of a webhook's details: label, value; long values wrap under the value column.
 extension DetailsScreen {
-    func lines(width: Int, clock: WallClock, now: Double) -> [[Span]] {
+    func lines(width: Int, context: ScreenContext) -> [[Span]] {
+        let clock = context.clock, now = context.now
         var out = FieldLines(width: width)
         let w = webhook
         out.field("Name", TerminalSafe.escaped(w.name))

@@ -3,7 +3,8 @@ import TerminalUI
 
 /// The lines of an event: every field, then the payload (wrapped once per width, bounded).
 extension EventScreen {
-    func lines(width: Int, clock: WallClock, now: Double) -> [[Span]] {
+    func lines(width: Int, context: ScreenContext) -> [[Span]] {
+        let clock = context.clock, now = context.now
         var out = FieldLines(width: width)
         let d = delivery
         let safe = { (s: String) in TerminalSafe.escaped(s) }

@@ -4,7 +4,7 @@ import TerminalUI
 /// lines go, scrolling them and their keys, shared; each screen says what its lines are.
 protocol FieldScreen: Screen {
     var top: Int { get set }
-    func lines(width: Int, clock: WallClock, now: Double) -> [[Span]]
+    func lines(width: Int, context: ScreenContext) -> [[Span]]
     /// Lines after those, made once for a width (an event's payload); none by default.
     func tail(width: Int) -> [[Span]]
 }
@@ -18,16 +18,16 @@ extension FieldScreen {
     /// Where the lines go in the screen's rectangle: below its header line, above its status line.
     static func viewRect(columns: Int, rows: Int) -> Rect { Rect(row: 2, column: 2, width: columns - 4, height: rows - 4) }
 
-    func scrollView(columns: Int, rows: Int, clock: WallClock, now: Double) -> ScrollView {
-        let rect = Self.viewRect(columns: columns, rows: rows)
-        return ScrollView(lines: lines(width: rect.width, clock: clock, now: now), tail: tail(width: rect.width), viewHeight: rect.height, top: top)
+    func scrollView(_ context: ScreenContext) -> ScrollView {
+        let rect = Self.viewRect(columns: context.columns, rows: context.rows)
+        return ScrollView(lines: lines(width: rect.width, context: context), tail: tail(width: rect.width), viewHeight: rect.height, top: top)
     }
 
     /// The scrolling keys, for any screen of lines.
     static var scrollKeys: [Binding<Self>] {
         ScrollView(lines: []).bindings.map { widget in
             Binding(widget) { screen, action, key, context in
-                var view = screen.scrollView(columns: context.columns, rows: context.rows, clock: context.clock, now: context.now)
+                var view = screen.scrollView(context)
                 _ = view.perform(action, key: key)
                 screen.top = view.top
                 return .none
@@ -38,7 +38,10 @@ extension FieldScreen {
     /// The header line, the lines (with "↑↓ more" when they do not all fit) and the status line.
     func drawLines(header: String, rect: Rect, context: ScreenContext, into grid: inout Grid) {
         grid.put(" " + header, row: rect.row, column: rect.column, style: Style(.normal, bold: true), width: rect.width - 1)
-        let view = scrollView(columns: grid.columns, rows: grid.rows, clock: context.clock, now: context.now)
+        var sized = context
+        sized.columns = grid.columns
+        sized.rows = grid.rows
+        let view = scrollView(sized)
         view.draw(into: &grid, rect: Self.viewRect(columns: grid.columns, rows: grid.rows), focused: true)
         if view.canScroll { grid.put("↑↓ more", row: rect.row, column: rect.right - 9, style: .muted) }
         StatusLine.draw(context, row: rect.bottom - 1, into: &grid)

@@ -45,16 +45,7 @@ struct QueryCommand: Command {
             return arguments.string(a) ?? arguments.string(b)
         }
         func time(_ name: String, _ unixName: String) throws(UsageError) -> Int? {
-            if arguments.string(name) != nil, arguments.string(unixName) != nil { throw UsageError("--\(name) and --\(unixName) name the same bound; give one.") }
-            if let text = arguments.string(unixName) {
-                guard let n = Int(text) else { throw UsageError("--\(unixName) takes unix seconds, not '\(TerminalSafe.escaped(text))'.") }
-                return n
-            }
-            guard let text = arguments.string(name) else { return nil }
-            guard let t = TimeArgument.parse(text, now: Int(clock.epochAtStart), utcOffset: clock.utcOffset) else {
-                throw UsageError("--\(name): '\(TerminalSafe.escaped(text))' is not a time (unix seconds, ISO 8601 such as 2026-11-27T14:00, or 90m, 6h, 2d).")
-            }
-            return t
+            try TimeArgument.option(arguments, name, unixName: unixName, clock: clock)
         }
         var q = DeliveryQuery(uuid: try one("webhook", "uuid"), eventID: arguments.string("event-id"), sourceUID: arguments.string("source-uid"),
                               eventType: arguments.string("event-type"), dateFrom: try time("since", "date-from"), dateTo: try time("until", "date-to"),

@@ -1,0 +1,40 @@
+/// Which deliveries a recover replays: one webhook's, of one status (failed unless asked
+/// otherwise), in a time range, of one event type or all. `since`/`until` keep the words as
+/// typed (`2h`, `2026-11-27T14:00`), so that the same command run again an hour later finds the
+/// same journal; `dateFrom`/`dateTo` are what they meant when the plan was made.
+public struct RecoverFilter: Sendable, Equatable, Codable {
+    public var uuid: String
+    public var status: DeliveryStatus
+    public var eventType: String?
+    public var since: String?
+    public var until: String?
+    public var dateFrom: Int?
+    public var dateTo: Int?
+
+    public init(uuid: String, status: DeliveryStatus = .failed, eventType: String? = nil, since: String? = nil, until: String? = nil,
+                dateFrom: Int? = nil, dateTo: Int? = nil) {
+        self.uuid = uuid; self.status = status; self.eventType = eventType; self.since = since; self.until = until
+        self.dateFrom = dateFrom; self.dateTo = dateTo
+    }
+
+    /// What makes two runs "the same recover": the webhook, the status, the type and the time
+    /// range as typed. A short hex digest, for the journal's file name.
+    public var key: String {
+        let text = [uuid, status.rawValue, eventType ?? "", since ?? "", until ?? ""].joined(separator: "\u{1F}")
+        return String(HMACSHA256.hex(SHA256.hash(Array(text.utf8))).prefix(12))
+    }
+
+    /// The query for one page of the plan.
+    func query(offset: Int, limit: Int) -> DeliveryQuery {
+        DeliveryQuery(uuid: uuid, eventType: eventType, status: status, dateFrom: dateFrom, dateTo: dateTo, limit: limit, offset: offset)
+    }
+
+    /// `failed deliveries of Billing since 2h`, for questions and summaries.
+    public func describe(webhookName: String) -> String {
+        var text = "\(status.rawValue) deliveries of \(webhookName)"
+        if let eventType { text += " (\(eventType))" }
+        if let since { text += " since \(since)" }
+        if let until { text += " until \(until)" }
+        return text
+    }
+}

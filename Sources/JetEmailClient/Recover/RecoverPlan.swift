@@ -1,0 +1,94 @@
+/// The events a recover will replay, collected before the first replay (a replayed event turns
+/// pending, which would shift the offsets of a status-filtered query under a run that paged as it
+/// went), oldest first, held as ids: 100,000 of them are a few MB, not 100,000 payloads.
+public struct RecoverPlan: Sendable, Equatable {
+    public struct Event: Sendable, Equatable, Codable {
+        public var id: String
+        public var createdAt: Int?
+    }
+
+    public var filter: RecoverFilter
+    /// Oldest first.
+    public var events: [Event]
+    public var byType: [String: Int]
+    public var byCode: [String: Int]
+    public var oldest: Int?
+    public var newest: Int?
+    /// The totals the server gave while paging, when they were not all the same (the log changed
+    /// under the plan: said, not hidden).
+    public var totalsSeen: [Int]
+
+    public var count: Int { events.count }
+
+    /// Seconds the replays take at `perMinute` requests a minute (the budget), one at a time at
+    /// about `secondsEach` (a round trip), whichever is longer; rounded up.
+    public func estimatedSeconds(perMinute: Int, secondsEach: Double = 0.25) -> Int {
+        Self.estimatedSeconds(count: count, perMinute: perMinute, secondsEach: secondsEach)
+    }
+
+    public static func estimatedSeconds(count: Int, perMinute: Int, secondsEach: Double = 0.25) -> Int {
+        guard count > 0, perMinute > 0 else { return 0 }
+        let byBudget = Double(count - 1) / Double(perMinute) * 60
+        return Int(max(byBudget, Double(count) * secondsEach).rounded(.up))
+    }
+
+    /// The totals changed while paging: what the plan says about it.
+    public var totalChanged: Bool { Set(totalsSeen).count > 1 }
+}
+
+/// Collecting a plan: page after page of the log through the client (and so the request
+/// budget), by what each page brought (a server may send fewer than asked), until the total or an
+/// empty page; events seen twice (the log grew meanwhile) are kept once. A page that brings
+/// nothing new ends the collection.
+public enum RecoverPlanner {
+    public static let pageSize = 1000
+
+    /// `progress` hears the events collected so far and the latest total.
+    public static func plan(_ filter: RecoverFilter, client: JetEmailClient,
+                            progress: @Sendable (Int, Int) -> Void = { _, _ in },
+                            sleep: @Sendable (Int) async throws -> Void = { try await Task.sleep(for: .seconds($0)) })
+        async throws(JetEmailError) -> RecoverPlan {
+        var seen = Set<String>()
+        var events: [RecoverPlan.Event] = []
+        var byType: [String: Int] = [:], byCode: [String: Int] = [:]
+        var totals: [Int] = []
+        var offset = 0
+        var backoff = RateLimitBackoff()
+        while true {
+            let page: DeliveryPage
+            do {
+                page = try await client.queryDeliveries(filter.query(offset: offset, limit: pageSize))
+                backoff.answered()
+            } catch .rateLimited(let retryAfter, let message) {
+                guard let wait = backoff.wait(retryAfter: retryAfter), wait <= RetryAfter.longestWait else {
+                    throw .rateLimited(retryAfter: retryAfter, message: message)
+                }
+                do { try await sleep(wait) } catch { throw .cancelled }
+                continue
+            }
+            if totals.last != page.total { totals.append(page.total) }
+            var fresh = 0
+            for delivery in page.events where seen.insert(delivery.id).inserted {
+                fresh += 1
+                events.append(RecoverPlan.Event(id: delivery.id, createdAt: delivery.createdAt))
+                byType[delivery.eventType.rawValue, default: 0] += 1
+                byCode[delivery.lastResponseCode.map(String.init) ?? "none", default: 0] += 1
+            }
+            progress(events.count, page.total)
+            offset += page.events.count
+            if page.events.isEmpty || fresh == 0 || offset >= page.total { break }
+        }
+        // Oldest first; events without a time keep their place at the end, in log order.
+        let ordered = events.enumerated().sorted { a, b in
+            switch (a.element.createdAt, b.element.createdAt) {
+            case let (x?, y?): x != y ? x < y : a.offset > b.offset
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): a.offset > b.offset
+            }
+        }.map(\.element)
+        let times = ordered.compactMap(\.createdAt)
+        return RecoverPlan(filter: filter, events: ordered, byType: byType, byCode: byCode, oldest: times.min(), newest: times.max(),
+                           totalsSeen: totals)
+    }
+}

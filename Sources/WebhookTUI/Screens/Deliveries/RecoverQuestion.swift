@@ -1,0 +1,88 @@
+import JetEmailClient
+import TerminalUI
+
+/// `Ctrl-R` on the log of one webhook: the plan is asked for (every page read, or the journal
+/// of the same recover found), and the plan is the question. While a recover runs, `Ctrl-R`
+/// shows it instead.
+enum RecoverQuestion {
+    static func plan(from log: DeliveryLogScreen, _ context: ScreenContext) -> Outcome {
+        if let running = context.recover, running.isRunning {
+            let other = running.filter.uuid != log.webhook?.uuid
+            return .push(RecoverScreen()) + (other ? .status(.warning, "A recover of \(TerminalSafe.escaped(running.webhookName)) is running; one at a time.") : .none)
+        }
+        guard let webhook = log.webhook, let filter = log.recoverFilter else {
+            return .status(.warning, "A recover replays to one webhook: open its log from the list (L).")
+        }
+        if log.lookup != nil {
+            return .status(.warning, "A recover replays by status, type and time, not one lookup: Esc clears the lookup first.")
+        }
+        if let refusal = context.refusal(doing: "planning a recover") { return .status(.error, refusal) }
+        let name = TerminalSafe.escaped(webhook.name)
+        return .send(Request(.recoverPlan, .recoverPlan(filter, webhookName: webhook.name),
+                             progress: "Reading the log of \(name) to plan the recover (\(TerminalSafe.escaped(filter.describe(webhookName: webhook.name))))…"))
+    }
+
+    static func answered(_ result: Result<RecoverProposal, JetEmailError>, _ context: ScreenContext) -> Outcome {
+        switch result {
+        case .failure(let error):
+            return .status(.error, "The recover was not planned: " + error.message(doing: .read))
+        case .success(let proposal):
+            return ask(proposal, context)
+        }
+    }
+
+    /// The plan in a box: what, how many, of which types and codes, from when to when, how long;
+    /// `y` starts it.
+    static func ask(_ proposal: RecoverProposal, _ context: ScreenContext) -> Outcome {
+        let name = TerminalSafe.escaped(proposal.webhookName)
+        let filter = proposal.filter
+        let what = "\(filter.status.rawValue) deliveries"
+        let since = filter.since.map { " (since \(TerminalSafe.escaped($0)))" } ?? ""
+        let about = DurationText.words(proposal.estimatedSeconds)
+        let count = proposal.toReplay.count
+        switch proposal.kind {
+        case .fresh(let plan):
+            guard count > 0 else {
+                return .status(.info, "Nothing to recover: no \(TerminalSafe.escaped(filter.describe(webhookName: proposal.webhookName))).")
+            }
+            var message = "\(count) \(what) of \(name)"
+            if let oldest = plan.oldest, let newest = plan.newest { message += ", \(context.clock.local(oldest)) to \(context.clock.local(newest))" }
+            message += ". By type: " + top(plan.byType) + ". By last response: " + top(plan.byCode) + "."
+            message += " One event at a time, to this webhook only, at most \(proposal.perMinute) requests a minute; a journal keeps what was sent."
+            if plan.totalChanged {
+                message += " The log changed while it was read (totals \(plan.totalsSeen.map(String.init).joined(separator: ", "))): the plan has what was seen."
+            }
+            if let before = proposal.finishedBefore {
+                message += " A recover of the same filter finished" + (before.at.map { " at \(context.clock.local($0))" } ?? "")
+                    + " (\(before.enqueued) enqueued); these failed since."
+            }
+            let dialog = ConfirmDialog(title: "Recover", message: message,
+                                       question: "Replay \(count) \(what) of \(name)\(since), oldest first, about \(about)? y/N",
+                                       confirmLabel: "replay them all")
+            return .open(ConfirmModal(dialog, onYes: .tell(.recover(proposal))))
+        case .resume(let state):
+            var message = "A recover of these stopped before its end: \(state.results.count) of \(state.events.count) answered "
+                + "(\(state.count(.enqueued)) enqueued)."
+            let uncertain = state.uncertain.count
+            if uncertain > 0 {
+                message += " \(uncertain) may have been replayed (sent, no answer seen) and \(uncertain == 1 ? "is" : "are") skipped; "
+                    + "jetemail-webhooks recover --retry-uncertain replays them."
+            }
+            message += " Journal: \(TerminalSafe.escaped(state.path))."
+            guard count > 0 else {
+                return .status(.info, "That recover has nothing left to replay (journal \(TerminalSafe.escaped(state.path))).")
+            }
+            let dialog = ConfirmDialog(title: "Recover: go on", message: message,
+                                       question: "Go on: replay the \(count) left of \(name)\(since), oldest first, about \(about)? y/N",
+                                       confirmLabel: "replay them all")
+            return .open(ConfirmModal(dialog, onYes: .tell(.recover(proposal))))
+        }
+    }
+
+    /// `outbound.bounced 200, outbound.failed 112` (the four largest, then how many more).
+    static func top(_ counts: [String: Int]) -> String {
+        let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let shown = sorted.prefix(4).map { "\(TerminalSafe.escaped($0.key)) \($0.value)" }.joined(separator: ", ")
+        return sorted.count > 4 ? shown + " and \(sorted.count - 4) more" : shown
+    }
+}

@@ -1,0 +1,19 @@
+import JetEmailClient
+import TerminalUI
+
+/// Keys on the recover screen, each with what it does.
+extension RecoverScreen {
+    static let mainKeys: [Binding<RecoverScreen>] = [
+        Binding([.character("c")], keys: "c", bar: BarEntry("c", "cancel"),
+                help: "stop the recover after the replay in flight (the journal keeps its place: Ctrl-R on the log goes on)",
+                when: { $0.run?.phase == .running || $0.run?.phase == .starting }) { _, _, _ in
+            Outcome.recover(.stop).with(.info, "Stopping after the replay in flight…")
+        },
+        Binding([.escape, .character("q"), .left, .backspace], keys: "Esc, q or ←", bar: BarEntry("Esc", "back"),
+                help: "back; the recover goes on (its progress stays in the title bar)") { _, _, _ in .leave },
+    ]
+
+    static var referenceSections: [HelpSection] {
+        [HelpSection("Recover", (mainKeys + scrollKeys).helpLines())]
+    }
+}

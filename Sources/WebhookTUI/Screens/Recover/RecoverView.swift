@@ -1,0 +1,71 @@
+import JetEmailClient
+import TerminalUI
+
+/// The lines of the recover screen, from the app's `RecoverStatus`.
+extension RecoverScreen {
+    func lines(width: Int, context: ScreenContext) -> [[Span]] {
+        var out = FieldLines(width: width)
+        guard let r = run else {
+            out.append([Span("No recover has run. Ctrl-R on a webhook's delivery log plans one.", .muted)])
+            return out.lines
+        }
+        let p = r.progress
+        let (phase, tone): (String, Style) = switch r.phase {
+        case .starting: ("starting: writing the journal", Style(.warning))
+        case .running: (p.waitingSeconds.map { "held: JetEmail answered 429; going on in \($0) s" } ?? "running", Style(.warning, bold: true))
+        case .stopping: ("stopping after the replay in flight", Style(.warning))
+        case .ended(.finished): (r.notEnqueued == 0 ? "done: every event enqueued" : "done, with \(r.notEnqueued) not enqueued",
+                                 Style(r.notEnqueued == 0 ? .success : .warning, bold: true))
+        case .ended(.stopped): ("stopped; Ctrl-R on the log goes on", Style(.warning, bold: true))
+        case .ended(.journalFailed(let why)): ("stopped: \(TerminalSafe.escaped(why))", Style(.error, bold: true))
+        case .ended(.rateLimited(let why)): ("stopped: \(TerminalSafe.escaped(why))", Style(.error, bold: true))
+        case .couldNotStart(let why): ("not started: \(TerminalSafe.escaped(why)) Nothing was sent.", Style(.error, bold: true))
+        }
+        out.field("State", phase, tone)
+        out.append([Span("", width: FieldLines(width: width).labelWidth), Span(bar(p, width: min(40, max(10, width - 40)))),
+                    Span(" \(p.done) of \(p.total)", Style(.normal, bold: true))])
+        out.field("Enqueued", "\(p.enqueued)", .init(.success))
+        if p.notFound > 0 { out.field("Not found", "\(p.notFound) (404: JetEmail has no such event; skipped)", .init(.warning)) }
+        if p.refused > 0 { out.field("Refused", "\(p.refused) (listed below)", .init(.error)) }
+        if p.uncertain > 0 { out.field("No answer", "\(p.uncertain) (may have been replayed)", .init(.warning)) }
+        if r.isRunning {
+            out.field("Rate", "\(Int(r.perMinute.rounded())) a minute (the request budget allows \(r.budgetPerMinute))")
+            if let left = r.secondsLeft { out.field("Time left", "about " + DurationText.words(left)) }
+        }
+        if r.answeredBefore > 0 { out.field("Before", "\(r.answeredBefore) answered by an earlier run of this journal") }
+        if !r.uncertainSkipped.isEmpty {
+            out.field("Skipped", "\(r.uncertainSkipped.count) may have been replayed (sent by a stopped run, no answer seen): "
+                      + "jetemail-webhooks recover --retry-uncertain replays them", .init(.warning))
+        }
+        if let journal = r.journal { out.field("Journal", TerminalSafe.escaped(journal)) }
+        if let resume = r.resumeCommand, r.phase != .ended(.finished) { out.field("Resume", TerminalSafe.escaped(resume), .muted) }
+        if !r.misses.isEmpty {
+            out.append([])
+            out.append([Span("Not enqueued (latest \(r.misses.count))", Style(.accent, bold: true))])
+            for miss in r.misses.reversed() {
+                out.field(TerminalSafe.escaped(miss.eventID), miss.result.words + (miss.detail.map { ": " + TerminalSafe.escaped($0) } ?? ""),
+                          miss.result == .notFound ? .init(.warning) : .init(.error))
+            }
+        }
+        return out.lines
+    }
+
+    /// `[=========>          ]`
+    func bar(_ p: RecoverRun.Progress, width: Int) -> String {
+        let inner = max(1, width - 2)
+        let filled = p.total == 0 ? inner : min(inner, p.done * inner / max(1, p.total))
+        return "[" + String(repeating: "=", count: filled) + (filled < inner ? ">" + String(repeating: " ", count: inner - filled - 1) : "") + "]"
+    }
+}
+
+extension RecoverJournal.Result {
+    /// In a few words, for lists.
+    var words: String {
+        switch self {
+        case .enqueued: "enqueued"
+        case .notFound: "not found (404)"
+        case .refused: "refused"
+        case .uncertain: "no answer"
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Dispatch
+import JetEmailClient
+import PosixSupport
+import WebhookTUI
+
+/// The interactive program's recover: plans (a journal of the same recover that stopped, or
+/// every page of the log read), and the run itself, in a background task at background
+/// priority in the request budget, so that keys and screens go first. Reports come back on the
+/// main queue, in order. Stopping lets the replay in flight be answered and journaled.
+@MainActor
+final class RecoverRunner {
+    var deliver: (AppEvent) -> Void = { _ in }
+    private var task: Task<RecoverRun.Progress, Never>?
+    private let stopRequested = StopFlag()
+    /// The run's journal and webhook, for what is said on stderr after quitting.
+    private var latest: (journal: String, name: String)?
+
+    /// The plan the log's Ctrl-R asks for: the latest journal of the same recover, if it stopped
+    /// before its end; else a new plan (saying whether one of the same filter finished).
+    nonisolated static func plan(_ filter: RecoverFilter, webhookName: String, client: JetEmailClient) async -> Result<RecoverProposal, JetEmailError> {
+        let folder = RecoverJournal.folder(environment: ProcessEnvironment.current)
+        let perMinute = client.pacer?.limit ?? RequestBudget.defaultRate
+        let previous = RecoverJournal.latestState(folder: folder, filter: filter)
+        if let previous, !previous.finished {
+            return .success(RecoverProposal(.resume(previous), webhookName: previous.webhookName, perMinute: perMinute))
+        }
+        do {
+            let plan = try await RecoverPlanner.plan(filter, client: client)
+            let finished = previous.map { RecoverProposal.Finished(path: $0.path, at: $0.finishedAt, enqueued: $0.count(.enqueued)) }
+            return .success(RecoverProposal(.fresh(plan), webhookName: webhookName, perMinute: perMinute, finishedBefore: finished))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    func start(_ proposal: RecoverProposal, client: JetEmailClient?) {
+        guard task == nil else { return }
+        guard let client else { report(.couldNotStart("no API key is configured.")); return }
+        let state: RecoverJournal.State
+        switch proposal.kind {
+        case .fresh(let plan):
+            do {
+                state = try RecoverJournal.begin(plan, webhookName: proposal.webhookName, path: nil,
+                                                 folder: RecoverJournal.folder(environment: ProcessEnvironment.current), now: SystemClock.unixNow)
+            } catch {
+                report(.couldNotStart(error.description))
+                return
+            }
+        case .resume(let resumed):
+            // Read again: another run (the command line) may have gone on with it meanwhile.
+            do { state = try RecoverJournal.read(resumed.path) } catch { report(.couldNotStart(error.description)); return }
+        }
+        let journal: RecoverJournal
+        do { journal = try RecoverJournal.reopen(state.path) } catch { report(.couldNotStart(error.description)); return }
+        let events = state.remaining(retryUncertain: false)
+        stopRequested.set(false)
+        latest = (state.path, state.webhookName)
+        report(.started(journal: state.path, toReplay: events.count, uncertain: state.uncertain, answeredBefore: state.results.count))
+        let background = client.with(priority: .background)
+        let uuid = state.filter.uuid
+        let ages = state.requestAges(now: SystemClock.unixNow)
+        let started = ContinuousClock.now
+        let seconds: @Sendable () -> Double = {
+            let elapsed = ContinuousClock.now - started
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        task = Task { [weak self, stopRequested] in
+            let (end, progress) = await RecoverRun.run(events, uuid: uuid, journal: journal, client: background, madeBefore: ages, progress: { progress in
+                let now = seconds()
+                let event = AppEvent.recover(.progress(progress, perMinute: progress.perMinute(now: now), secondsLeft: progress.secondsLeft(now: now)))
+                DispatchQueue.main.async { MainActor.assumeIsolated { self?.deliver(event) } }
+            }, shouldStop: { stopRequested.isSet }, clock: seconds, wallClock: { SystemClock.unixNow })
+            DispatchQueue.main.async {
+                MainActor.assumeIsolated {
+                    self?.task = nil
+                    self?.deliver(.recover(.ended(end, progress)))
+                }
+            }
+            return progress
+        }
+    }
+
+    /// After the replay in flight is answered (and journaled).
+    func stop() { stopRequested.set(true) }
+
+    /// Quitting: stops the run and waits up to `seconds` for the replay in flight; then says,
+    /// for stderr, how far it got and the command that goes on with it (nil when none ran or it
+    /// had ended).
+    func stopForExit(waitingUpTo seconds: Int) async -> String? {
+        guard let running = task, let latest else { return nil }
+        stop()
+        // Past the deadline the replay in flight is given up: the journal keeps it as "may have been replayed".
+        let deadline = Task { try? await Task.sleep(for: .seconds(seconds)); if !Task.isCancelled { running.cancel() } }
+        let progress = await running.value
+        deadline.cancel()
+        let resume = "jetemail-webhooks recover --resume " + ShellWord.quoted(latest.journal)
+        return "The recover of \(TerminalSafe.escaped(latest.name)) stopped after \(progress.done) of \(progress.total) "
+            + "(\(progress.enqueued) enqueued). Journal: \(TerminalSafe.escaped(latest.journal)). Resume: \(TerminalSafe.escaped(resume))"
+            + " (or Ctrl-R on its log)."
+    }
+
+    private func report(_ report: RecoverReport) {
+        let event = AppEvent.recover(report)
+        DispatchQueue.main.async { [weak self] in MainActor.assumeIsolated { self?.deliver(event) } }
+    }
+}
