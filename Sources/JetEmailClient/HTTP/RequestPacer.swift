@@ -112,6 +112,13 @@ public actor RequestPacer {
         return ticket
     }
 
+    /// Seconds until the window has room for one more request (0: now). A long run asks before
+    /// it commits to an event, so that a stop asked meanwhile is heard at once.
+    public func secondsUntilFree() -> Double {
+        let t = now
+        return max(0, budget.nextSlot(now: t) - t)
+    }
+
     /// Requests made before this process started (a run stopped a moment ago, by its journal),
     /// `secondsAgo` each: they count in the window as JetEmail still counts them.
     public func assumeMade(secondsAgo: [Double]) {

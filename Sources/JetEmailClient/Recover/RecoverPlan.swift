@@ -5,6 +5,7 @@ public struct RecoverPlan: Sendable, Equatable {
     public struct Event: Sendable, Equatable, Codable {
         public var id: String
         public var createdAt: Int?
+        public init(id: String, createdAt: Int?) { self.id = id; self.createdAt = createdAt }
     }
 
     public var filter: RecoverFilter
@@ -19,6 +20,11 @@ public struct RecoverPlan: Sendable, Equatable {
     public var totalsSeen: [Int]
 
     public var count: Int { events.count }
+
+    public init(filter: RecoverFilter, events: [Event], byType: [String: Int], byCode: [String: Int], oldest: Int?, newest: Int?, totalsSeen: [Int]) {
+        self.filter = filter; self.events = events; self.byType = byType; self.byCode = byCode
+        self.oldest = oldest; self.newest = newest; self.totalsSeen = totalsSeen
+    }
 
     /// Seconds the replays take at `perMinute` requests a minute (the budget), one at a time at
     /// about `secondsEach` (a round trip), whichever is longer; rounded up.

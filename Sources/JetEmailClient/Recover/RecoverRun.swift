@@ -21,6 +21,8 @@ public enum RecoverRun {
         /// Replays answered, with their times (seconds since the run started), for the rate.
         public var startedAt: Double = 0
         public var answeredAt: [Double] = []
+        /// The request budget, a minute: a burst at the start goes faster, the rest cannot.
+        public var budgetPerMinute: Int?
 
         public init(total: Int) { self.total = total }
 
@@ -29,15 +31,17 @@ public enum RecoverRun {
                 && a.uncertain == b.uncertain && a.last?.id == b.last?.id && a.waitingSeconds == b.waitingSeconds
         }
 
-        /// Replays answered in the last minute (or since the start, if shorter), a minute.
+        /// Replays answered in the last minute: what the budget counts, as it counts it.
         public func perMinute(now: Double) -> Double {
-            let window = min(60, max(1, now - startedAt))
-            return Double(answeredAt.filter { now - $0 <= window }.count) * 60 / window
+            Double(answeredAt.filter { now - $0 <= 60 }.count)
         }
 
-        /// Seconds left at the present rate, or nil while there is none yet.
+        /// Seconds left at the present rate (over the last minute, or since the start if shorter,
+        /// never above the budget's), or nil while there is none yet.
         public func secondsLeft(now: Double) -> Int? {
-            let rate = perMinute(now: now)
+            let window = min(60, max(1, now - startedAt))
+            let measured = Double(answeredAt.filter { now - $0 <= window }.count) * 60 / window
+            let rate = min(measured, budgetPerMinute.map(Double.init) ?? .infinity)
             guard rate > 0 else { return nil }
             return Int((Double(total - done) / rate * 60).rounded(.up))
         }
@@ -67,11 +71,23 @@ public enum RecoverRun {
         await client.pacer?.assumeMade(secondsAgo: madeBefore)
         var progress = Progress(total: events.count)
         progress.startedAt = clock()
+        progress.budgetPerMinute = client.pacer?.limit
         var backoff = RateLimitBackoff()
         var index = 0
         while index < events.count {
             if shouldStop() || Task.isCancelled { return (.stopped, progress) }
             let event = events[index]
+            // The budget's wait is waited here, a moment at a time, before the event is journaled
+            // as sent: a stop meanwhile leaves nothing in doubt.
+            if let pacer = client.pacer {
+                var free = await pacer.secondsUntilFree()
+                while free > 0 {
+                    if shouldStop() || Task.isCancelled { return (.stopped, progress) }
+                    do { try await Task.sleep(for: .milliseconds(Int(min(free, 0.5) * 1000) + 1)) } catch { return (.stopped, progress) }
+                    free = await pacer.secondsUntilFree()
+                }
+            }
+            if shouldStop() { return (.stopped, progress) }
             do { try journal.sent(event.id, now: wallClock()) } catch { return (.journalFailed(error.description), progress) }
             let result: RecoverJournal.Result
             var detail: String?

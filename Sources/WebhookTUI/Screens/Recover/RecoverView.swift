@@ -29,7 +29,7 @@ extension RecoverScreen {
         if p.refused > 0 { out.field("Refused", "\(p.refused) (listed below)", .init(.error)) }
         if p.uncertain > 0 { out.field("No answer", "\(p.uncertain) (may have been replayed)", .init(.warning)) }
         if r.isRunning {
-            out.field("Rate", "\(Int(r.perMinute.rounded())) a minute (the request budget allows \(r.budgetPerMinute))")
+            out.field("Rate", "\(Int(r.perMinute.rounded())) in the last minute (the request budget allows \(r.budgetPerMinute) a minute)")
             if let left = r.secondsLeft { out.field("Time left", "about " + DurationText.words(left)) }
         }
         if r.answeredBefore > 0 { out.field("Before", "\(r.answeredBefore) answered by an earlier run of this journal") }

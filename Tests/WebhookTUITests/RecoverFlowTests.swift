@@ -1,0 +1,73 @@
+import JetEmailClient
+import Testing
+@testable import TerminalUI
+@testable import WebhookTUI
+
+/// Recover through the pure core: Ctrl-R in a webhook's log asks the shell for a plan of what
+/// the log shows, the plan is the question, y orders the run, its reports show in the title bar
+/// on every screen and turn the log's rows pending, quitting asks.
+@Suite struct RecoverFlowTests {
+    let log = DeliveryLogTests()
+
+    /// Orders' log with three failed events on screen, and Ctrl-R pressed.
+    func askToRecover(filterStatus: Bool = false) -> (Driver, RequestID, RecoverFilter) {
+        var d = log.openLog()
+        let first = log.queries(&d)[0].0
+        d.send(.answered(id: first, .deliveries(.success(DeliveryPage(events: DeliveryLogTests.events(0, 3, status: "failed"), total: 3, limit: 100, offset: 0)))))
+        d.press(.control("r"))
+        let jobs = d.drain().compactMap { effect -> (RequestID, RecoverFilter, String)? in
+            if case .run(let id, .recoverPlan(let filter, let name), _) = effect { (id, filter, name) } else { nil }
+        }
+        guard let job = jobs.first else { Issue.record("no plan asked for"); return (d, RequestID(0), RecoverFilter(uuid: "")) }
+        #expect(job.2 == "Orders")
+        return (d, job.0, job.1)
+    }
+
+    func plan(_ filter: RecoverFilter) -> RecoverPlan {
+        RecoverPlan(filter: filter, events: (0..<3).reversed().map { RecoverPlan.Event(id: "evt_\($0)", createdAt: 1_800_000_000 - $0 * 60) },
+                    byType: ["outbound.delivered": 3], byCode: ["503": 3], oldest: 1_799_999_880, newest: 1_800_000_000, totalsSeen: [3])
+    }
+
+    @Test func ctrlRPlansWhatTheLogShowsAndThePlanIsTheQuestion() {
+        var (d, id, filter) = askToRecover()
+        #expect(filter.uuid == "u-1" && filter.status == .failed && filter.eventType == nil, "failed by default, the log's webhook")
+        d.send(.answered(id, .recoverPlanned(.success(RecoverProposal(.fresh(plan(filter)), webhookName: "Orders", perMinute: 200)))))
+        #expect(d.screen.contains("Replay 3 failed deliveries of Orders, oldest first") && d.screen.contains("y/N"))
+        d.press(.character("n"))
+        #expect(d.drain().isEmpty, "anything but y starts nothing")
+    }
+
+    @Test func yOrdersTheRunItsProgressShowsEverywhereAndRowsTurnPending() {
+        var (d, id, filter) = askToRecover()
+        let proposal = RecoverProposal(.fresh(plan(filter)), webhookName: "Orders", perMinute: 200)
+        d.send(.answered(id, .recoverPlanned(.success(proposal))))
+        d.press(.character("y"))
+        #expect(d.drain().contains(.recover(.start(proposal))), "the run is ordered")
+        d.send(.recover(.started(journal: "/state/recover-x.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0)))
+        var progress = RecoverRun.Progress(total: 3)
+        progress.done = 1
+        progress.enqueued = 1
+        progress.last = ("evt_2", .enqueued, nil)
+        d.send(.recover(.progress(progress, perMinute: 1, secondsLeft: 2)))
+        #expect(d.screen.contains("recover Orders 1/3"), "progress in the title bar")
+        let row = d.screen.split(separator: "\n").first { $0.contains("evt_2") } ?? ""
+        #expect(row.contains("pending"), "its row turned pending: \(row)")
+        let other = d.screen.split(separator: "\n").first { $0.contains("evt_1") } ?? ""
+        #expect(other.contains("failed"))
+        d.press(.escape)
+        #expect(d.screen.contains("recover Orders 1/3"), "on the list too")
+        // Quitting while it runs asks, naming the run.
+        d.press(.control("q"))
+        #expect(d.screen.contains("A recover of Orders is running"))
+        d.press(.character("n"))
+        // Ctrl-R on the log again shows the run with cancel.
+        d.press(.character("l"))
+        _ = d.drain()
+        d.press(.control("r"))
+        #expect(d.screen.contains("Recover · failed deliveries of Orders") && d.screen.contains("c cancel"))
+        d.press(.character("c"))
+        #expect(d.drain().contains(.recover(.stop)))
+        d.send(.recover(.ended(.stopped, progress)))
+        #expect(d.screen.contains("stopped") && d.screen.contains("recover --resume"))
+    }
+}
