@@ -40,17 +40,18 @@ import JetEmailHTTP
         MisbehavingServer.answer(200, #"{"success":true,"event_id":"\#(id)","status":"enqueued","message":"Event enqueued"}"#)
     }
 
-    func client(_ server: MisbehavingServer) throws -> JetEmailClient {
+    func client(_ server: MisbehavingServer, pacer: RequestPacer? = nil) throws -> JetEmailClient {
         JetEmailClient(baseURL: try BaseURL(server.baseURL), key: APIKey("api_secretkey1234")!,
-                       transport: try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: 10)))
+                       transport: try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: 10)), pacer: pacer)
     }
 
     func replayed(_ server: MisbehavingServer) -> [String] {
         server.received.filter { $0.hasPrefix("POST /webhooks/replay") }.compactMap { Self.body(of: $0)["event_id"] as? String }
     }
 
-    func runAll(_ server: MisbehavingServer) async throws -> (RecoverRun.End, RecoverRun.Progress, RecoverJournal.State, [RecoverRun.Progress]) {
-        let c = try client(server)
+    func runAll(_ server: MisbehavingServer, pacer: RequestPacer? = nil) async throws
+        -> (RecoverRun.End, RecoverRun.Progress, RecoverJournal.State, [RecoverRun.Progress]) {
+        let c = try client(server, pacer: pacer)
         let plan = try await RecoverPlanner.plan(RecoverFilter(uuid: "wh-1"), client: c)
         let folder = TemporaryDirectory()
         let state = try RecoverJournal.begin(plan, webhookName: "Billing", path: nil, folder: folder.path, now: 1)
@@ -78,6 +79,20 @@ import JetEmailHTTP
         let waits = reports.compactMap(\.waitingSeconds)
         #expect(waits.first == 7 && waits.last == 1, "the wait is shown counting down from its Retry-After: \(waits)")
         #expect(journal.count(.enqueued) == 30 && journal.uncertain.isEmpty)
+    }
+
+    /// The budget (scaled down: 12 in any 2 s) holds the run twice; it reports while it waits, so
+    /// that the time left stays true, and those reports bring no answer: each event is reported
+    /// answered once.
+    @Test func whileTheBudgetHoldsTheRunItReportsWithoutRepeatingAnAnswer() async throws {
+        let server = try Self.server { Self.enqueued($0) }
+        let (end, progress, _, reports) = try await runAll(server, pacer: RequestPacer(limit: 12, window: 2))
+        #expect(end == .finished && progress.enqueued == 30)
+        #expect(reports.contains { $0.budgetWait != nil }, "reports while the budget holds it")
+        let answered = reports.filter(\.answeredJustNow).compactMap { $0.last?.id }
+        #expect(answered == Self.ids, "each answered once, oldest first")
+        // The time left is read off the window (its arithmetic: RecoverProgressTests), not timed here.
+        #expect(reports.filter(\.answeredJustNow).allSatisfy { $0.budgetDoneAt != nil && $0.roundTrip != nil })
     }
 
     @Test func notFoundIsCountedAndSkippedAndOtherRefusalsAreListedWhileTheRunGoesOn() async throws {

@@ -19,6 +19,24 @@ import JetEmailHTTP
         #expect(budget.nextSlot(now: 10) == 11)
     }
 
+    /// How long `count` more requests take is read off the window, not assumed even: a fresh
+    /// window lets `limit` go at once and each further `limit` a window later; a full one frees
+    /// slots as its requests leave it.
+    @Test(arguments: [(1, 0.0), (3, 0.0), (4, 10.0), (6, 10.0), (7, 20.0), (10, 30.0)])
+    func aFreshWindowTakesWholeWindowsPerLimit(count: Int, seconds: Double) {
+        #expect(RequestBudget(limit: 3, window: 10).secondsUntil(count, now: 5) == seconds)
+    }
+
+    @Test func aFullWindowFreesSlotsAsItsRequestsLeaveIt() {
+        var budget = RequestBudget(limit: 3, window: 10)
+        for t in [0.0, 2, 4] { budget.record(t) }
+        #expect(budget.secondsUntil(1, now: 5) == 5, "the first leaves at 10")
+        #expect(budget.secondsUntil(3, now: 5) == 9, "the third at 14")
+        #expect(budget.secondsUntil(4, now: 5) == 15, "the fourth a window after the first new one")
+        #expect(budget.secondsUntil(0, now: 5) == 0)
+        #expect(budget.secondsUntil(Int.max, now: 5).isFinite, "no trap on a huge count")
+    }
+
     static let listBody = #"{"success":true,"result":[]}"#
 
     func client(_ base: String, pacer: RequestPacer) throws -> JetEmailClient {

@@ -35,6 +35,26 @@ public struct RequestBudget: Sendable, Equatable {
         return max(now, times[times.count - limit] + window)
     }
 
+    /// Seconds from `now` until the `count`-th request from now may go, if they go one after
+    /// another at least `spacing` apart (a round trip each) and as soon as the window lets them:
+    /// the first `limit` are worked out against the requests in the window; every later `limit`
+    /// go a whole window (or `limit` round trips, if longer) after the ones before them.
+    public func secondsUntil(_ count: Int, now: Double, spacing: Double = 0) -> Double {
+        guard count > 0 else { return 0 }
+        let gap = spacing.isFinite && spacing > 0 ? spacing : 0
+        let latest = counted.values.sorted().suffix(limit)
+        let times = Array(repeating: -Double.infinity, count: limit - latest.count) + latest
+        var block: [Double] = []
+        var at = now - gap
+        for k in 0..<min(count, limit) {
+            at = max(at + gap, times[k] + window, now)
+            block.append(at)
+        }
+        let k = count - 1
+        let period = max(window, Double(limit) * gap)
+        return block[k % limit] + period * Double(k / limit) - now
+    }
+
     /// A request goes at `now` (which must be a free slot); its ticket, for `finished`.
     @discardableResult
     public mutating func record(_ now: Double) -> Int {
@@ -118,6 +138,9 @@ public actor RequestPacer {
         let t = now
         return max(0, budget.nextSlot(now: t) - t)
     }
+
+    /// Seconds until `count` more requests can have gone (what the budget alone allows).
+    public func secondsUntil(_ count: Int, spacing: Double = 0) -> Double { budget.secondsUntil(count, now: now, spacing: spacing) }
 
     /// Requests made before this process started (a run stopped a moment ago, by its journal),
     /// `secondsAgo` each: they count in the window as JetEmail still counts them.

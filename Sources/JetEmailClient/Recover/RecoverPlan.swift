@@ -26,16 +26,16 @@ public struct RecoverPlan: Sendable, Equatable {
         self.oldest = oldest; self.newest = newest; self.totalsSeen = totalsSeen
     }
 
-    /// Seconds the replays take at `perMinute` requests a minute (the budget), one at a time at
-    /// about `secondsEach` (a round trip), whichever is longer; rounded up.
+    /// Seconds the replays take under a budget of `perMinute` in any minute (a fresh window), one
+    /// at a time at about `secondsEach` (a round trip) each; rounded up.
     public func estimatedSeconds(perMinute: Int, secondsEach: Double = 0.25) -> Int {
         Self.estimatedSeconds(count: count, perMinute: perMinute, secondsEach: secondsEach)
     }
 
     public static func estimatedSeconds(count: Int, perMinute: Int, secondsEach: Double = 0.25) -> Int {
         guard count > 0, perMinute > 0 else { return 0 }
-        let byBudget = Double(count - 1) / Double(perMinute) * 60
-        return Int(max(byBudget, Double(count) * secondsEach).rounded(.up))
+        let seconds = RequestBudget(limit: perMinute).secondsUntil(count, now: 0, spacing: secondsEach) + secondsEach
+        return seconds.isFinite ? Int(min(seconds, 1e9).rounded(.up)) : 0
     }
 
     /// The totals changed while paging: what the plan says about it.

@@ -18,17 +18,25 @@ public enum RecoverRun {
         public var waitingSeconds: Int?
         /// …of this long a wait (its Retry-After, or the back-off's).
         public var waitTotal: Int?
+        /// The budget holds the next event this many seconds more: a report while it waits, so
+        /// that the rate and the time left shown stay true; nothing new was answered.
+        public var budgetWait: Double?
+
+        /// Whether this report brings `last` just answered (not a report while waiting).
+        public var answeredJustNow: Bool { last != nil && waitingSeconds == nil && budgetWait == nil }
         /// Replays answered, with their times (seconds since the run started), for the rate.
         public var startedAt: Double = 0
         public var answeredAt: [Double] = []
-        /// The request budget, a minute: a burst at the start goes faster, the rest cannot.
-        public var budgetPerMinute: Int?
+        /// The latest round trips of a replay (sent to answered), for the time left.
+        public var roundTrips: [Double] = []
+        /// When (on the run's clock) the budget lets the last event go, as of the latest answer.
+        public var budgetDoneAt: Double?
 
         public init(total: Int) { self.total = total }
 
         public static func == (a: Progress, b: Progress) -> Bool {
             a.total == b.total && a.done == b.done && a.enqueued == b.enqueued && a.notFound == b.notFound && a.refused == b.refused
-                && a.uncertain == b.uncertain && a.last?.id == b.last?.id && a.waitingSeconds == b.waitingSeconds
+                && a.uncertain == b.uncertain && a.last?.id == b.last?.id && a.waitingSeconds == b.waitingSeconds && a.budgetWait == b.budgetWait
         }
 
         /// Replays answered in the last minute: what the budget counts, as it counts it.
@@ -36,14 +44,24 @@ public enum RecoverRun {
             Double(answeredAt.filter { now - $0 <= 60 }.count)
         }
 
-        /// Seconds left at the present rate (over the last minute, or since the start if shorter,
-        /// never above the budget's), or nil while there is none yet.
+        /// The mean of the latest round trips, once there is one.
+        public var roundTrip: Double? { roundTrips.isEmpty ? nil : roundTrips.reduce(0, +) / Double(roundTrips.count) }
+
+        /// Seconds left: until the budget lets the last event go (at one round trip each at
+        /// best), then its round trip; nil before the first answer.
         public func secondsLeft(now: Double) -> Int? {
-            let window = min(60, max(1, now - startedAt))
-            let measured = Double(answeredAt.filter { now - $0 <= window }.count) * 60 / window
-            let rate = min(measured, budgetPerMinute.map(Double.init) ?? .infinity)
-            guard rate > 0 else { return nil }
-            return Int((Double(total - done) / rate * 60).rounded(.up))
+            guard total > done else { return 0 }
+            guard let trip = roundTrip, let doneAt = budgetDoneAt else { return nil }
+            let seconds = min(max(0, doneAt - now) + trip, 1e9)
+            return seconds.isFinite ? Int(seconds.rounded(.up)) : nil
+        }
+
+        /// Records an answer at `now` to a replay sent at `sentAt`.
+        mutating func answered(sentAt: Double, now: Double) {
+            answeredAt.append(now)
+            if answeredAt.count > 400 { answeredAt.removeFirst(answeredAt.count - 400) }
+            roundTrips.append(max(0, now - sentAt))
+            if roundTrips.count > 50 { roundTrips.removeFirst(roundTrips.count - 50) }
         }
     }
 
@@ -71,7 +89,6 @@ public enum RecoverRun {
         await client.pacer?.assumeMade(secondsAgo: madeBefore)
         var progress = Progress(total: events.count)
         progress.startedAt = clock()
-        progress.budgetPerMinute = client.pacer?.limit
         var backoff = RateLimitBackoff()
         var index = 0
         while index < events.count {
@@ -83,14 +100,18 @@ public enum RecoverRun {
                 var free = await pacer.secondsUntilFree()
                 while free > 0 {
                     if shouldStop() || Task.isCancelled { return (.stopped, progress) }
+                    progress.budgetWait = free
+                    report(progress)
                     do { try await Task.sleep(for: .milliseconds(Int(min(free, 0.5) * 1000) + 1)) } catch { return (.stopped, progress) }
                     free = await pacer.secondsUntilFree()
                 }
+                progress.budgetWait = nil
             }
             if shouldStop() { return (.stopped, progress) }
             do { try journal.sent(event.id, now: wallClock()) } catch { return (.journalFailed(error.description), progress) }
             let result: RecoverJournal.Result
             var detail: String?
+            let sentAt = clock()
             do {
                 _ = try await client.replay(ReplayTarget(.eventID(event.id), uuid: uuid))
                 backoff.answered()
@@ -138,8 +159,11 @@ public enum RecoverRun {
             case .uncertain: progress.uncertain += 1
             }
             progress.last = (event.id, result, detail)
-            progress.answeredAt.append(clock())
-            if progress.answeredAt.count > 400 { progress.answeredAt.removeFirst(progress.answeredAt.count - 400) }
+            progress.answered(sentAt: sentAt, now: clock())
+            let left = events.count - index - 1
+            let spacing = progress.roundTrip ?? 0
+            let untilLast = await client.pacer?.secondsUntil(left, spacing: spacing) ?? Double(max(0, left - 1)) * spacing
+            progress.budgetDoneAt = clock() + untilLast
             report(progress)
             index += 1
         }

@@ -51,12 +51,12 @@ extension AppState {
             status.progress = progress
             status.perMinute = perMinute
             status.secondsLeft = secondsLeft
-            if let last = progress.last, progress.waitingSeconds == nil, last.result != .enqueued {
+            if progress.answeredJustNow, let last = progress.last, last.result != .enqueued {
                 status.misses.append(RecoverStatus.Miss(eventID: last.id, result: last.result, detail: last.detail))
                 if status.misses.count > RecoverStatus.missesKept { status.misses.removeFirst(status.misses.count - RecoverStatus.missesKept) }
             }
             recover = status
-            if let last = progress.last, progress.waitingSeconds == nil, last.result == .enqueued {
+            if progress.answeredJustNow, let last = progress.last, last.result == .enqueued {
                 let message = ScreenMessage.replayEnqueued(uuid: status.filter.uuid, eventID: last.id)
                 for id in screens.map(\.id) { withScreen(id) { screen, context in screen.receive(message, context) } }
             }

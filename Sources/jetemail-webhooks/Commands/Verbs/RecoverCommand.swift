@@ -206,7 +206,7 @@ struct RecoverCommand: Command {
         let started = ContinuousClock.now
         let (end, progress) = await RecoverRun.run(left, uuid: state.filter.uuid, journal: journal, client: client,
                                                       madeBefore: state.requestAges(now: SystemClock.unixNow), progress: { progress in
-            if json, let last = progress.last, progress.waitingSeconds == nil {
+            if json, progress.answeredJustNow, let last = progress.last {
                 var line = ["event_id": last.id, "result": last.result.rawValue]
                 if let detail = last.detail { line["detail"] = detail }
                 _ = StandardOutput.write(WebhookOutput.jsonLine(line))

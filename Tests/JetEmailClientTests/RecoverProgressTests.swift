@@ -1,0 +1,46 @@
+import Testing
+@testable import JetEmailClient
+
+/// The time left of a run: what the budget's window allows, or one round trip an event left,
+/// whichever is later; never a trap on odd clocks.
+@Suite struct RecoverProgressTests {
+    func progress(done: Int, of total: Int, trip: Double, budgetDoneAt: Double?) -> RecoverRun.Progress {
+        var p = RecoverRun.Progress(total: total)
+        p.done = done
+        p.roundTrips = [trip]
+        p.budgetDoneAt = budgetDoneAt
+        return p
+    }
+
+    @Test func whileTheWindowHoldsTheRestTheWindowSaysWhen() {
+        // 197 of 305 went in the first seconds; the other 108 go as those leave the window.
+        let p = progress(done: 197, of: 305, trip: 0.01, budgetDoneAt: 60.5)
+        #expect(p.secondsLeft(now: 3) == 58)
+        var budget = RequestBudget(limit: 200)
+        for _ in 0..<197 { budget.record(0.5) }
+        let left = budget.secondsUntil(108, now: 3, spacing: 0.01)
+        #expect(abs(left - (60.5 + 0.01 * 104 - 3)) < 1e-6, "3 free at once, then as the 197 leave: \(left)")
+    }
+
+    @Test func aSlowReceiverIsSlowerThanTheBudget() {
+        // 100 left at 2 s a round trip: the budget is never what holds them.
+        #expect(RequestBudget(limit: 200).secondsUntil(100, now: 0, spacing: 2) == 198)
+        #expect(RecoverPlan.estimatedSeconds(count: 100, perMinute: 200, secondsEach: 2) == 200)
+    }
+
+    @Test func nothingKnownYetAndNothingLeft() {
+        #expect(RecoverRun.Progress(total: 5).secondsLeft(now: 1) == nil)
+        #expect(progress(done: 5, of: 5, trip: 1, budgetDoneAt: nil).secondsLeft(now: 1) == 0)
+        #expect(progress(done: 0, of: 5, trip: 1, budgetDoneAt: nil).secondsLeft(now: 1) == nil)
+        #expect(progress(done: 0, of: 5, trip: .infinity, budgetDoneAt: 3).secondsLeft(now: 1) == 1_000_000_000, "at most a bound")
+        #expect(progress(done: 0, of: 5, trip: .nan, budgetDoneAt: 3).secondsLeft(now: 1) == nil)
+        #expect(progress(done: 0, of: Int.max, trip: 1e300, budgetDoneAt: 1e308).secondsLeft(now: -1e308) == 1_000_000_000)
+    }
+
+    @Test func theEstimateOfAPlanUsesTheWindow() {
+        // 200 in the first 50 s (a round trip each), the 201st when the first leaves the window.
+        #expect(RecoverPlan.estimatedSeconds(count: 305, perMinute: 200) == 87)
+        #expect(RecoverPlan.estimatedSeconds(count: 1000, perMinute: 200) == 290)
+        #expect(RecoverPlan.estimatedSeconds(count: 0, perMinute: 200) == 0)
+    }
+}
