@@ -197,17 +197,29 @@ import Testing
         #expect(d.screen.contains("The replay of evt_0 to Orders: enqueued (Event enqueued)."), "the answer says what was asked")
     }
 
-    @Test func replayFromTheLogOfAllGoesToEverySubscribedWebhookAndFromDetailsToo() {
+    @Test func replayFromTheLogOfAllGoesToTheRowsWebhookAndToEveryoneOnlyWhenChosen() {
         var d = openLog(key: "L")
         answer(&d, id: queries(&d)[0].0, page: 0, total: 3)
         d.press(.enter, .character("R"))
         guard let dialog = d.state.confirm?.dialog else { Issue.record("no question"); return }
-        #expect(dialog.message.hasPrefix("Replay evt_0 to every webhook subscribed to outbound.delivered?"))
-        #expect(dialog.question == "Replay it to every subscribed webhook? y/N", "short enough to keep its y/N at 80 columns")
-        #expect(d.screen.contains("Replay it to every subscribed webhook? y/N"))
+        #expect(dialog.message.hasPrefix("Replay evt_0 to Orders, the webhook this row was delivered to?"))
+        #expect(dialog.message.contains("press a to replay it to every webhook subscribed to outbound.delivered"))
+        #expect(d.screen.contains("Replay it to Orders? y/N, a: all"), "its y/N in view at 80 columns")
+        #expect(d.screen.contains("a every subscribed webhook"), "the second choice is in the key bar")
         d.press(.character("Y"))
-        guard case let (_, .replay(target))? = d.drain().first?.apiCall else { Issue.record("no replay sent"); return }
-        #expect(target.uuid == nil)
+        guard case let (id, .replay(target))? = d.drain().first?.apiCall else { Issue.record("no replay sent"); return }
+        #expect(target == ReplayTarget(.eventID("evt_0"), uuid: "u-1"), "y: the row's webhook only")
+        d.send(.answered(id: id, .replayed(.success(ReplayReceipt(eventID: "evt_0", status: "enqueued", message: "")))))
+        #expect(d.screen.contains("The replay of evt_0 to Orders: enqueued."), "the answer says what was asked")
+        // a: every subscribed webhook, and the answer says so.
+        d.press(.character("R"), .character("a"))
+        guard case let (all, .replay(everyone))? = d.drain().first?.apiCall else { Issue.record("no replay sent"); return }
+        #expect(everyone.uuid == nil)
+        d.send(.answered(id: all, .replayed(.success(ReplayReceipt(eventID: "evt_0", status: "enqueued", message: "")))))
+        #expect(d.screen.contains("The replay of evt_0 to every subscribed webhook: enqueued."))
+        // Any other key: nothing.
+        d.press(.character("R"), .character("n"))
+        #expect(d.drain().isEmpty)
     }
 
     @Test func aRateLimitStopsFetchingAndThePagesComeWhenItPasses() {

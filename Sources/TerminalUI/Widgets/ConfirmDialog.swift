@@ -1,32 +1,44 @@
 /// A question in a box: `y` or `Y` confirms, every other key declines. Nothing else can happen
-/// while it is open, so a stray key never confirms.
+/// while it is open, so a stray key never confirms. A question may offer a second, explicit
+/// choice on a key of its own (`a`: to every subscribed webhook).
 public struct ConfirmDialog: Widget {
-    public enum Action: Sendable, Equatable { case confirm, decline }
+    public enum Action: Sendable, Equatable { case confirm, alternative, decline }
+
+    /// The second choice: its key and what it does.
+    public struct Alternative: Sendable, Equatable {
+        public var key: Character
+        public var label: String
+        public init(key: Character, label: String) { self.key = key; self.label = label }
+    }
 
     public var title: String
     public var message: String
     /// The question itself, ending in `y/N`.
     public var question: String
     public var confirmLabel: String
+    public var alternative: Alternative?
     public var style: Style
 
-    public init(title: String, message: String, question: String, confirmLabel: String, style: Style = Style(.warning, bold: true)) {
+    public init(title: String, message: String, question: String, confirmLabel: String, alternative: Alternative? = nil,
+                style: Style = Style(.warning, bold: true)) {
         self.title = title
         self.message = message
         self.question = question
         self.confirmLabel = confirmLabel
+        self.alternative = alternative
         self.style = style
     }
 
     public var bindings: [KeyBinding<Action>] {
-        [
-            KeyBinding([.character("y"), .character("Y")], keys: "y", bar: BarEntry("y", confirmLabel), help: confirmLabel, .confirm),
-            KeyBinding([.anyKey], keys: "any other key", bar: BarEntry("any other key", "stays"), help: "cancel", .decline),
-        ]
+        [KeyBinding([.character("y"), .character("Y")], keys: "y", bar: BarEntry("y", confirmLabel), help: confirmLabel, .confirm)]
+            + (alternative.map { other in
+                [KeyBinding([.character(other.key)], keys: String(other.key), bar: BarEntry(String(other.key), other.label), help: other.label, .alternative)]
+            } ?? [])
+            + [KeyBinding([.anyKey], keys: "any other key", bar: BarEntry("any other key", "stays"), help: "cancel", .decline)]
     }
 
     public mutating func perform(_ action: Action, key: Key) -> WidgetResponse {
-        action == .confirm ? .activated : .declined
+        action == .decline ? .declined : .activated
     }
 
     /// The box it draws in a screen of this size, and the lines of its message and question.

@@ -22,7 +22,8 @@ public enum RequestTag: Hashable, Sendable {
     case page(Int)
     /// A change to one webhook (enable, disable, delete, save).
     case change(uuid: String)
-    case replay(event: String)
+    /// `to`: the one webhook's name, or nil for every subscribed webhook.
+    case replay(event: String, to: String?)
     /// Planning a recover (reading the log, or finding its journal).
     case recoverPlan
     /// The account's users and domains.

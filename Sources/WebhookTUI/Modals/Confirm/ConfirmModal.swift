@@ -13,10 +13,13 @@ public struct ConfirmModal: Modal {
 
     public var dialog: ConfirmDialog
     public var onYes: OnYes
+    /// What the dialog's second choice does, when it has one.
+    public var onAlternative: ConfirmAction?
 
-    public init(_ dialog: ConfirmDialog, onYes: OnYes) {
+    public init(_ dialog: ConfirmDialog, onYes: OnYes, onAlternative: ConfirmAction? = nil) {
         self.dialog = dialog
         self.onYes = onYes
+        self.onAlternative = onAlternative
     }
 
     /// "Quit? y/N", saying what would be lost.
@@ -27,6 +30,7 @@ public struct ConfirmModal: Modal {
     public var keys: [Binding<ConfirmModal>] {
         dialog.bindings.map { widget in
             Binding(widget) { modal, action, _, _ in
+                if action == .alternative, let other = modal.onAlternative { return .close + .message(.confirmed(other), to: .owner) }
                 guard action == .confirm else { return .close }
                 switch modal.onYes {
                 case .tell(let answer): return .close + .message(.confirmed(answer), to: .owner)
@@ -43,8 +47,8 @@ public struct ConfirmModal: Modal {
     }
 
     /// A question's keys for help, labelled with what `y` does there.
-    static func helpLines(yes label: String) -> [HelpLine] {
-        ConfirmDialog(title: "", message: "", question: "", confirmLabel: label).bindings.helpLines()
+    static func helpLines(yes label: String, alternative: ConfirmDialog.Alternative? = nil) -> [HelpLine] {
+        ConfirmDialog(title: "", message: "", question: "", confirmLabel: label, alternative: alternative).bindings.helpLines()
     }
 
     public func draw(into grid: inout Grid, focused: Bool, context: ScreenContext) {

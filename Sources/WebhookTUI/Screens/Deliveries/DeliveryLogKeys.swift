@@ -12,8 +12,9 @@ extension DeliveryLogScreen {
             guard let delivery = log.selected else { return .none }
             return .push(EventScreen(delivery: delivery, webhookName: log.webhook?.name ?? log.names[delivery.uuid], scope: log.webhook))
         },
-        Binding([.character("R")], keys: "R", bar: BarEntry("R", "replay"), help: "replay the event (asks first)", when: { $0.selected != nil }) { log, _, _ in
-            log.selected.map { ReplayQuestion.ask($0, scope: log.webhook) } ?? .none
+        Binding([.character("R")], keys: "R", bar: BarEntry("R", "replay"), help: "replay the event to its webhook (asks first; in the log of all, a there replays it to every subscribed webhook)",
+                when: { $0.selected != nil }) { log, _, _ in
+            log.selected.map { ReplayQuestion.ask($0, scope: log.webhook, names: log.names) } ?? .none
         },
         Binding([.character("f")], keys: "f", bar: BarEntry("f", "status"), help: "status filter: all, failed, retry, pending, success") { log, _, context in
             let index = statusCycle.firstIndex(of: log.statusFilter) ?? 0
@@ -115,7 +116,7 @@ extension DeliveryLogScreen {
             HelpSection("While typing a lookup", lookupKeys.prefix(2).map(\.helpLine)),
             HelpSection("While typing the time filter", sinceKeys.prefix(2).map(\.helpLine)),
             HelpSection("Choosing the event type", PickerModal.keys(single: true).helpLines()),
-            HelpSection("Questions (replay)", ConfirmModal.helpLines(yes: "replay")),
+            HelpSection("Questions (replay)", ConfirmModal.helpLines(yes: "replay to the row's webhook", alternative: ReplayQuestion.toEveryone)),
             HelpSection("Questions (recover)", ConfirmModal.helpLines(yes: "replay them all")),
         ]
     }

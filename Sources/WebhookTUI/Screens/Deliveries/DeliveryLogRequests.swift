@@ -59,8 +59,8 @@ extension DeliveryLogScreen {
                 }
                 return fill(context)
             }
-        case (.api(.replayed(let result)), .replay(let event)):
-            return ReplayQuestion.answered(result, event: event, scope: webhook)
+        case (.api(.replayed(let result)), .replay(let event, let name)):
+            return ReplayQuestion.answered(result, event: event, to: name)
         case (.recoverPlanned(let result), .recoverPlan):
             return RecoverQuestion.answered(result, context)
         default:

@@ -2,24 +2,40 @@ import JetEmailClient
 import TerminalUI
 
 /// `R`, from the log or an event's details: the question, the request, and what its answer
-/// says. The log of one webhook replays to it only; the log of all, to every webhook subscribed
-/// to the event's type.
+/// says. A replay goes to the webhook the row belongs to (its `uuid`), in a webhook's own log
+/// and in the log of all alike; every webhook subscribed to the event's type is a second,
+/// explicit choice (`a`) in the log of all.
 enum ReplayQuestion {
-    static func ask(_ delivery: Delivery, scope: Webhook?) -> Outcome {
+    /// The second choice of the log of all.
+    static let toEveryone = ConfirmDialog.Alternative(key: "a", label: "every subscribed webhook")
+
+    /// `names`: the webhooks' names by uuid (the log of all knows them).
+    static func ask(_ delivery: Delivery, scope: Webhook?, names: [String: String] = [:]) -> Outcome {
         let id = TerminalSafe.escaped(delivery.id)
-        let dialog: ConfirmDialog
+        let type = TerminalSafe.escaped(delivery.eventType.rawValue)
+        let everyone = ReplayTarget(.eventID(delivery.id), uuid: nil)
         // The message says exactly what goes where; the question is short enough that its y/N
         // stays in view at 80 columns (a long one wraps, never cut).
         if let scope {
             let name = TerminalSafe.escaped(scope.name)
-            dialog = ConfirmDialog(title: "Replay?", message: "Replay \(id) to \(name)? JetEmail sends it again to \(TerminalSafe.escaped(scope.url)) only.",
-                                   question: "Replay it to \(name)? y/N", confirmLabel: "replay")
-        } else {
-            let type = TerminalSafe.escaped(delivery.eventType.rawValue)
-            dialog = ConfirmDialog(title: "Replay?", message: "Replay \(id) to every webhook subscribed to \(type)? Each of them receives it again.",
-                                   question: "Replay it to every subscribed webhook? y/N", confirmLabel: "replay")
+            let dialog = ConfirmDialog(title: "Replay?", message: "Replay \(id) to \(name)? JetEmail sends it again to \(TerminalSafe.escaped(scope.url)) only.",
+                                       question: "Replay it to \(name)? y/N", confirmLabel: "replay")
+            return .open(ConfirmModal(dialog, onYes: .tell(.replay(ReplayTarget(.eventID(delivery.id), uuid: scope.uuid), to: scope.name))))
         }
-        return .open(ConfirmModal(dialog, onYes: .tell(.replay(ReplayTarget(.eventID(delivery.id), uuid: scope?.uuid), to: scope?.name))))
+        guard !delivery.uuid.isEmpty else {
+            // A row that does not say its webhook: every subscribed webhook is all there is.
+            let dialog = ConfirmDialog(title: "Replay?", message: "Replay \(id) to every webhook subscribed to \(type)? This row does not say "
+                                       + "which webhook it was delivered to, so each of them receives it again.",
+                                       question: "Replay it to every subscribed webhook? y/N", confirmLabel: "replay to all")
+            return .open(ConfirmModal(dialog, onYes: .tell(.replay(everyone, to: nil))))
+        }
+        let name = names[delivery.uuid] ?? delivery.uuid
+        let shown = TerminalSafe.escaped(name)
+        let dialog = ConfirmDialog(title: "Replay?", message: "Replay \(id) to \(shown), the webhook this row was delivered to? "
+                                   + "Or press a to replay it to every webhook subscribed to \(type): each of them receives it again.",
+                                   question: "Replay it to \(shown)? y/N, a: all", confirmLabel: "replay to it", alternative: toEveryone)
+        return .open(ConfirmModal(dialog, onYes: .tell(.replay(ReplayTarget(.eventID(delivery.id), uuid: delivery.uuid), to: name)),
+                                  onAlternative: .replay(everyone, to: nil)))
     }
 
     static func send(_ target: ReplayTarget, to name: String?) -> Outcome {
@@ -29,14 +45,17 @@ enum ReplayQuestion {
         case .eventID(let id): what = TerminalSafe.escaped(id); event = id
         case .sourceUID(let uid): what = "the events of " + TerminalSafe.escaped(uid); event = uid
         }
-        let described = "the replay of \(what) to " + (name.map { TerminalSafe.escaped($0) } ?? "every subscribed webhook")
-        return .send(.api(.replay(event: event), .replay(target), progress: "Sending \(described)…", change: described,
+        let described = "the replay of \(what) to " + describe(name)
+        return .send(.api(.replay(event: event, to: name), .replay(target), progress: "Sending \(described)…", change: described,
                           subject: described.prefix(1).uppercased() + described.dropFirst()))
     }
 
+    /// One webhook by its name, or every subscribed one.
+    static func describe(_ name: String?) -> String { name.map { TerminalSafe.escaped($0) } ?? "every subscribed webhook" }
+
     /// What the answer says, as it was asked ("The replay of evt_… to Billing: enqueued").
-    static func answered(_ result: Result<ReplayReceipt, JetEmailError>, event: String, scope: Webhook?) -> Outcome {
-        let subject = "The replay of \(TerminalSafe.escaped(event)) to " + (scope.map { TerminalSafe.escaped($0.name) } ?? "every subscribed webhook")
+    static func answered(_ result: Result<ReplayReceipt, JetEmailError>, event: String, to name: String?) -> Outcome {
+        let subject = "The replay of \(TerminalSafe.escaped(event)) to " + describe(name)
         switch result {
         case .success(let receipt):
             let message = receipt.message.isEmpty ? "" : " (\(TerminalSafe.escaped(receipt.message)))"

@@ -6,7 +6,7 @@ extension EventScreen {
     static let mainKeys: [Binding<EventScreen>] = [
         Binding([.escape, .character("q"), .left, .backspace], keys: "Esc, q or ←", bar: BarEntry("Esc", "back"), help: "back to the log") { _, _, _ in .leave },
         Binding([.character("R")], keys: "R", bar: BarEntry("R", "replay"), help: "replay the event (asks first)") { event, _, _ in
-            ReplayQuestion.ask(event.delivery, scope: event.scope)
+            ReplayQuestion.ask(event.delivery, scope: event.scope, names: event.webhookName.map { [event.delivery.uuid: $0] } ?? [:])
         },
     ]
 
@@ -16,14 +16,14 @@ extension EventScreen {
     }
 
     public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome {
-        guard case .api(.replayed(let result)) = answer, case .replay(let event) = tag else { return .none }
-        return ReplayQuestion.answered(result, event: event, scope: scope)
+        guard case .api(.replayed(let result)) = answer, case .replay(let event, let name) = tag else { return .none }
+        return ReplayQuestion.answered(result, event: event, to: name)
     }
 
     static var referenceSections: [HelpSection] {
         [
             HelpSection("An event's details", (mainKeys + scrollKeys).helpLines()),
-            HelpSection("Questions (replay)", ConfirmModal.helpLines(yes: "replay")),
+            HelpSection("Questions (replay)", ConfirmModal.helpLines(yes: "replay to the row's webhook", alternative: ReplayQuestion.toEveryone)),
         ]
     }
 }
