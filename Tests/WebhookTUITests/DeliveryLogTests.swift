@@ -35,7 +35,7 @@ import Testing
 
     /// The queries sent since the last drain: (request id, query).
     func queries(_ d: inout Driver) -> [(Int, DeliveryQuery)] {
-        d.drain().compactMap { if case let (id, .query(q))? = $0.apiCall { (id, q) } else { nil } }
+        d.drain().compactMap { if case let (id, .query(q))? = $0.interactiveCall { (id, q) } else { nil } }
     }
 
     /// Answers the request for `page` with a full page of a log of `total` events.
@@ -93,7 +93,7 @@ import Testing
         d.press(.home)
         let back = d.drain()
         #expect(back.contains(.cancelSubmit(id: sent[0].0)), "the fetch at the end is stopped")
-        #expect(back.contains { if case let (_, .query(q))? = $0.apiCall { q.offset == 0 } else { false } }, "page 0 is asked again")
+        #expect(back.contains { if case let (_, .query(q))? = $0.interactiveCall { q.offset == 0 } else { false } }, "page 0 is asked again")
         // An answer for a cancelled fetch changes nothing.
         answer(&d, id: sent[0].0, page: 999, total: 100_000)
         #expect(log(d)?.pages[999] == nil)

@@ -19,6 +19,18 @@ import Testing
 
     @Test func list() { expectFrame(lists.loaded()) }
 
+    /// The health column with figures (red when any failed), `…` and `?`, sorted by failures.
+    @Test func listWithHealth() {
+        var d = lists.loaded()
+        d.send(.tick)
+        for case let (id, query)? in d.drain().map(\.backgroundQuery) where query.uuid != "u-c" {
+            let count = query.uuid == "u-b" ? (query.status == .failed ? 12 : 340) : (query.status == .failed ? 0 : 5)
+            d.send(.answered(id: id, .deliveries(.success(DeliveryPage(events: [], total: count, limit: 1, offset: 0)))))
+        }
+        d.press(.character("o"))
+        expectFrame(d)
+    }
+
     @Test func listFiltered() {
         var d = lists.loaded()
         d.press(.character("/"))

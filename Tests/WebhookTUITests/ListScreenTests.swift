@@ -119,7 +119,7 @@ import Testing
         d.now += 31
         d.send(.tick)
         d.press(.character("r"))
-        #expect(d.drain().last == .call(id: 3, .list))
+        #expect(d.drain().compactMap(\.interactiveCall).last?.1 == .list)
     }
 
     @Test func enterShowsDetailsAndEscReturns() {

@@ -29,7 +29,9 @@ import Testing
         d.send(.start)
         _ = d.drain()
         d.send(.answered(id: 1, .list(.success([sampleWebhook.withoutSecret]))))
-        d.press(.enter, .character("x"))
+        d.press(.enter)
+        #expect(d.drain().allSatisfy { $0.backgroundQuery != nil }, "details asks only for its counts")
+        d.press(.character("x"))
         guard let prompt = d.state.topModal as? ExamplePrompt else { Issue.record("no prompt"); return }
         #expect(prompt.input.text == "./production-webhook.whsec")
         #expect(d.screen.contains("The secret is read from this file"))

@@ -92,6 +92,10 @@ extension Effect {
 
     /// (request id, call) when this runs an API call.
     var apiCall: (Int, APICall)? { if case .run(let id, .api(let call), _) = self { (id.raw, call) } else { nil } }
+    /// (request id, call) when this sends a call a person waits for (not the list's health counts).
+    var interactiveCall: (Int, APICall)? { if case .run(let id, .api(let call), .interactive) = self { (id.raw, call) } else { nil } }
+    /// The list's health queries: (request id, query).
+    var backgroundQuery: (Int, DeliveryQuery)? { if case .run(let id, .api(.query(let q)), .background) = self { (id.raw, q) } else { nil } }
     /// (request id, the create) when this sends one.
     var create: (Int, CreateWebhookRequest, String?)? {
         if case .run(let id, .api(.create(let request, let file)), _) = self { (id.raw, request, file) } else { nil }

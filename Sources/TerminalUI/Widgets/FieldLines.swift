@@ -16,5 +16,24 @@ public struct FieldLines: Sendable {
         }
     }
 
+    /// A value of styled parts: as many parts a line as fit, the rest under the value column.
+    public mutating func field(_ label: String, parts: [Span]) {
+        let room = max(10, width - labelWidth)
+        var line: [Span] = [], used = 0, first = true
+        func flush() {
+            lines.append([Span(first ? label : "", Style(.normal, bold: true), width: labelWidth)] + line)
+            first = false
+            line = []
+            used = 0
+        }
+        for part in parts {
+            let w = DisplayWidth.of(part.text)
+            if used > 0, used + w > room { flush() }
+            line.append(part)
+            used += w
+        }
+        if !line.isEmpty || first { flush() }
+    }
+
     public mutating func append(_ line: [Span]) { lines.append(line) }
 }

@@ -116,7 +116,7 @@ public struct AppState: Sendable, Equatable {
         let entry = screens.first { $0.id == id } ?? screens.first { $0.id == modals.first { $0.id == id }?.owner } ?? topScreen
         return ScreenContext(now: now, clock: clock, columns: columns, rows: rows, rateLimit: rateLimit, status: entry.status,
                              secretFilePath: secretFilePath, depth: screens.count, budgetWait: budgetWaitUntil.map { max(0, $0 - now) },
-                             recover: recover)
+                             recover: recover, isOnTop: entry.id == topScreen.id)
     }
 
     /// The topmost screen of this kind, for tests and for the shell.
@@ -145,6 +145,9 @@ public struct AppState: Sendable, Equatable {
     public var wantsTicks: Bool {
         rateLimit != nil || budgetWaitUntil != nil || screens.contains { $0.screen.wantsTicks } || modals.contains { $0.modal.wantsTicks }
     }
+
+    /// When the shell should send a tick next for a screen's own work (nil: none due).
+    public var nextWake: Double? { screens.compactMap(\.screen.wakeAt).min() }
 
     /// Some screen loads something once the first frame is out: the shell then sends `.start`.
     public var wantsStart: Bool { screens.contains { $0.screen.waitsForStart } }

@@ -1,3 +1,4 @@
+import JetEmailClient
 /// A screen or a modal on the stacks: requests, answers and messages are addressed by it.
 public struct ScreenID: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let raw: Int
@@ -24,6 +25,10 @@ public enum RequestTag: Hashable, Sendable {
     case change(uuid: String)
     /// `to`: the one webhook's name, or nil for every subscribed webhook.
     case replay(event: String, to: String?)
+    /// A webhook's count of deliveries (failed ones only, or all) for the list's health column.
+    case health(uuid: String, failedOnly: Bool)
+    /// A count of a webhook's deliveries of one status since `window` seconds ago, for details.
+    case counts(window: Int, status: DeliveryStatus)
     /// Planning a recover (reading the log, or finding its journal).
     case recoverPlan
     /// The account's users and domains.

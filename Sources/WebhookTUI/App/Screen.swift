@@ -19,14 +19,19 @@ public struct ScreenContext: Sendable {
     public var budgetWait: Double?
     /// The recover run, if one was started.
     public var recover: RecoverStatus?
+    /// This screen is the one on top (seen, not covered by another screen).
+    public var isOnTop: Bool
 
     public init(now: Double = 0, clock: WallClock = WallClock(), columns: Int = 80, rows: Int = 24, rateLimit: RateLimit? = nil,
                 status: StatusMessage? = nil, secretFilePath: String? = nil, depth: Int = 1, budgetWait: Double? = nil,
-                recover: RecoverStatus? = nil) {
+                recover: RecoverStatus? = nil, isOnTop: Bool = true) {
         self.now = now; self.clock = clock; self.columns = columns; self.rows = rows; self.rateLimit = rateLimit
         self.status = status; self.secretFilePath = secretFilePath; self.depth = depth; self.budgetWait = budgetWait
-        self.recover = recover
+        self.recover = recover; self.isOnTop = isOnTop
     }
+
+    /// Unix seconds now.
+    public var unixNow: Int { Int(clock.epochAtStart + now) }
 
     /// Why nothing can be sent now (a 429 holds every call), in words, or nil.
     public func refusal(doing: String) -> String? { rateLimit?.refusal(now: now, doing: doing) }
@@ -60,6 +65,9 @@ public protocol Screen: Sendable, Equatable {
     var unsavedInput: String? { get }
     /// Something on it counts time: the app sends ticks while any screen says so.
     var wantsTicks: Bool { get }
+    /// When it next has work of its own (figures gone stale, a poll due): the shell sends one
+    /// tick then, without ticking in between.
+    var wakeAt: Double? { get }
     /// It has work for `start` or `settled` (the shell sends those events only then, so that a
     /// screen with none costs no frame).
     var waitsForStart: Bool { get }
@@ -86,6 +94,7 @@ extension Screen {
     public var isTyping: Bool { false }
     public var unsavedInput: String? { nil }
     public var wantsTicks: Bool { false }
+    public var wakeAt: Double? { nil }
     public var waitsForStart: Bool { false }
     public var waitsForSettled: Bool { false }
     public mutating func start(_ context: ScreenContext) -> Outcome { .none }

@@ -33,7 +33,9 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
             }
         }
         if let until = s.budgetWaitUntil, now >= until + 1 { s.budgetWaitUntil = nil }
-        s.forEachScreen { screen, context in screen.wantsTicks ? screen.tick(context) : .none }
+        s.forEachScreen { screen, context in
+            screen.wantsTicks || (screen.wakeAt.map { now >= $0 } ?? false) ? screen.tick(context) : .none
+        }
     case .terminate:
         Quit.terminate(&s)
     case .clipboardAdvice(let advice):

@@ -18,6 +18,9 @@ final class InteractiveSession {
     private let started: ContinuousClock.Instant
     private var sources: [any DispatchSourceProtocol] = []
     private var ticker: (any DispatchSourceTimer)?
+    /// One tick at the time a screen asked to wake (`AppState.nextWake`), and that time.
+    private var waker: (any DispatchSourceTimer)?
+    private var wakeAt: Double?
     private var finished: CheckedContinuation<Void, Never>?
     private var ended = false
     private(set) var exitSignal: Int32?
@@ -79,6 +82,7 @@ final class InteractiveSession {
         if !ended { await withCheckedContinuation { finished = $0 } }
         sources.forEach { $0.cancel() }
         ticker?.cancel()
+        waker?.cancel()
         terminal.stop()
     }
 
@@ -155,6 +159,7 @@ final class InteractiveSession {
         requested.forEach(effects.run)
         if state.quitRequested { finish(); return }
         updateTicker()
+        updateWaker()
     }
 
     private func redraw() {
@@ -174,6 +179,30 @@ final class InteractiveSession {
             timer.cancel()
             ticker = nil
         }
+    }
+
+    /// One tick when a screen has work of its own due (figures gone stale, a poll), and none in
+    /// between; at least a fifth of a second apart, so that a burst of keys wakes it once.
+    private func updateWaker() {
+        let next = state.nextWake
+        guard next != wakeAt else { return }
+        waker?.cancel()
+        waker = nil
+        wakeAt = next
+        guard let next else { return }
+        let timer = DispatchSource.makeTimerSource(queue: .main)
+        let seconds = min(max(0.2, next - now), 86_400)
+        timer.schedule(deadline: .now() + .milliseconds(Int(seconds * 1000)))
+        timer.setEventHandler { [weak self] in
+            MainActor.assumeIsolated {
+                guard let self, !self.ended else { return }
+                self.waker = nil
+                self.wakeAt = nil
+                self.dispatch(.tick)
+            }
+        }
+        timer.resume()
+        waker = timer
     }
 
     /// After the terminal is given back: a recover still running stops after the replay in

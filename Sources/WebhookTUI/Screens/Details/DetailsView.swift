@@ -16,6 +16,7 @@ extension DetailsScreen {
         if let modified = w.lastModified { out.field("Last modified", clock.described(modified, now: now)) }
         out.field("Filter users", w.filterUsers.map { $0.isEmpty ? "all users" : $0.map { TerminalSafe.escaped($0) }.joined(separator: ", ") } ?? "all users (outbound events)")
         out.field("Filter domains", w.filterDomains.map { $0.isEmpty ? "all domains" : $0.map { TerminalSafe.escaped($0) }.joined(separator: ", ") } ?? "all domains (inbound events)")
+        counts.lines(into: &out)
         out.append([])
         out.append([Span("Events (\(w.events.count))", Style(.accent, bold: true))])
         for event in w.events {

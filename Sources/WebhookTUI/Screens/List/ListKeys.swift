@@ -39,7 +39,13 @@ extension ListScreen {
                                                     question: "Delete it? y/N", confirmLabel: "delete", style: .error),
                                       onYes: .tell(.delete(uuid: webhook.uuid))))
         },
-        Binding([.character("r")], keys: "r", bar: BarEntry("r", "reload"), help: "load the list again") { list, _, context in list.load(context) },
+        Binding([.character("o")], keys: "o", bar: BarEntry("o", "sort"), help: "sort by name, by failures in the last 24 hours (most first), or by status") { list, _, context in
+            list.cycleSort(context)
+        },
+        Binding([.character("r")], keys: "r", bar: BarEntry("r", "reload"), help: "load the list again (and its delivery figures)") { list, _, context in
+            for key in list.health.keys { list.health[key]?.askedAt = -.infinity }
+            return list.load(context)
+        },
         Binding([.escape], keys: "Esc", bar: BarEntry("Esc", "clear filter"), help: "clear the filter", when: { !$0.filter.isEmpty }) { list, _, _ in
             list.filter = TextInput()
             list.refreshRows()
@@ -51,8 +57,9 @@ extension ListScreen {
     ]
 
     static let movingKeys: [Binding<ListScreen>] = TableCursor.bindings.map { widget in
-        Binding(widget) { list, action, key, _ in
+        Binding(widget) { list, action, key, context in
             _ = list.table.perform(action, key: key)
+            list.healthDue(context)
             return .none
         }
     }
@@ -69,9 +76,10 @@ extension ListScreen {
             return .none
         },
     ] + TextField.bindings.map { widget in
-        Binding(widget) { list, edit, key, _ in
+        Binding(widget) { list, edit, key, context in
             list.filter.field.apply(edit, key: key)
             list.refreshRows()
+            list.healthDue(context)
             return .none
         }
     }

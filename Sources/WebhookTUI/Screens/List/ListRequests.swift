@@ -14,6 +14,64 @@ extension ListScreen {
         return outcome
     }
 
+    /// At most this many health queries out at once: they go at background priority, and a
+    /// short queue leaves the budget to what the person asks for.
+    static let healthInFlight = 8
+    /// Below this many webhooks every row's figures are fetched (rows on screen first), so that
+    /// sorting by failures sees them all; above it, only the rows on screen.
+    static let healthForAllUpTo = 100
+
+    /// The uuids whose figures are wanted: the rows on screen first, then (in a small account)
+    /// the rest; at most `limit`.
+    func healthWanted(limit: Int?) -> [String] {
+        let rows = table.rows
+        var order = Array(table.cursor.visible)
+        if webhooks.count <= Self.healthForAllUpTo {
+            order += rows.indices.filter { !table.cursor.visible.contains($0) }
+        }
+        let uuids = order.map { rows[$0].webhook.uuid }
+        return limit.map { Array(uuids.prefix($0)) } ?? uuids
+    }
+
+    /// The rows on screen changed: their figures are asked for at the next tick.
+    mutating func healthDue(_ context: ScreenContext) {
+        if loaded { healthDueAt = context.now }
+    }
+
+    /// Asks for the figures that are missing or stale, rows on screen first, while the list is
+    /// seen and nothing holds requests back (then it looks again in a few seconds).
+    mutating func askHealth(_ context: ScreenContext) -> Outcome {
+        guard loaded else { return .none }
+        guard context.isOnTop, context.rateLimit == nil else {
+            healthDueAt = context.now + 5
+            return .none
+        }
+        healthDueAt = nil
+        var out = health.values.reduce(0) { $0 + $1.outstanding }
+        var outcome = Outcome.none
+        for uuid in healthWanted(limit: nil) where !uuid.isEmpty {
+            guard out + 2 <= Self.healthInFlight else { break }
+            if let known = health[uuid], !known.isStale(now: context.now) { continue }
+            var entry = health[uuid] ?? DeliveryHealth(askedAt: context.now)
+            entry.askedAt = context.now
+            entry.outstanding = 2
+            health[uuid] = entry
+            out += 2
+            for (failedOnly, query) in DeliveryHealth.queries(uuid: uuid, nowUnix: context.unixNow) {
+                outcome.requests.append(.api(.health(uuid: uuid, failedOnly: failedOnly), .query(query), priority: .background))
+            }
+        }
+        return outcome
+    }
+
+    /// `o`: by name, by failures (most first), by status.
+    mutating func cycleSort(_ context: ScreenContext) -> Outcome {
+        sort = sort.next
+        refreshRows()
+        healthDue(context)
+        return .status(.info, "Sorted \(sort.words).")
+    }
+
     mutating func setStatus(_ webhook: Webhook, _ status: WebhookStatus, _ context: ScreenContext) -> Outcome {
         pending[webhook.uuid] = .status(status)
         refreshRows()
@@ -49,6 +107,11 @@ extension ListScreen {
 
     public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome {
         switch answer {
+        case .api(.deliveries(let result)):
+            guard case .health(let uuid, let failedOnly) = tag, health[uuid] != nil else { return .none }
+            health[uuid]?.answered(failedOnly: failedOnly, result)
+            refreshRows()
+            return askHealth(context)
         case .api(.list(let result)):
             guard loading else { return .none }
             loading = false
@@ -58,6 +121,10 @@ extension ListScreen {
                 loaded = true
                 failed = false
                 arrived(webhooks)
+                // Figures of webhooks gone are dropped; the rest stay until they go stale.
+                let present = Set(webhooks.map(\.uuid))
+                health = health.filter { present.contains($0.key) }
+                healthDue(context)
                 return context.status?.tone == .info ? .clearStatus : .none
             case .failure(let error):
                 failed = true

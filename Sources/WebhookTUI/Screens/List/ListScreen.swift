@@ -39,6 +39,12 @@ public struct ListScreen: Screen {
     /// Changes answered while a load was in flight, by uuid (nil: deleted): that load's answer
     /// may be older than them, so they are laid over it when it comes.
     var changedDuringLoad: [String: Webhook?] = [:]
+    /// Deliveries of the last 24 hours by uuid, for the rows on screen first.
+    public var health: [String: DeliveryHealth] = [:]
+    /// The rows on screen changed (moved, filtered, sorted, loaded): their figures are asked for
+    /// at the next tick from then, so that a burst of keys asks once.
+    public var healthDueAt: Double?
+    public var sort = ListSort.name
 
     public init() {}
 
@@ -47,6 +53,7 @@ public struct ListScreen: Screen {
         a.webhooks == b.webhooks && a.table == b.table && a.filter == b.filter && a.filterTyping == b.filterTyping
             && a.loading == b.loading && a.loaded == b.loaded && a.failed == b.failed && a.pending == b.pending
             && a.uncertain == b.uncertain && a.changedDuringLoad == b.changedDuringLoad && a.loadingSince == b.loadingSince
+            && a.health == b.health && a.sort == b.sort && a.healthDueAt == b.healthDueAt
     }
 
     public var selected: Webhook? { table.selectedRow?.webhook }
@@ -61,9 +68,17 @@ public struct ListScreen: Screen {
     public var keys: [Binding<ListScreen>] { filterTyping ? Self.filterKeys : Self.mainKeys + Self.movingKeys }
     public var helpSections: [HelpSection] { Self.referenceSections }
     public var wantsTicks: Bool { loading }
+    /// When the figures of a row on screen go stale.
+    public var wakeAt: Double? {
+        guard loaded else { return nil }
+        let stale = healthWanted(limit: nil).compactMap { health[$0] }.filter { $0.outstanding == 0 }.map { $0.askedAt + DeliveryHealth.freshFor }.min()
+        return [healthDueAt, stale].compactMap { $0 }.min()
+    }
     public var waitsForStart: Bool { !loaded && !loading }
 
     public mutating func start(_ context: ScreenContext) -> Outcome { load(context) }
+
+    public mutating func tick(_ context: ScreenContext) -> Outcome { askHealth(context) }
 
     public mutating func fit(_ context: ScreenContext) -> Outcome {
         table.viewHeight = ListView.visibleRows(rows: context.rows)
@@ -137,13 +152,28 @@ public struct ListScreen: Screen {
             lastMatches = shown
         }
         lastNeedle = needle
-        let store = store, pending = pending, uncertain = uncertain
-        let rows = shown.map { index in
+        let store = store, pending = pending, uncertain = uncertain, health = health
+        let rows = sorted(shown).map { index in
             let uuid = store.webhooks[index].uuid
             return WebhookRow(store: store, index: index, pending: pending.isEmpty ? nil : pending[uuid],
-                              uncertain: !uncertain.isEmpty && uncertain.contains(uuid))
+                              uncertain: !uncertain.isEmpty && uncertain.contains(uuid), health: health.isEmpty ? nil : health[uuid])
         }
         table.setRows(rows, keepingSelectionOn: keep.map { k in { $0.webhook.uuid == k } })
+    }
+
+    /// The shown indices in the order `sort` asks (the store is by name already).
+    private func sorted(_ shown: [Int]) -> [Int] {
+        switch sort {
+        case .name:
+            return shown
+        case .failures:
+            let failures = shown.map { health[webhooks[$0].uuid]?.failures ?? -1 }
+            return shown.indices.sorted { failures[$0] != failures[$1] ? failures[$0] > failures[$1] : $0 < $1 }.map { shown[$0] }
+        case .status:
+            func rank(_ status: WebhookStatus?) -> Int { status == .enabled ? 0 : status == .disabled ? 1 : 2 }
+            let ranks = shown.map { rank(webhooks[$0].status) }
+            return shown.indices.sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }.map { shown[$0] }
+        }
     }
 
     /// Whether `needle` occurs in `haystack`, byte for byte (both lowercased UTF-8): String's own

@@ -14,6 +14,7 @@ enum ListView {
     static func draw(_ list: ListScreen, rect: Rect, focused: Bool, context: ScreenContext, into grid: inout Grid) {
         let shown = list.table.rows.count, total = list.webhooks.count
         var line = list.loaded ? (shown == total ? "\(total) webhook\(total == 1 ? "" : "s")" : "\(shown) of \(total) webhooks") : ""
+        if list.loaded && total > 0 { line += " · " + list.sort.words }
         if list.loading || (!list.loaded && !list.failed) {
             let elapsed = list.loadingSince.map { " " + String(format1: max(0, context.now - $0)) + " s" } ?? ""
             line += (line.isEmpty ? "Loading webhooks…" : " · reloading…") + elapsed

@@ -11,24 +11,31 @@ public struct WebhookRow: TableRow {
     public var pending: ListScreen.Pending?
     /// A change was sent and no clear answer came: it may have happened.
     public var uncertain: Bool
+    /// Its deliveries of the last 24 hours, once asked for.
+    public var health: DeliveryHealth?
 
-    init(store: WebhookStore, index: Int, pending: ListScreen.Pending?, uncertain: Bool = false) {
+    init(store: WebhookStore, index: Int, pending: ListScreen.Pending?, uncertain: Bool = false, health: DeliveryHealth? = nil) {
         self.store = store
         self.index = index
         self.pending = pending
         self.uncertain = uncertain
+        self.health = health
     }
 
     public var webhook: Webhook { store.webhooks[index] }
 
-    public static func == (a: WebhookRow, b: WebhookRow) -> Bool { a.webhook == b.webhook && a.pending == b.pending && a.uncertain == b.uncertain }
+    public static func == (a: WebhookRow, b: WebhookRow) -> Bool {
+        a.webhook == b.webhook && a.pending == b.pending && a.uncertain == b.uncertain && a.health == b.health
+    }
 
+    /// Failed of all deliveries in the last 24 hours stays; filters, then events, give way first.
     public static let columns = [
         TableColumn("", width: 2),
         TableColumn("Name", minimum: 12),
-        TableColumn("URL", minimum: 20, weight: 2),
-        TableColumn("Events", width: 20),
-        TableColumn("Filters", width: 9),
+        TableColumn("URL", minimum: 16, weight: 2),
+        TableColumn("Failed/24h", width: 10),
+        TableColumn("Events", width: 20, dropRank: 1),
+        TableColumn("Filters", width: 7, dropRank: 0),
     ]
 
     public func cell(_ column: Int, width: Int) -> (text: String, style: Style) {
@@ -44,7 +51,8 @@ public struct WebhookRow: TableRow {
             }
         case 1: return (TerminalSafe.escaped(webhook.name), webhook.status == .enabled ? .plain : .muted)
         case 2: return (DisplayWidth.middle(TerminalSafe.escaped(webhook.url), width: width), .plain)
-        case 3: return (eventsSummary, .plain)
+        case 3: return health?.cell ?? ("", .muted)
+        case 4: return (eventsSummary, .plain)
         default: return (filtersSummary, .muted)
         }
     }

@@ -1,0 +1,144 @@
+import JetEmailClient
+import Testing
+@testable import TerminalUI
+@testable import WebhookTUI
+
+/// The list's health column: each webhook's failed of all deliveries in the last 24 hours, from
+/// two `limit: 1` queries a row, rows on screen first, in the background, kept for 60 s; `o`
+/// sorts by failures.
+@Suite struct ListHealthTests {
+    let lists = ListScreenTests()
+
+    /// The health queries sent so far: (request id, query).
+    func healthQueries(_ d: inout Driver) -> [(Int, DeliveryQuery)] { d.drain().compactMap(\.backgroundQuery) }
+
+    /// Answers every health query with `failed` / `total` by uuid.
+    func answer(_ d: inout Driver, _ asked: [(Int, DeliveryQuery)], _ figures: [String: (Int, Int)]) {
+        for (id, query) in asked {
+            guard let (failed, total) = figures[query.uuid ?? ""] else { continue }
+            let count = query.status == .failed ? failed : total
+            d.send(.answered(id: id, .deliveries(.success(DeliveryPage(events: [], total: count, limit: 1, offset: 0)))))
+        }
+    }
+
+    func row(_ d: Driver, _ name: String) -> String { d.screen.split(separator: "\n").first { $0.contains(name) }.map(String.init) ?? "" }
+
+    @Test func aTickAfterLoadingAsksTwoSmallQueriesARowInTheBackground() {
+        var d = lists.loaded()
+        #expect(healthQueries(&d).isEmpty, "nothing before the tick: a burst of keys asks once")
+        d.send(.tick)
+        let asked = healthQueries(&d)
+        #expect(asked.count == 6, "three rows, two each")
+        let since = Int(d.state.clock.epochAtStart + d.now) - 86_400
+        for (_, q) in asked {
+            #expect(q.limit == 1 && q.dateFrom == since && (q.status == nil || q.status == .failed))
+        }
+        #expect(Set(asked.compactMap(\.1.uuid)) == ["u-a", "u-b", "u-c"])
+        #expect(row(d, "billing").contains("…"), "… until known")
+        answer(&d, asked, ["u-a": (0, 5), "u-b": (12, 340), "u-c": (0, 0)])
+        #expect(row(d, "billing").contains("12/340") && row(d, "Alerts").contains("0/5"))
+        // Red when any failed, plain when none.
+        #expect(role(d, of: "12/340") == .error)
+        #expect(role(d, of: "0/5") == .normal)
+    }
+
+    /// The style of the first cell of `text` on screen.
+    func role(_ d: Driver, of text: String) -> Style.Role? {
+        let lines = d.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let row = lines.firstIndex(where: { $0.contains(text) }), let range = lines[row].range(of: text) else { return nil }
+        return render(d.state)[row, lines[row].distance(from: lines[row].startIndex, to: range.lowerBound)].style.role
+    }
+
+    @Test func figuresAreKeptForAMinuteAndStayWhileTheyAreAskedAgain() {
+        var d = lists.loaded()
+        d.send(.tick)
+        answer(&d, healthQueries(&d), ["u-a": (1, 5), "u-b": (2, 3), "u-c": (0, 0)])
+        let wake = d.state.nextWake
+        #expect(wake == d.now + 60, "the shell is asked to wake when they go stale")
+        d.now += 30
+        d.send(.tick)
+        #expect(healthQueries(&d).isEmpty, "fresh for 60 s")
+        d.now += 31
+        d.send(.tick)
+        let again = healthQueries(&d)
+        #expect(again.count == 6)
+        #expect(row(d, "billing").contains("2/3"), "the old figures stay while asked again")
+    }
+
+    @Test func aFigureThatCannotBeFetchedShowsAQuestionMarkAndAHostileTotalToo() {
+        var d = lists.loaded()
+        d.send(.tick)
+        for (id, query) in healthQueries(&d) {
+            let result: Result<DeliveryPage, JetEmailError> = switch query.uuid {
+            case "u-a": .failure(.server(status: 500, message: "boom"))
+            case "u-b": .success(DeliveryPage(events: [], total: -7, limit: 1, offset: 0))
+            default: .success(DeliveryPage(events: [], total: 9, limit: 1, offset: 0))
+            }
+            d.send(.answered(id: id, .deliveries(result)))
+        }
+        #expect(row(d, "Alerts").contains(" ? "), "\(row(d, "Alerts"))")
+        #expect(row(d, "billing").contains(" ? ") && !row(d, "billing").contains("-7"), "\(row(d, "billing"))")
+        #expect(row(d, "Crm").contains("9/9"))
+    }
+
+    @Test func oSortsByFailuresMostFirstThenByStatusAndTheHeaderSaysWhich() {
+        var d = lists.loaded()
+        #expect(d.screen.contains("3 webhooks · by name"))
+        d.send(.tick)
+        answer(&d, healthQueries(&d), ["u-a": (1, 5), "u-b": (0, 3), "u-c": (40, 41)])
+        d.press(.character("o"))
+        #expect(d.screen.contains("3 webhooks · by failures (24 h)"))
+        #expect(lists.listState(d)?.table.rows.map(\.webhook.name) == ["Crm", "Alerts", "billing"])
+        d.press(.character("o"))
+        #expect(d.screen.contains("by status"))
+        #expect(lists.listState(d)?.table.rows.map(\.webhook.name) == ["billing", "Crm", "Alerts"], "enabled first, by name")
+        d.press(.character("o"))
+        #expect(lists.listState(d)?.table.rows.map(\.webhook.name) == ["Alerts", "billing", "Crm"])
+    }
+
+    @Test func onlyTheSeenListAsksAndAtMostEightAreOutAtOnce() {
+        let many = (0..<30).map { i in
+            Webhook(uuid: "u-\(i)", name: String(format: "hook-%02d", i), url: "https://h.example.com/\(i)", events: [EventName(.outboundDelivered)], status: .enabled)
+        }
+        var d = lists.loaded(many)
+        d.send(.tick)
+        let first = healthQueries(&d)
+        #expect(first.count == 8, "at most eight out")
+        #expect(Set(first.compactMap(\.1.uuid)) == ["u-0", "u-1", "u-2", "u-3"], "rows on screen first, from the top")
+        // A log pushed over the list: answers still land, but nothing more is asked meanwhile.
+        d.press(.character("l"))
+        _ = d.drain()
+        answer(&d, first, Dictionary(uniqueKeysWithValues: (0..<4).map { ("u-\($0)", (0, 1)) }))
+        #expect(healthQueries(&d).isEmpty)
+        d.press(.escape)
+        d.now += 6
+        d.send(.tick)
+        #expect(healthQueries(&d).count == 8, "back on the list, the next rows are asked")
+    }
+}
+
+/// Details show a webhook's deliveries by status over the last hour, 24 hours and 7 days.
+@Suite struct DetailsCountsTests {
+    @Test func detailsAskTwelveCountsAndShowThemAsTheyCome() {
+        var d = ListScreenTests().loaded()
+        d.state.onList { $0.select(uuid: "u-b") }
+        d.press(.enter)
+        let asked = d.drain().compactMap(\.backgroundQuery)
+        #expect(asked.count == 12 && asked.allSatisfy { $0.1.uuid == "u-b" && $0.1.limit == 1 })
+        #expect(Set(asked.compactMap(\.1.dateFrom)).count == 3, "an hour, a day, a week")
+        #expect(d.screen.contains("… failed"))
+        for (id, query) in asked {
+            let day = query.dateFrom == Int(d.state.clock.epochAtStart + d.now) - 86_400
+            let result: Result<DeliveryPage, JetEmailError> = query.status == .retry && !day
+                ? .failure(.noAnswer(.timedOut, deadlineSeconds: 10))
+                : .success(DeliveryPage(events: [], total: query.status == .failed ? (day ? 12 : 3) : 7, limit: 1, offset: 0))
+            d.send(.answered(id: id, .deliveries(result)))
+        }
+        let day = d.screen.split(separator: "\n").first { $0.contains("last 24 hours") }.map(String.init) ?? ""
+        #expect(day.contains("7 success · 12 failed · 7 retry · 7 pending"), "\(day)")
+        let hour = d.screen.split(separator: "\n").first { $0.contains("last hour") }.map(String.init) ?? ""
+        #expect(hour.contains("? retry"), "one that could not be fetched: \(hour)")
+        d.press(.escape, .enter)
+        #expect(d.drain().compactMap(\.backgroundQuery).count == 12, "asked again when opened again")
+    }
+}
