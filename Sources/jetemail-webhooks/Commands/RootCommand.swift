@@ -16,7 +16,7 @@ enum RootCommand {
     /// The subcommands by name. An enum rather than an array of `any Command.Type`: Swift 6.3's
     /// SILGen crashed on running an opened existential command inside a do/catch.
     enum Subcommand: String, CaseIterable {
-        case create, list, get, update, delete, query, replay, recover, sendExample = "send-example", verify, sandbox
+        case create, list, get, update, delete, query, replay, recover, stats, sendExample = "send-example", verify, sandbox
 
         var type: any Command.Type {
             switch self {
@@ -28,6 +28,7 @@ enum RootCommand {
             case .query: QueryCommand.self
             case .replay: ReplayCommand.self
             case .recover: RecoverCommand.self
+            case .stats: StatsCommand.self
             case .sendExample: SendExampleCommand.self
             case .verify: VerifyCommand.self
             case .sandbox: SandboxCommand.self
@@ -50,6 +51,7 @@ enum RootCommand {
             case .query: return try QueryCommand(parsed).begin()
             case .replay: return try ReplayCommand(parsed).begin()
             case .recover: return try RecoverCommand(parsed).begin()
+            case .stats: return try StatsCommand(parsed).begin()
             case .sendExample: return try SendExampleCommand(parsed).begin()
             case .verify: return try VerifyCommand(parsed).begin()
             case .sandbox: return try SandboxCommand(parsed).begin()

@@ -1,0 +1,120 @@
+import Glibc
+import JetEmailClient
+import TerminalUI
+import WebhookTUI
+
+/// `stats [--webhook UUID] [--since TIME] [--until TIME] [--json]`: deliveries per webhook by
+/// status (all webhooks when none is named), counted with `limit: 1` queries paced by the
+/// request budget: which receiver is failing, from a script or a terminal.
+struct StatsCommand: Command {
+    static let name = "stats"
+    static let abstract = "Count deliveries per webhook by status (default: the last 24 hours)."
+    static let discussion = """
+        Each figure is the total of a one-row query (JetEmail has no stats endpoint): five
+        requests a webhook, paced by the request budget. TIME as in query (default --since 24h).
+        A table on a terminal, sorted by failures; JSON otherwise. Exit 1 when a figure could
+        not be fetched (shown as ? or null).
+        """
+    static let options: [OptionSpec] = [
+        .value("webhook", "uuid", "Only this webhook (also --uuid)."),
+        .value("uuid", "uuid", "The official CLI's name for --webhook."),
+        .value("since", "time", "From TIME (default: 24 hours ago)."),
+        .value("until", "time", "Until TIME (default: now)."),
+        .flag("json", "Print JSON even on a terminal."),
+    ] + APIAccess.options
+
+    let access: APIAccess
+    let uuid: String?
+    let since: Int
+    let until: Int?
+    let json: Bool
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        access = try APIAccess(arguments)
+        json = arguments.flag("json")
+        if let a = arguments.string("webhook"), let b = arguments.string("uuid"), a != b { throw UsageError("--webhook and --uuid name the same webhook; give one.") }
+        uuid = arguments.string("webhook") ?? arguments.string("uuid")
+        if uuid?.isEmpty == true { throw UsageError("The uuid is empty.") }
+        let clock = SystemClock.wallClock()
+        since = try TimeArgument.option(arguments, "since", unixName: nil, clock: clock) ?? (SystemClock.unixNow - DeliveryHealth.window)
+        until = try TimeArgument.option(arguments, "until", unixName: nil, clock: clock)
+        if let until, since > until { throw UsageError("--since is after --until.") }
+    }
+
+    @MainActor func begin() throws -> CommandWork {
+        { try await run() }
+    }
+
+    struct Row: Encodable {
+        var uuid: String
+        var name: String?
+        var total: Int?
+        var success: Int?
+        var failed: Int?
+        var retry: Int?
+        var pending: Int?
+        var problem: String?
+    }
+
+    struct Report: Encodable {
+        var since: Int
+        var until: Int?
+        var webhooks: [Row]
+    }
+
+    @MainActor func run() async throws {
+        try await access.withClient { client in
+            let webhooks: [Webhook]
+            do { webhooks = try await client.listWebhooks() } catch { throw APIAccess.fail(error, doing: .read) }
+            var targets = webhooks.map { ($0.uuid, Optional($0.name)) }
+            if let uuid {
+                // Only that one; a uuid the list lacks is still counted (the list may lag).
+                targets = [(uuid, webhooks.first { $0.uuid == uuid }?.name)]
+            }
+            let asJSON = APIAccess.wantsJSON(json)
+            var rows: [Row] = []
+            for (index, (uuid, name)) in targets.enumerated() where !uuid.isEmpty {
+                if !asJSON, isatty(STDERR_FILENO) != 0 {
+                    StandardError.writePrompt("\r\u{1B}[2KCounting \(index + 1) of \(targets.count)…")
+                }
+                let tally = await DeliveryTally.count(client, uuid: uuid, since: since, until: until) { seconds in
+                    StandardError.write("\r\u{1B}[2KJetEmail answered 429 (rate limited): waiting \(seconds) s.")
+                }
+                rows.append(Row(uuid: uuid, name: name, total: tally.total, success: tally.byStatus[.success], failed: tally.byStatus[.failed],
+                                retry: tally.byStatus[.retry], pending: tally.byStatus[.pending], problem: tally.problem))
+            }
+            if !asJSON, isatty(STDERR_FILENO) != 0 { StandardError.writePrompt("\r\u{1B}[2K") }
+            // Most failures first; unknown last; then by name.
+            rows.sort { a, b in
+                (a.failed ?? -1, b.name ?? b.uuid) > (b.failed ?? -1, a.name ?? a.uuid)
+            }
+            try APIAccess.print(asJSON ? WebhookOutput.json(Report(since: since, until: until, webhooks: rows)) : table(rows))
+            if let problem = rows.first(where: { $0.problem != nil })?.problem {
+                StandardError.write("Some figures could not be fetched (? above): \(TerminalSafe.escaped(problem))")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    func table(_ rows: [Row]) -> String {
+        let clock = SystemClock.wallClock()
+        let columns = [TableColumn("Name", minimum: 12), TableColumn("Total", width: 8), TableColumn("Success", width: 8),
+                       TableColumn("Failed", width: 8), TableColumn("Retry", width: 8), TableColumn("Pending", width: 8),
+                       TableColumn("UUID", width: 36, dropRank: 0)]
+        func figure(_ n: Int?) -> String { n.map(String.init) ?? "?" }
+        let lines = TextTable.lines(columns, rows: rows.count, width: TextTable.terminalWidth()) { row, column, _ in
+            let r = rows[row]
+            switch column {
+            case 0: return TerminalSafe.escaped(r.name ?? "(not in the list)")
+            case 1: return figure(r.total)
+            case 2: return figure(r.success)
+            case 3: return figure(r.failed)
+            case 4: return figure(r.retry)
+            case 5: return figure(r.pending)
+            default: return TerminalSafe.escaped(r.uuid)
+            }
+        }
+        let range = "Deliveries from \(clock.local(since))" + (until.map { " to \(clock.local($0))" } ?? " to now")
+        return ([range] + lines).joined(separator: "\n")
+    }
+}

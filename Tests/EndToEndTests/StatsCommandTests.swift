@@ -1,0 +1,70 @@
+import Foundation
+import JetEmailSandbox
+import Testing
+import TestSupport
+
+/// `stats` as a process against the sandbox with an outage of Billing: every webhook's figures
+/// equal the sandbox's own log, the failing one comes first, and a webhook named alone.
+@Suite struct StatsCommandTests {
+    let recover = RecoverCommandTests()
+
+    @Test func everyWebhookIsCountedByStatusAndTheFailingOneComesFirst() async throws {
+        try await recover.withOutage(40) { s in
+            let r = try BuiltProgram.run(["stats", "--since", "1d"] + s.key, environment: s.environment)
+            #expect(r.status == 0, "\(r.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            let rows = try #require(report["webhooks"] as? [[String: Any]])
+            #expect(rows.count == s.backend.server.webhooks.count)
+            let since = try #require(report["since"] as? Int)
+            for row in rows {
+                let uuid = try #require(row["uuid"] as? String)
+                let theirs = s.backend.server.deliveries.filter { $0.uuid == uuid && ($0.createdAt ?? 0) >= since }
+                #expect(row["total"] as? Int == theirs.count)
+                for status in ["success", "failed", "retry", "pending"] {
+                    #expect(row[status] as? Int == theirs.filter { $0.status?.rawValue == status }.count, "\(status) of \(uuid)")
+                }
+            }
+            #expect(rows.first?["uuid"] as? String == s.billing, "most failures first")
+            #expect((rows.first?["failed"] as? Int ?? 0) >= 40)
+        }
+    }
+
+    @Test func oneWebhookAloneByUUIDAndABadTimeIsAUsageError() async throws {
+        try await recover.withOutage(5) { s in
+            let r = try BuiltProgram.run(["stats", "--webhook", s.billing] + s.key, environment: s.environment)
+            let rows = ((try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [String: Any])?["webhooks"] as? [[String: Any]]
+            #expect(r.status == 0 && rows?.count == 1 && rows?.first?["name"] as? String == "Billing", "\(r.stdout) \(r.stderr)")
+            let bad = try BuiltProgram.run(["stats", "--since", "soon"] + s.key, environment: s.environment)
+            #expect(bad.status == 2 && bad.stdout.isEmpty)
+        }
+    }
+}
+
+extension HostileVerbTests {
+    /// `stats` against a server whose counts misbehave: a 500 for failed ones, a total below
+    /// zero for pending ones (read as what the page showed: none), an escape sequence in a name:
+    /// the figures it could read, none for the rest, exit 1, nothing raw on the terminal.
+    @Test func statsWithCountsAServerCannotGiveSaysSoAndExitsOne() throws {
+        let s = try server { line in
+            if line.hasPrefix("GET /webhooks") {
+                return MisbehavingServer.answer(200, #"{"success":true,"result":[\#(Self.webhook("u-1", name: "Ord\\u001b[31mers", status: "1"))]}"#)
+            }
+            return MisbehavingServer.answer(200, #"{"events":[],"total":3,"limit":1,"offset":0}"#)
+        }
+        let good = try run(["stats"], s)
+        #expect(good.status == 0, "\(good.stderr)")
+        let picky = try MisbehavingServer { request in
+            if request.hasPrefix("GET /webhooks") {
+                return [.sendText(MisbehavingServer.answer(200, #"{"success":true,"result":[\#(Self.webhook("u-1", status: "1"))]}"#))]
+            }
+            if request.contains(#""status":"failed""#) { return [.sendText(MisbehavingServer.answer(500, #"{"success":false,"error":"boom"}"#))] }
+            if request.contains(#""status":"pending""#) { return [.sendText(MisbehavingServer.answer(200, #"{"events":[],"total":-4,"limit":1,"offset":0}"#))] }
+            return [.sendText(MisbehavingServer.answer(200, #"{"events":[],"total":3,"limit":1,"offset":0}"#))]
+        }
+        let bad = try run(["stats"], picky)
+        #expect(bad.status == 1, "\(bad.status) \(bad.stderr)")
+        let row = ((try? JSONSerialization.jsonObject(with: Data(bad.stdout.utf8))) as? [String: Any])?["webhooks"] as? [[String: Any]]
+        #expect(row?.first?["total"] as? Int == 3 && row?.first?["failed"] == nil && row?.first?["pending"] as? Int == 0, "\(bad.stdout)")
+        #expect(bad.stderr.contains("could not be fetched") && !bad.stderr.contains("\u{1b}"))
+    }
+}
