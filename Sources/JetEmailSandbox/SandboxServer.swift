@@ -40,6 +40,28 @@ public final class SandboxServer: Sendable {
     /// TCP connections accepted so far (keep-alive lets one carry many requests).
     public var connectionCount: Int { connections.withLockedValue { $0 } }
 
+    /// A delivery happens now, to the webhook with this uuid (the first of its types, or the
+    /// `index`-th): it goes on top of the log, as JetEmail's newest. Its id, or nil for no such
+    /// webhook. For `--live` and for tests that watch a log follow.
+    @discardableResult
+    public func deliverNow(to uuid: String, status: DeliveryStatus = .success, index: Int = 0) -> String? {
+        let now = Int(Date().timeIntervalSince1970)
+        return state.withLockedValue { s in
+            guard let webhook = s.store.webhooks.first(where: { $0.uuid == uuid }) else { return nil }
+            let n = 1_000_000_000 + s.store.deliveries.count + s.store.liveCount
+            s.store.liveCount += 1
+            let events = webhook.events.isEmpty ? [EventName(.outboundDelivered)] : webhook.events
+            let failed = status == .failed
+            let delivery = SandboxDelivery(id: SampleEvent.eventID(n), webhookUUID: webhook.uuid, webhookURL: webhook.url,
+                                           eventType: events[index % events.count].rawValue, sourceUID: SampleEvent.sourceUID(n), n: n,
+                                           createdAt: now, status: status, attempts: failed ? 6 : status == .pending ? 0 : 1,
+                                           lastCode: failed ? 503 : status == .success ? 200 : nil)
+            s.store.deliveries.insert(delivery, at: 0)
+            s.store.matchCache = nil
+            return delivery.id
+        }
+    }
+
     public func setFaults(_ faults: SandboxFaults) { state.withLockedValue { $0.config.faults = faults } }
 
     /// Binds and starts serving; returns the port (pass 0 for any free one).

@@ -20,6 +20,8 @@ struct SandboxStore: Sendable {
     var window = SandboxRateWindow()
     /// The last query's filters and matches (cleared when the log changes).
     var matchCache: (filters: SandboxLogAPI.Filters, indices: [Int])?
+    /// Deliveries made by `deliverNow` so far (their numbers follow the seeded ones).
+    var liveCount = 0
 
     func index(of uuid: String) -> Int? { webhooks.firstIndex { $0.uuid == uuid } }
 }

@@ -31,6 +31,15 @@ public struct TableCursor: Sendable, Equatable {
         select(selection)
     }
 
+    /// `added` rows were put above the first: the selection stays on its row; with
+    /// `keepingView` the same rows stay on screen too (else the view stays at the top, showing them).
+    public mutating func insertAbove(_ added: Int, keepingView: Bool) {
+        guard added > 0 else { return }
+        count = count > Int.max - added ? Int.max : count + added
+        if keepingView { top = top > Int.max - added ? top : top + added }
+        select(selection > Int.max - added ? selection : selection + added)
+    }
+
     public mutating func select(_ index: Int) {
         selection = min(max(0, index), max(0, count - 1))
         scrollToSelection()

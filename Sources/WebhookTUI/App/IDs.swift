@@ -29,6 +29,8 @@ public enum RequestTag: Hashable, Sendable {
     case health(uuid: String, failedOnly: Bool)
     /// A count of a webhook's deliveries of one status since `window` seconds ago, for details.
     case counts(window: Int, status: DeliveryStatus)
+    /// Following the log: deliveries newer than the newest shown.
+    case follow
     /// Planning a recover (reading the log, or finding its journal).
     case recoverPlan
     /// The account's users and domains.

@@ -24,6 +24,7 @@ struct SandboxCommand: Command {
         .value("seed", "count", "Start with this many realistic webhooks (default 0)."),
         .value("outage", "count", "Failed deliveries of an outage of the second seeded webhook, 3 h to 1 h ago (default 300 when seeded; 0 for none)."),
         .value("seed-deliveries", "count", "Start with this many deliveries in the log, spread over the seeded webhooks (8 are seeded if --seed is not given)."),
+        .value("live", "seconds", "Every SECONDS, a new delivery to one of the webhooks (in turn; one in four failed): a log to follow."),
     ]
 
     let port: Int
@@ -39,6 +40,7 @@ struct SandboxCommand: Command {
     let seedDeliveries: Int
     let outage: Int?
     let rateWindow: Int?
+    let live: Int?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         port = try arguments.int("port", default: 8787)
@@ -54,6 +56,8 @@ struct SandboxCommand: Command {
         guard (0...1_000_000).contains(seed) else { throw UsageError("--seed must be from 0 to 1000000.") }
         seedDeliveries = try arguments.int("seed-deliveries", default: 0)
         guard (0...5_000_000).contains(seedDeliveries) else { throw UsageError("--seed-deliveries must be from 0 to 5000000.") }
+        live = try arguments.optionalInt("live")
+        if let live, !(1...86_400).contains(live) { throw UsageError("--live must be from 1 to 86400 seconds.") }
         outage = try arguments.optionalInt("outage")
         if let outage, !(0...1_000_000).contains(outage) { throw UsageError("--outage must be from 0 to 1000000.") }
         rateWindow = try arguments.optionalInt("rate-window")
@@ -110,7 +114,20 @@ struct SandboxCommand: Command {
             Ctrl-C stops it.
             """)
         fflush(nil)
+        let deliveries = live.map { seconds in
+            Task {
+                var turn = 0
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(seconds))
+                    let hooks = server.webhooks
+                    guard !hooks.isEmpty else { continue }
+                    server.deliverNow(to: hooks[turn % hooks.count].uuid, status: turn % 4 == 3 ? .failed : .success, index: turn / hooks.count)
+                    turn += 1
+                }
+            }
+        }
         await Self.waitForTermination()
+        deliveries?.cancel()
         await server.stop()
         StandardError.write("sandbox stopped")
     }

@@ -29,6 +29,10 @@ extension DeliveryLogScreen {
                 when: { $0.webhook != nil }) { log, _, context in
             RecoverQuestion.plan(from: log, context)
         },
+        Binding([.character("F")], keys: "F", bar: BarEntry("F", "follow"),
+                help: "follow: new deliveries appear at the top as they arrive (asked for every 5 s); F again stops") { log, _, context in
+            log.toggleFollow(context)
+        },
         Binding([.character("s")], keys: "s", bar: BarEntry("s", "since"), help: "time filter: only deliveries since a time (2h, 30m, 14:00, 2026-11-27T14:00)") { log, _, _ in
             log.sinceTyping = true
             log.sinceInput = TextInput(log.sinceText ?? "")
@@ -51,6 +55,8 @@ extension DeliveryLogScreen {
     static let movingKeys: [Binding<DeliveryLogScreen>] = TableCursor.bindings.map { widget in
         Binding(widget) { log, action, _, context in
             log.cursor.perform(action)
+            // At the top, what arrived while following is in view.
+            if log.cursor.top == 0 { log.follow.unseen = 0 }
             return log.fill(context)
         }
     }

@@ -21,10 +21,11 @@ extension DeliveryLogScreen {
 
     /// The filters changed (or `r`): everything loaded is forgotten and page 0 asked for.
     mutating func restart(_ context: ScreenContext) -> Outcome {
-        let stop = Outcome.cancel(inFlight.sorted().map { .page($0) })
+        let stop = Outcome.cancel(inFlight.sorted().map { .page($0) } + (follow.inFlight ? [.follow] : []))
         inFlight = []
         pages = [:]
         total = nil
+        follow.restart(now: context.now)
         failure = nil
         loadingSince = nil
         cursor.setCount(0)
@@ -46,9 +47,11 @@ extension DeliveryLogScreen {
                 return .status(.error, error.readMessage + " r reloads.")
             case .success(let answer):
                 failure = nil
-                total = answer.total
+                // The server's total counts those that arrived while following; they are rows of their own.
+                total = max(0, answer.total - follow.arrived.count)
                 pages[page] = answer.events
-                cursor.setCount(answer.total)
+                if page == 0, follow.arrived.isEmpty { follow.sawTop(answer.events) }
+                cursor.setCount(rowCount ?? 0)
                 if answer.total == 0, case .eventID(let text)? = lookup {
                     // Not an event id: perhaps a source message's uid.
                     lookup = .sourceUID(text)
@@ -59,6 +62,8 @@ extension DeliveryLogScreen {
                 }
                 return fill(context)
             }
+        case (.api(.deliveries(let result)), .follow):
+            return followed(result, context)
         case (.api(.replayed(let result)), .replay(let event, let name)):
             return ReplayQuestion.answered(result, event: event, to: name)
         case (.recoverPlanned(let result), .recoverPlan):
@@ -89,6 +94,10 @@ extension DeliveryLogScreen {
     /// A replay of this event was enqueued (by the recover run): it is pending now, with one
     /// more attempt, as the API has it; the page stays as it was loaded otherwise.
     mutating func markPending(_ eventID: String, of uuid: String) {
+        for index in follow.arrived.indices where follow.arrived[index].id == eventID && follow.arrived[index].uuid == uuid {
+            follow.arrived[index].latestStatus = DeliveryStatus.pending.rawValue
+            follow.arrived[index].totalAttempts = follow.arrived[index].totalAttempts.map { $0 == Int.max ? $0 : $0 + 1 }
+        }
         for (number, page) in pages {
             guard let index = page.firstIndex(where: { $0.id == eventID && $0.uuid == uuid }) else { continue }
             pages[number]?[index].latestStatus = DeliveryStatus.pending.rawValue

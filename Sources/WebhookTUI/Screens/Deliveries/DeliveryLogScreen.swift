@@ -40,6 +40,8 @@ public struct DeliveryLogScreen: Screen {
     public var failure: String?
     /// When the first page was asked for, while none has come (for the seconds in the header).
     public var loadingSince: Double?
+    /// `F`: new deliveries are asked for every few seconds and put on top (see DeliveryLogFollow).
+    public var follow = Follow()
 
     public enum Lookup: Sendable, Equatable {
         /// Tried as an event id first; with no match, as a source uid.
@@ -56,9 +58,10 @@ public struct DeliveryLogScreen: Screen {
         self.names = names
     }
 
-    /// The query for one page, with every filter that applies.
+    /// The query for one page, with every filter that applies. Deliveries that arrived while
+    /// following sit above the pages, and on the server too: the page's offset counts them.
     public func query(page: Int) -> DeliveryQuery {
-        var q = DeliveryQuery(uuid: webhook?.uuid, status: statusFilter, limit: Self.pageSize, offset: page * Self.pageSize)
+        var q = DeliveryQuery(uuid: webhook?.uuid, status: statusFilter, limit: Self.pageSize, offset: page * Self.pageSize + follow.arrived.count)
         q.eventType = eventTypeFilter
         q.dateFrom = sinceFrom
         switch lookup {
@@ -69,11 +72,21 @@ public struct DeliveryLogScreen: Screen {
         return q
     }
 
+    /// Row `row` of the table: those that arrived while following, then the pages'.
     public func delivery(at row: Int) -> Delivery? {
-        guard let page = pages[row / Self.pageSize] else { return nil }
-        let index = row % Self.pageSize
+        if row < follow.arrived.count { return row >= 0 ? follow.arrived[row] : nil }
+        let base = row - follow.arrived.count
+        guard let page = pages[base / Self.pageSize] else { return nil }
+        let index = base % Self.pageSize
         return page.indices.contains(index) ? page[index] : nil
     }
+
+    /// The row of the pages a table row shows (negative: one that arrived while following).
+    func pageRow(_ row: Int) -> Int { row - follow.arrived.count }
+
+    /// Rows in the table: the pages' total and those that arrived while following (never a
+    /// trap on a total near Int.max).
+    public var rowCount: Int? { total.map { $0 > Int.max - follow.arrived.count ? Int.max : $0 + follow.arrived.count } }
 
     public var selected: Delivery? { delivery(at: cursor.selection) }
 
@@ -91,13 +104,14 @@ public struct DeliveryLogScreen: Screen {
         guard total > 0 else { return [] }
         let lastPage = (total - 1) / Self.pageSize
         var needed = Set<Int>()
-        let visible = cursor.visible
+        let visible = max(0, pageRow(cursor.visible.lowerBound))..<max(0, pageRow(cursor.visible.upperBound))
         if !visible.isEmpty {
             for page in (visible.lowerBound / Self.pageSize)...((visible.upperBound - 1) / Self.pageSize) { needed.insert(page) }
         }
-        let selectedPage = cursor.selection / Self.pageSize
+        let selection = max(0, pageRow(cursor.selection))
+        let selectedPage = selection / Self.pageSize
         needed.insert(selectedPage)
-        let within = cursor.selection % Self.pageSize
+        let within = selection % Self.pageSize
         if within >= Self.pageSize - Self.prefetchMargin { needed.insert(selectedPage + 1) }
         if within < Self.prefetchMargin, selectedPage > 0 { needed.insert(selectedPage - 1) }
         return needed.filter { $0 <= lastPage }
@@ -105,7 +119,7 @@ public struct DeliveryLogScreen: Screen {
 
     /// Pages worth keeping: near the selection, or on screen.
     func keeps(_ page: Int) -> Bool {
-        abs(page - cursor.selection / Self.pageSize) <= Self.keptPages || neededPages.contains(page)
+        abs(page - max(0, pageRow(cursor.selection)) / Self.pageSize) <= Self.keptPages || neededPages.contains(page)
     }
 
     /// What a recover from this log replays: what it shows (failed when it shows every status).
@@ -139,6 +153,10 @@ public struct DeliveryLogScreen: Screen {
     }
     public var helpSections: [HelpSection] { Self.referenceSections }
     public var wantsTicks: Bool { isLoading && total == nil }
+    /// The next poll while following.
+    public var wakeAt: Double? { follow.on ? follow.dueAt : nil }
+
+    public mutating func tick(_ context: ScreenContext) -> Outcome { poll(context) }
 
     /// Sized to the window, and the pages it now shows asked for (on push too).
     public mutating func fit(_ context: ScreenContext) -> Outcome {

@@ -14,7 +14,7 @@ enum DeliveryLogView {
 
     static func header(_ log: DeliveryLogScreen, now: Double = 0) -> String {
         var line: String
-        if let total = log.total {
+        if let total = log.rowCount {
             let shown = log.cursor.visible
             line = total == 0 ? "No deliveries" : "\(shown.lowerBound + 1)-\(shown.upperBound) of \(total)"
         } else {
@@ -24,6 +24,7 @@ enum DeliveryLogView {
         let filters = log.filterSummary
         line += filters.isEmpty ? " · all events" : " · " + filters.joined(separator: " · ")
         if log.isLoading, log.total != nil { line += " · loading…" }
+        if log.follow.on { line += " · following" + (log.follow.unseen > 0 ? " · \(log.follow.unseen) new (Home)" : "") }
         return line
     }
 
@@ -35,7 +36,7 @@ enum DeliveryLogView {
         }
         let rect = tableRect(screen)
         let all = log.webhook == nil
-        if log.total == 0 {
+        if log.rowCount == 0 {
             let hint = log.filterSummary.isEmpty ? "Nothing was delivered to \(all ? "any webhook" : "this webhook") yet." : "Nothing matches these filters."
             grid.put(hint, row: rect.row + 1, column: 2, style: .muted)
         } else {
@@ -44,7 +45,7 @@ enum DeliveryLogView {
                 if let delivery = log.delivery(at: row) {
                     return DeliveryColumns.cell(delivery, column: column, width: width, allWebhooks: all, names: log.names, clock: clock)
                 }
-                let loaded = log.pages[row / DeliveryLogScreen.pageSize] != nil
+                let loaded = log.pages[max(0, log.pageRow(row)) / DeliveryLogScreen.pageSize] != nil
                 // A loaded page the server sent short has a gap: said as such, not as a status.
                 return column == 0 ? (loaded ? "(server skipped)" : log.failure == nil ? "loading…" : "not loaded", .muted) : ("", .muted)
             }

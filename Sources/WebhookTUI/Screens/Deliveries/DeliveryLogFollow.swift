@@ -1,0 +1,122 @@
+import JetEmailClient
+import TerminalUI
+
+/// `F`: following the log. Every `interval` seconds one query (through the budget, in the
+/// background) asks for deliveries newer than the newest shown, with the log's filters; those
+/// not seen yet go on top. The selection stays on its row; while the person is scrolled away
+/// the view stays put and the header counts what is new above (Home goes there).
+extension DeliveryLogScreen {
+    public struct Follow: Sendable, Equatable {
+        public static let interval = 5.0
+        /// At most this many new ones a poll; more say so (r reloads).
+        public static let pollLimit = 1000
+
+        public var on = false
+        /// Arrived while following, newest first: the table's first rows, above the pages.
+        public var arrived: [Delivery] = []
+        /// Arrived while the person was scrolled away from the top.
+        public var unseen = 0
+        public var dueAt: Double?
+        public var inFlight = false
+        /// The newest time shown, and the ids shown at that very second (the next poll asks
+        /// from it, inclusive, and skips those).
+        public var newestAt: Int?
+        public var idsAtNewest: Set<String> = []
+        /// Unix seconds when following began, for a log that showed nothing yet.
+        public var since: Int?
+
+        /// The filters changed or the log was reloaded: what arrived is in the pages now.
+        mutating func restart(now: Double) {
+            arrived = []
+            unseen = 0
+            inFlight = false
+            newestAt = nil
+            idsAtNewest = []
+            if on { dueAt = now + Self.interval }
+        }
+
+        /// The first page of the log came: its newest is where following starts.
+        mutating func sawTop(_ events: [Delivery]) {
+            guard let newest = events.compactMap(\.createdAt).max() else { return }
+            if newest > (newestAt ?? Int.min) {
+                newestAt = newest
+                idsAtNewest = Set(events.filter { $0.createdAt == newest }.map(\.id))
+            } else if newest == newestAt {
+                idsAtNewest.formUnion(events.filter { $0.createdAt == newest }.map(\.id))
+            }
+        }
+
+        /// Of a poll's answer (newest first), those not shown yet, newest first; and it moves
+        /// the newest shown along.
+        mutating func fresh(_ events: [Delivery]) -> [Delivery] {
+            let from = newestAt ?? since ?? Int.min
+            var seen = idsAtNewest
+            let new = events.filter { event in
+                guard let at = event.createdAt, at >= from, !seen.contains(event.id) else { return false }
+                seen.insert(event.id)
+                return true
+            }
+            sawTop(new)
+            return new
+        }
+    }
+
+    /// `F` on or off.
+    mutating func toggleFollow(_ context: ScreenContext) -> Outcome {
+        if follow.on {
+            follow.on = false
+            follow.dueAt = nil
+            let stop: Outcome = follow.inFlight ? .cancel([.follow]) : .none
+            follow.inFlight = false
+            return stop.with(.info, "Stopped following.")
+        }
+        follow.on = true
+        follow.since = context.unixNow - 1
+        follow.dueAt = context.now
+        return poll(context).with(.info, "Following: new deliveries appear at the top every \(Int(Follow.interval)) s. F stops.")
+    }
+
+    /// Asks for what is new, when due.
+    mutating func poll(_ context: ScreenContext) -> Outcome {
+        guard follow.on, !follow.inFlight, let due = follow.dueAt, context.now >= due else { return .none }
+        guard context.isOnTop, context.refusal(doing: "following") == nil, total != nil else {
+            // Not seen, held by a rate limit, or the first page not in: look again later.
+            follow.dueAt = context.now + Follow.interval
+            return .none
+        }
+        var q = query(page: 0)
+        q.offset = 0
+        q.limit = Follow.pollLimit
+        q.dateFrom = max(follow.newestAt ?? follow.since ?? 0, sinceFrom ?? Int.min)
+        follow.inFlight = true
+        follow.dueAt = nil
+        return .send(.api(.follow, .query(q), priority: .background))
+    }
+
+    /// A poll's answer: what is new goes on top.
+    mutating func followed(_ result: Result<DeliveryPage, JetEmailError>, _ context: ScreenContext) -> Outcome {
+        guard follow.inFlight else { return .none }
+        follow.inFlight = false
+        follow.dueAt = context.now + Follow.interval
+        let page: DeliveryPage
+        switch result {
+        case .success(let answer): page = answer
+        case .failure(.heldByRateLimit), .failure(.cancelled): return .none
+        case .failure(let error): return .status(.warning, "Following, tried again in \(Int(Follow.interval)) s: " + error.readMessage)
+        }
+        let new = follow.fresh(page.events)
+        guard !new.isEmpty else { return .none }
+        let scrolledAway = cursor.top > 0
+        follow.arrived.insert(contentsOf: new, at: 0)
+        if scrolledAway { follow.unseen += new.count }
+        cursor.insertAbove(new.count, keepingView: scrolledAway)
+        // Pages asked before these arrived were asked at the old offsets: ask again.
+        var outcome = Outcome.cancel(inFlight.sorted().map { .page($0) })
+        inFlight = []
+        outcome += fill(context)
+        if page.total > page.events.count {
+            outcome = outcome.with(.warning, "More than \(Follow.pollLimit) new deliveries in one poll: r reloads the log to see them all.")
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,91 @@
+import JetEmailClient
+import Testing
+@testable import TerminalUI
+@testable import WebhookTUI
+
+/// `F` in a delivery log: new deliveries appear at the top as they arrive (a query for those
+/// newer than the newest shown, every 5 s, in the background); the selection stays on its row;
+/// scrolled away, the header counts what is new and Home goes there; `F` again stops.
+@Suite struct FollowTests {
+    let logs = DeliveryLogTests()
+
+    /// Deliveries newer than evt_0 (1_800_000_000): `new_1` is the newest.
+    static func newer(_ count: Int, from first: Int = 1) -> [Delivery] {
+        (first..<first + count).reversed().map { i in
+            var d = DeliveryLogTests.events(0, 1)[0]
+            d.id = "new_\(i)"
+            d.createdAt = 1_800_000_000 + i * 10
+            return d
+        }
+    }
+
+    /// Orders' log with 250 events, page 0 in, and F pressed: (driver, the poll's id and query).
+    func following() -> (Driver, Int, DeliveryQuery) {
+        var d = logs.openLog()
+        logs.answer(&d, id: logs.queries(&d)[0].0, page: 0, total: 250)
+        d.press(.character("F"))
+        let polls = d.drain().compactMap(\.backgroundQuery).filter { $0.1.offset == 0 && $0.1.limit == 1000 }
+        guard let poll = polls.last else { Issue.record("no poll"); return (d, 0, DeliveryQuery()) }
+        return (d, poll.0, poll.1)
+    }
+
+    func answer(_ d: inout Driver, _ id: Int, _ events: [Delivery]) {
+        d.send(.answered(id: id, .deliveries(.success(DeliveryPage(events: events, total: events.count, limit: 1000, offset: 0)))))
+    }
+
+    func nextPoll(_ d: inout Driver) -> (Int, DeliveryQuery)? {
+        d.now += 5
+        d.send(.tick)
+        return d.drain().compactMap(\.backgroundQuery).last
+    }
+
+    @Test func fAsksForWhatIsNewerThanTheNewestShownAndItGoesOnTop() {
+        var (d, id, q) = following()
+        #expect(q.uuid == "u-1" && q.dateFrom == 1_800_000_000, "from the newest shown, this webhook's")
+        #expect(d.screen.contains("1-19 of 250 · all events · following"))
+        #expect(logs.log(d)?.wakeAt == nil, "no timer while the poll is out")
+        // The newest shown comes again (same second): not twice. Two new ones go on top.
+        answer(&d, id, Self.newer(2) + DeliveryLogTests.events(0, 1))
+        let rows = d.screen.split(separator: "\n").map(String.init)
+        #expect(rows[3].contains("new_2") && rows[4].contains("new_1") && rows[5].contains("evt_0"), "\(rows[3...5])")
+        #expect(d.screen.contains("1-19 of 252"))
+        #expect(logs.log(d)?.selected?.id == "evt_0", "the selection stays on its row")
+        #expect(logs.log(d)?.wakeAt == d.now + 5, "the next poll in 5 s")
+        // The next poll asks from the new newest.
+        guard let (_, second) = nextPoll(&d) else { Issue.record("no second poll"); return }
+        #expect(second.dateFrom == 1_800_000_020)
+    }
+
+    @Test func scrolledAwayTheViewStaysAndTheHeaderCountsWhatIsNewHomeGoesThere() {
+        var (d, id, _) = following()
+        answer(&d, id, [])
+        d.press(.pageDown, .pageDown)
+        let before = d.screen.split(separator: "\n").map(String.init)[3]
+        guard let (poll, _) = nextPoll(&d) else { Issue.record("no poll"); return }
+        answer(&d, poll, Self.newer(3))
+        #expect(d.screen.contains("· following · 3 new (Home)"))
+        #expect(d.screen.split(separator: "\n").map(String.init)[3] == before, "the same rows stay on screen")
+        d.press(.home)
+        #expect(!d.screen.contains("new (Home)") && d.screen.contains("new_3"))
+    }
+
+    @Test func pagesAskedAfterArrivalsCountThemInTheirOffsetsAndFStops() {
+        var (d, id, _) = following()
+        answer(&d, id, Self.newer(4))
+        _ = d.drain()
+        // Down to where page 1 is needed: its offset counts the 4 that arrived above.
+        for _ in 0..<80 { d.press(.down) }
+        let pages = logs.queries(&d)
+        #expect(pages.map(\.1.offset) == [104], "\(pages.map(\.1.offset))")
+        d.press(.character("F"))
+        #expect(d.screen.contains("Stopped following") && !d.screen.contains("· following"))
+        #expect(nextPoll(&d) == nil, "no poll once stopped")
+    }
+
+    @Test func aPollThatFailsSaysSoAndTriesAgain() {
+        var (d, id, _) = following()
+        d.send(.answered(id: id, .deliveries(.failure(.server(status: 502, message: "bad gateway")))))
+        #expect(d.screen.contains("Following, tried again in 5 s:"))
+        #expect(nextPoll(&d) != nil)
+    }
+}
