@@ -18,6 +18,8 @@ enum TableKeys {
     static var cycleStatus: String { name(DeliveryLogScreen.mainKeys, "status") }
     static var replay: String { name(DeliveryLogScreen.mainKeys, "replay") }
     static var recover: String { name(DeliveryLogScreen.mainKeys, "recover") }
+    static var follow: String { name(DeliveryLogScreen.mainKeys, "follow") }
+    static var sortList: String { name(ListScreen.mainKeys, "sort") }
     static var cancelRecover: String { name(RecoverScreen.mainKeys, "cancel") }
     static var sendExample: String { name(SecretModal.mainKeys, "test") }
     static var toggleEvent: String { tmuxName(FormScreen().eventList.bindings.binding(doing: .toggle)!.firstKey!) }

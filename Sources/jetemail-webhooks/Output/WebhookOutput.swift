@@ -11,8 +11,6 @@ enum WebhookOutput {
         return CreateOutput.escapingC1(String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self))
     }
 
-    /// Fitted to the terminal's width: a long name or URL is cut in the middle, never padding
-    /// every row to the longest one.
     /// The same on one line (a JSON line of a stream).
     static func jsonLine(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
@@ -20,6 +18,8 @@ enum WebhookOutput {
         return CreateOutput.escapingC1(String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self))
     }
 
+    /// Fitted to the terminal's width: a long name or URL is cut in the middle, never padding
+    /// every row to the longest one.
     static func table(_ webhooks: [Webhook], width: Int = TextTable.terminalWidth()) -> String {
         guard !webhooks.isEmpty else { return "No webhooks. Create one with: jetemail-webhooks create" }
         let safe = { (s: String) in TerminalSafe.escaped(s) }

@@ -8,8 +8,6 @@ import TerminalUI
 extension DeliveryLogScreen {
     public struct Follow: Sendable, Equatable {
         public static let interval = 5.0
-        /// At most this many new ones a poll; more say so (r reloads).
-        public static let pollLimit = 1000
 
         public var on = false
         /// Arrived while following, newest first: the table's first rows, above the pages.
@@ -18,46 +16,16 @@ extension DeliveryLogScreen {
         public var unseen = 0
         public var dueAt: Double?
         public var inFlight = false
-        /// The newest time shown, and the ids shown at that very second (the next poll asks
-        /// from it, inclusive, and skips those).
-        public var newestAt: Int?
-        public var idsAtNewest: Set<String> = []
-        /// Unix seconds when following began, for a log that showed nothing yet.
-        public var since: Int?
+        /// The newest shown, where each poll starts.
+        public var news = NewDeliveries()
 
         /// The filters changed or the log was reloaded: what arrived is in the pages now.
         mutating func restart(now: Double) {
             arrived = []
             unseen = 0
             inFlight = false
-            newestAt = nil
-            idsAtNewest = []
+            news = NewDeliveries(from: news.from)
             if on { dueAt = now + Self.interval }
-        }
-
-        /// The first page of the log came: its newest is where following starts.
-        mutating func sawTop(_ events: [Delivery]) {
-            guard let newest = events.compactMap(\.createdAt).max() else { return }
-            if newest > (newestAt ?? Int.min) {
-                newestAt = newest
-                idsAtNewest = Set(events.filter { $0.createdAt == newest }.map(\.id))
-            } else if newest == newestAt {
-                idsAtNewest.formUnion(events.filter { $0.createdAt == newest }.map(\.id))
-            }
-        }
-
-        /// Of a poll's answer (newest first), those not shown yet, newest first; and it moves
-        /// the newest shown along.
-        mutating func fresh(_ events: [Delivery]) -> [Delivery] {
-            let from = newestAt ?? since ?? Int.min
-            var seen = idsAtNewest
-            let new = events.filter { event in
-                guard let at = event.createdAt, at >= from, !seen.contains(event.id) else { return false }
-                seen.insert(event.id)
-                return true
-            }
-            sawTop(new)
-            return new
         }
     }
 
@@ -71,7 +39,7 @@ extension DeliveryLogScreen {
             return stop.with(.info, "Stopped following.")
         }
         follow.on = true
-        follow.since = context.unixNow - 1
+        follow.news.from = context.unixNow - 1
         follow.dueAt = context.now
         return poll(context).with(.info, "Following: new deliveries appear at the top every \(Int(Follow.interval)) s. F stops.")
     }
@@ -84,10 +52,7 @@ extension DeliveryLogScreen {
             follow.dueAt = context.now + Follow.interval
             return .none
         }
-        var q = query(page: 0)
-        q.offset = 0
-        q.limit = Follow.pollLimit
-        q.dateFrom = max(follow.newestAt ?? follow.since ?? 0, sinceFrom ?? Int.min)
+        let q = follow.news.query(query(page: 0))
         follow.inFlight = true
         follow.dueAt = nil
         return .send(.api(.follow, .query(q), priority: .background))
@@ -104,7 +69,7 @@ extension DeliveryLogScreen {
         case .failure(.heldByRateLimit), .failure(.cancelled): return .none
         case .failure(let error): return .status(.warning, "Following, tried again in \(Int(Follow.interval)) s: " + error.readMessage)
         }
-        let new = follow.fresh(page.events)
+        let new = follow.news.fresh(page.events)
         guard !new.isEmpty else { return .none }
         let scrolledAway = cursor.top > 0
         follow.arrived.insert(contentsOf: new, at: 0)
@@ -115,7 +80,7 @@ extension DeliveryLogScreen {
         inFlight = []
         outcome += fill(context)
         if page.total > page.events.count {
-            outcome = outcome.with(.warning, "More than \(Follow.pollLimit) new deliveries in one poll: r reloads the log to see them all.")
+            outcome = outcome.with(.warning, "More than \(NewDeliveries.pollLimit) new deliveries in one poll: r reloads the log to see them all.")
         }
         return outcome
     }

@@ -11,7 +11,9 @@ struct QueryCommand: Command {
         Newest first. TIME is unix seconds, ISO 8601 (2026-11-27, 2026-11-27T14:00,
         …Z or …+01:00; without a zone, local time) or a time ago (90m, 6h, 2d).
         --all pages through everything (1000 a page unless --limit), printing as it
-        goes and waiting out a rate limit (429) as JetEmail asks.
+        goes and waiting out a rate limit (429) as JetEmail asks. --follow prints new
+        events as they arrive (asked for every --interval seconds, default 5), oldest
+        first, each once, until Ctrl-C (JSON lines when not on a terminal).
         """
     static let options: [OptionSpec] = [
         .value("webhook", "uuid", "Only deliveries to this webhook (also --uuid)."),
@@ -27,6 +29,8 @@ struct QueryCommand: Command {
         .value("limit", "n", "Events per page, 1-1000 (default 50; 1000 with --all)."),
         .value("offset", "n", "Skip this many events first."),
         .flag("all", "Fetch every page, not just one."),
+        .flag("follow", "Print new events as they arrive, until Ctrl-C."),
+        .value("interval", "seconds", "With --follow: seconds between asks (default 5, 1-3600)."),
         .flag("json", "Print JSON even on a terminal."),
     ] + APIAccess.options
 
@@ -34,6 +38,8 @@ struct QueryCommand: Command {
     let query: DeliveryQuery
     let all: Bool
     let json: Bool
+    /// `--follow`: seconds between polls.
+    let followEvery: Int?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         access = try APIAccess(arguments)
@@ -57,6 +63,12 @@ struct QueryCommand: Command {
             q.status = s
         }
         if all, q.limit == nil { q.limit = 1000 }
+        let interval = try arguments.optionalInt("interval")
+        if interval != nil, !arguments.flag("follow") { throw UsageError("--interval goes with --follow.") }
+        if let interval, !(1...3600).contains(interval) { throw UsageError("--interval must be from 1 to 3600 seconds.") }
+        if arguments.flag("follow"), all { throw UsageError("Give --all or --follow, not both.") }
+        if arguments.flag("follow"), q.offset != nil || q.limit != nil { throw UsageError("--follow asks for what is new; it takes no --limit or --offset.") }
+        followEvery = arguments.flag("follow") ? interval ?? 5 : nil
         if let problem = q.problem { throw UsageError(problem.prefix(1).uppercased() + problem.dropFirst() + ".") }
         query = q
     }
@@ -73,6 +85,13 @@ struct QueryCommand: Command {
             // no webhook column.
             let names = asJSON || query.uuid != nil ? nil : await Self.webhookNames(client)
             let width = TextTable.terminalWidth()
+            if let every = followEvery {
+                try await Self.follow(query, every: every, client: client) { events, first in
+                    try APIAccess.print(asJSON ? events.map { WebhookOutput.jsonLine($0) + "\n" }.joined()
+                                        : DeliveryOutput.rows(events, clock: clock, header: first, width: width, names: names), newline: false)
+                }
+                return
+            }
             if !all {
                 let page: DeliveryPage
                 do { page = try await client.queryDeliveries(query) } catch { throw APIAccess.fail(error, doing: .read) }
@@ -101,6 +120,50 @@ struct QueryCommand: Command {
             }
             try APIAccess.print(asJSON ? "\n], \"total\": \(total), \"complete\": true}"
                                 : (printed == 0 ? "No deliveries match." : "\(printed) of \(total) · \(DeliveryOutput.zone(clock))"))
+        }
+    }
+
+    /// `--follow`: every `every` seconds, what is new since the last ask (from now, or from
+    /// --since), printed oldest first, each once. A 429 is waited out; an answer that fails for
+    /// a while (no answer, a 5xx) is said on stderr and asked again; a refusal (a wrong key, a
+    /// bad filter) ends it. Runs until the process is stopped.
+    @MainActor static func follow(_ base: DeliveryQuery, every: Int, client: JetEmailClient,
+                                  sleep: (Int) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
+                                  print: ([Delivery], Bool) throws -> Void) async throws {
+        var news = NewDeliveries(from: base.dateFrom ?? SystemClock.unixNow)
+        var backoff = RateLimitBackoff()
+        var printedAny = false
+        while true {
+            let page: DeliveryPage
+            do throws(JetEmailError) {
+                page = try await client.queryDeliveries(news.query(base))
+                backoff.answered()
+            } catch {
+                switch error {
+                case .rateLimited(let retryAfter, _):
+                    guard let wait = backoff.wait(retryAfter: retryAfter), wait <= RetryAfter.longestWait else {
+                        StandardError.write(backoff.gaveUpMessage(then: "Stopped following."))
+                        throw ExitCode(1)
+                    }
+                    StandardError.write("Rate limited by JetEmail: waiting \(wait) s…")
+                    try await sleep(wait)
+                case .noAnswer, .network, .server, .answerUnusable, .malformedResponse:
+                    StandardError.write(error.readMessage + " Asking again in \(every) s.")
+                    try await sleep(every)
+                default:
+                    throw APIAccess.fail(error, doing: .read)
+                }
+                continue
+            }
+            let new = news.fresh(page.events)
+            if !new.isEmpty {
+                try print(new.reversed(), !printedAny)
+                printedAny = true
+            }
+            if page.total > page.events.count {
+                StandardError.write("More than \(NewDeliveries.pollLimit) new events in \(every) s: some were not printed (query --since shows them).")
+            }
+            try await sleep(every)
         }
     }
 
