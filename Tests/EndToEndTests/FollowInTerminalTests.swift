@@ -57,5 +57,46 @@ extension InTerminal {
             #expect(rows.first?.contains(billing.name) == true, "most failures first: \(sorted)")
             await backend.stop()
         }
+    
+        /// Issue 20 item 6: 40 webhooks on screen (their health counts), a log following and a
+        /// recover running, all in one program against a sandbox that locks out as JetEmail does
+        /// (more than 240 requests in any 60 s): over more than a minute, not one 429.
+        @Test func healthFollowAndRecoverTogetherNeverTripJetEmailsWindow() async throws {
+            let backend = try await SandboxBackend(faults: SandboxFaults(rateWindow: 240), seed: 40, seedDeliveries: 400, outage: 400)
+            let key = Array(backend.arguments.dropFirst())
+            let state = TemporaryDirectory()
+            let started = Date()
+            let term = try TmuxSession(key, environment: backend.environment.merging(["XDG_STATE_HOME": state.path]) { $1 }, columns: 120, rows: 50)
+            defer { term.close() }
+            try term.waitFor("40 webhooks")
+            try await Task.sleep(for: .seconds(3))
+            let outage = backend.server.webhooks[1].name
+            try term.send("/")
+            try term.type(outage)
+            try term.send("Enter")
+            try term.send(TableKeys.openLog)
+            try term.waitFor("Deliveries · \(outage)")
+            try term.send(TableKeys.follow)
+            try term.waitFor("· following")
+            try term.send(TableKeys.recover)
+            try term.waitFor("y/N", timeout: 30)
+            try term.send("y")
+            try term.waitFor("recover \(outage)", timeout: 30)
+            // A minute and more with the log following and the recover going on.
+            try await Task.sleep(for: .seconds(50))
+            // Back on the list (its figures asked again once stale), the recover still running.
+            try term.send("Escape")
+            try term.send("Escape")
+            try await Task.sleep(for: .seconds(20))
+            let seconds = Date().timeIntervalSince(started)
+            let requests = backend.server.received.count
+            let replays = backend.server.replays.count
+            let (refused, lockouts) = backend.server.rateLimited
+            print("budget test: \(requests) requests (\(replays) replays) in \(Int(seconds)) s; 429s: \(refused); lockouts: \(lockouts)")
+            #expect(refused == 0 && lockouts == 0, "\(refused) answered 429, \(lockouts) lockouts")
+            #expect(replays >= 200, "the recover ran at the budget: \(replays) replays")
+            #expect(requests > 240, "more than one window's worth was asked: \(requests)")
+            await backend.stop()
+        }
     }
 }
