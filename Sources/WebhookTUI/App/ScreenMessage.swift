@@ -41,4 +41,16 @@ public enum ConfirmAction: Sendable, Equatable {
     case replay(ReplayTarget, to: String?)
     /// Start the recover the question described.
     case recover(RecoverProposal)
+    /// Replay the marked events, each to the webhook its row belongs to.
+    case replayMarked([MarkedReplay])
+    /// Enable or disable the marked webhooks (by uuid).
+    case setStatusOfMarked([String], WebhookStatus)
+    case deleteMarked([String])
+}
+
+/// One marked event to replay: to its own webhook (`name` for what is said of it).
+public struct MarkedReplay: Sendable, Equatable {
+    public var target: ReplayTarget
+    public var name: String?
+    public init(target: ReplayTarget, name: String?) { self.target = target; self.name = name }
 }

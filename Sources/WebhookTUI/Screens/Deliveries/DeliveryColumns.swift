@@ -9,7 +9,7 @@ public enum DeliveryColumns {
     public static func columns(allWebhooks: Bool) -> [TableColumn] {
         var columns = [
             TableColumn("Time", width: 16),
-            TableColumn("Event id", minimum: 12, weight: 2, dropRank: 4),
+            TableColumn("Event id", minimum: 10, weight: 2, dropRank: 4),
             TableColumn("Type", width: 18),
             TableColumn("Status", width: 9),
             TableColumn("Att", width: 3, dropRank: 0),

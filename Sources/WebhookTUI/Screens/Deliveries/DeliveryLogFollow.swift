@@ -75,6 +75,7 @@ extension DeliveryLogScreen {
         follow.arrived.insert(contentsOf: new, at: 0)
         if scrolledAway { follow.unseen += new.count }
         cursor.insertAbove(new.count, keepingView: scrolledAway)
+        lastMark = lastMark.map { $0 > Int.max - new.count ? $0 : $0 + new.count }
         // Pages asked before these arrived were asked at the old offsets: ask again.
         var outcome = Outcome.cancel(inFlight.sorted().map { .page($0) })
         inFlight = []

@@ -12,9 +12,11 @@ extension DeliveryLogScreen {
             guard let delivery = log.selected else { return .none }
             return .push(EventScreen(delivery: delivery, webhookName: log.webhook?.name ?? log.names[delivery.uuid], scope: log.webhook))
         },
-        Binding([.character("R")], keys: "R", bar: BarEntry("R", "replay"), help: "replay the event to its webhook (asks first; in the log of all, a there replays it to every subscribed webhook)",
-                when: { $0.selected != nil }) { log, _, _ in
-            log.selected.map { ReplayQuestion.ask($0, scope: log.webhook, names: log.names) } ?? .none
+        Binding([.character("R")], keys: "R", bar: BarEntry("R", "replay"),
+                help: "replay the event to its webhook (asks first; in the log of all, a there replays it to every subscribed webhook); with marks, the marked events",
+                when: { $0.selected != nil || !$0.marks.isEmpty }) { log, _, _ in
+            if !log.marks.isEmpty { return log.askToReplayMarked() }
+            return log.selected.map { ReplayQuestion.ask($0, scope: log.webhook, names: log.names) } ?? .none
         },
         Binding([.character("f")], keys: "f", bar: BarEntry("f", "status"), help: "status filter: all, failed, retry, pending, success") { log, _, context in
             let index = statusCycle.firstIndex(of: log.statusFilter) ?? 0
@@ -44,6 +46,14 @@ extension DeliveryLogScreen {
             return .none
         },
         Binding([.character("r")], keys: "r", bar: BarEntry("r", "reload"), help: "load the log again from the top") { log, _, context in log.restart(context) },
+        Binding([.character(" ")], keys: "Space", bar: BarEntry("Space", "mark"), help: "mark or unmark the row", when: { $0.selected != nil }) { log, _, _ in
+            log.toggleMark()
+        },
+        Binding([.character("V")], keys: "V", help: "mark the rows from the last mark to this one") { log, _, _ in log.markRange() },
+        Binding([.character("*")], keys: "*", help: "mark every loaded row (what the filters show)") { log, _, _ in log.markAllLoaded() },
+        Binding([.escape], keys: "Esc", bar: BarEntry("Esc", "clear marks"), help: "clear the marks (first)", when: { !$0.marks.isEmpty }) { log, _, _ in
+            log.clearMarks()
+        },
         Binding([.escape], keys: "Esc", bar: BarEntry("Esc", "clear lookup"), help: "clear the lookup", when: { $0.lookup != nil }) { log, _, context in
             log.lookup = nil
             log.lookupInput = TextInput()
@@ -123,6 +133,7 @@ extension DeliveryLogScreen {
             HelpSection("While typing the time filter", sinceKeys.prefix(2).map(\.helpLine)),
             HelpSection("Choosing the event type", PickerModal.keys(single: true).helpLines()),
             HelpSection("Questions (replay)", ConfirmModal.helpLines(yes: "replay to the row's webhook", alternative: ReplayQuestion.toEveryone)),
+            HelpSection("Questions (replay marked)", ConfirmModal.helpLines(yes: "replay them")),
             HelpSection("Questions (recover)", ConfirmModal.helpLines(yes: "replay them all")),
         ]
     }

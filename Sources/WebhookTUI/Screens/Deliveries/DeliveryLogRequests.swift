@@ -65,6 +65,7 @@ extension DeliveryLogScreen {
         case (.api(.deliveries(let result)), .follow):
             return followed(result, context)
         case (.api(.replayed(let result)), .replay(let event, let name)):
+            if bulk != nil { return bulkAnswered(result, event: event) }
             return ReplayQuestion.answered(result, event: event, to: name)
         case (.recoverPlanned(let result), .recoverPlan):
             return RecoverQuestion.answered(result, context)
@@ -81,6 +82,8 @@ extension DeliveryLogScreen {
             return restart(context)
         case .confirmed(.replay(let target, let name)):
             return ReplayQuestion.send(target, to: name)
+        case .confirmed(.replayMarked(let replays)):
+            return replayMarked(replays)
         case .confirmed(.recover(let proposal)):
             return .recover(.start(proposal))
         case .replayEnqueued(let uuid, let eventID):

@@ -42,6 +42,11 @@ public struct DeliveryLogScreen: Screen {
     public var loadingSince: Double?
     /// `F`: new deliveries are asked for every few seconds and put on top (see DeliveryLogFollow).
     public var follow = Follow()
+    /// Marked rows by event id and webhook, kept whole (see DeliveryLogMarks); the last row marked.
+    public var marks: [String: Delivery] = [:]
+    public var lastMark: Int?
+    /// Replays of the marked rows, while their answers come.
+    public var bulk: BulkReplay?
 
     public enum Lookup: Sendable, Equatable {
         /// Tried as an event id first; with no match, as a source uid.

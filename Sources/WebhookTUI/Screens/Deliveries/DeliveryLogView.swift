@@ -24,6 +24,7 @@ enum DeliveryLogView {
         let filters = log.filterSummary
         line += filters.isEmpty ? " · all events" : " · " + filters.joined(separator: " · ")
         if log.isLoading, log.total != nil { line += " · loading…" }
+        if !log.marks.isEmpty { line += " · \(log.marks.count) marked" }
         if log.follow.on { line += " · following" + (log.follow.unseen > 0 ? " · \(log.follow.unseen) new (Home)" : "") }
         return line
     }
@@ -41,13 +42,17 @@ enum DeliveryLogView {
             grid.put(hint, row: rect.row + 1, column: 2, style: .muted)
         } else {
             let clock = context.clock
-            TableDrawing.draw(columns: DeliveryColumns.columns(allWebhooks: all), cursor: log.cursor, into: &grid, rect: rect, focused: focused && !log.lookupTyping) { row, column, width in
+            // A column of its own for marks: a character, so that NO_COLOR still shows them.
+            let columns = [TableColumn("", width: 1)] + DeliveryColumns.columns(allWebhooks: all)
+            TableDrawing.draw(columns: columns, cursor: log.cursor, into: &grid, rect: rect, focused: focused && !log.lookupTyping) { row, column, width in
                 if let delivery = log.delivery(at: row) {
-                    return DeliveryColumns.cell(delivery, column: column, width: width, allWebhooks: all, names: log.names, clock: clock)
+                    if column == 0 { return log.isMarked(delivery) ? ("*", Style(.accent, bold: true)) : ("", .plain) }
+                    return DeliveryColumns.cell(delivery, column: column - 1, width: width, allWebhooks: all, names: log.names, clock: clock)
                 }
+                if column == 0 { return ("", .muted) }
                 let loaded = log.pages[max(0, log.pageRow(row)) / DeliveryLogScreen.pageSize] != nil
                 // A loaded page the server sent short has a gap: said as such, not as a status.
-                return column == 0 ? (loaded ? "(server skipped)" : log.failure == nil ? "loading…" : "not loaded", .muted) : ("", .muted)
+                return column == 1 ? (loaded ? "(server skipped)" : log.failure == nil ? "loading…" : "not loaded", .muted) : ("", .muted)
             }
         }
         StatusLine.draw(context, row: screen.bottom - 1, into: &grid)

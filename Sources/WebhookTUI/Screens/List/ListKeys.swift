@@ -17,8 +17,9 @@ extension ListScreen {
             for webhook in list.webhooks { names[webhook.uuid] = webhook.name }
             return .push(DeliveryLogScreen(webhook: nil, names: names))
         },
-        Binding([.character(" ")], keys: "Space", bar: BarEntry("Space", "on/off"), help: "enable, or disable (asks first)", when: { $0.selected != nil }) { list, _, context in
-            list.toggle(context)
+        Binding([.character(" ")], keys: "Space", bar: BarEntry("Space", "on/off"), help: "enable, or disable (asks first); with marks, the marked ones (asks first)",
+                when: { $0.selected != nil }) { list, _, context in
+            list.marks.isEmpty ? list.toggle(context) : list.askToToggleMarked()
         },
         Binding([.character("/")], keys: "/", bar: BarEntry("/", "filter"), help: "filter by name, URL or uuid as you type") { list, _, _ in
             list.filterTyping = true
@@ -31,8 +32,9 @@ extension ListScreen {
                 when: { $0.selected != nil }) { list, _, _ in
             list.selected.map { .push(FormScreen(editing: $0)) } ?? .none
         },
-        Binding([.character("d"), .delete], keys: "d or Delete", bar: BarEntry("d", "delete"), help: "delete (asks first; only y deletes)",
+        Binding([.character("d"), .delete], keys: "d or Delete", bar: BarEntry("d", "delete"), help: "delete (asks first; only y deletes); with marks, the marked ones",
                 when: { $0.selected != nil }) { list, _, _ in
+            if !list.marks.isEmpty { return list.askToDeleteMarked() }
             guard let webhook = list.selected, list.pending[webhook.uuid] == nil else { return .none }
             let name = TerminalSafe.escaped(webhook.name), url = TerminalSafe.escaped(webhook.url)
             return .open(ConfirmModal(ConfirmDialog(title: "Delete?", message: "Delete \(name) (\(url))? This cannot be undone.",
@@ -45,6 +47,14 @@ extension ListScreen {
         Binding([.character("r")], keys: "r", bar: BarEntry("r", "reload"), help: "load the list again (and its delivery figures)") { list, _, context in
             for key in list.health.keys { list.health[key]?.askedAt = -.infinity }
             return list.load(context)
+        },
+        Binding([.character("m")], keys: "m", bar: BarEntry("m", "mark"), help: "mark or unmark the webhook, to act on several", when: { $0.selected != nil }) { list, _, _ in
+            list.toggleMark()
+        },
+        Binding([.character("V")], keys: "V", help: "mark the rows from the last mark to this one") { list, _, _ in list.markRange() },
+        Binding([.character("*")], keys: "*", help: "mark every webhook the filter shows") { list, _, _ in list.markAllShown() },
+        Binding([.escape], keys: "Esc", bar: BarEntry("Esc", "clear marks"), help: "clear the marks (first)", when: { !$0.marks.isEmpty }) { list, _, _ in
+            list.clearMarks()
         },
         Binding([.escape], keys: "Esc", bar: BarEntry("Esc", "clear filter"), help: "clear the filter", when: { !$0.filter.isEmpty }) { list, _, _ in
             list.filter = TextInput()
@@ -110,6 +120,8 @@ extension ListScreen {
             HelpSection("The list", mainKeys.helpLines()),
             HelpSection("While typing the filter", filterKeys.prefix(2).map(\.helpLine)),
             HelpSection("Questions (enable, disable, delete)", ConfirmModal.helpLines(yes: "enable, disable or delete")),
+            HelpSection("Questions (the marked webhooks)", ConfirmModal.helpLines(yes: "disable, enable or delete them",
+                                                                               alternative: ConfirmDialog.Alternative(key: "e", label: "enable them (when asked to disable)"))),
         ]
     }
 }

@@ -173,6 +173,9 @@ extension ListScreen {
             return setStatus(webhook, .disabled, context)
         case .confirmed(.delete(let uuid)):
             return delete(uuid: uuid)
+        case .confirmed(.setStatusOfMarked), .confirmed(.deleteMarked):
+            guard case .confirmed(let action) = message else { return .none }
+            return actOnMarked(action, context)
         case .webhookChanged(let webhook, let select, let say):
             if loading { changedDuringLoad[webhook.uuid] = .some(webhook.withoutSecret) }
             replace(webhook, select: select)

@@ -45,6 +45,9 @@ public struct ListScreen: Screen {
     /// at the next tick from then, so that a burst of keys asks once.
     public var healthDueAt: Double?
     public var sort = ListSort.name
+    /// Marked webhooks by uuid (see ListMarks), and the row marked last.
+    public var marks: Set<String> = []
+    public var lastMark: Int?
 
     public init() {}
 
@@ -53,7 +56,7 @@ public struct ListScreen: Screen {
         a.webhooks == b.webhooks && a.table == b.table && a.filter == b.filter && a.filterTyping == b.filterTyping
             && a.loading == b.loading && a.loaded == b.loaded && a.failed == b.failed && a.pending == b.pending
             && a.uncertain == b.uncertain && a.changedDuringLoad == b.changedDuringLoad && a.loadingSince == b.loadingSince
-            && a.health == b.health && a.sort == b.sort && a.healthDueAt == b.healthDueAt
+            && a.health == b.health && a.sort == b.sort && a.healthDueAt == b.healthDueAt && a.marks == b.marks && a.lastMark == b.lastMark
     }
 
     public var selected: Webhook? { table.selectedRow?.webhook }
@@ -152,11 +155,12 @@ public struct ListScreen: Screen {
             lastMatches = shown
         }
         lastNeedle = needle
-        let store = store, pending = pending, uncertain = uncertain, health = health
+        let store = store, pending = pending, uncertain = uncertain, health = health, marks = marks
         let rows = sorted(shown).map { index in
             let uuid = store.webhooks[index].uuid
             return WebhookRow(store: store, index: index, pending: pending.isEmpty ? nil : pending[uuid],
-                              uncertain: !uncertain.isEmpty && uncertain.contains(uuid), health: health.isEmpty ? nil : health[uuid])
+                              uncertain: !uncertain.isEmpty && uncertain.contains(uuid), health: health.isEmpty ? nil : health[uuid],
+                              marked: !marks.isEmpty && marks.contains(uuid))
         }
         table.setRows(rows, keepingSelectionOn: keep.map { k in { $0.webhook.uuid == k } })
     }

@@ -15,6 +15,7 @@ enum ListView {
         let shown = list.table.rows.count, total = list.webhooks.count
         var line = list.loaded ? (shown == total ? "\(total) webhook\(total == 1 ? "" : "s")" : "\(shown) of \(total) webhooks") : ""
         if list.loaded && total > 0 { line += " · " + list.sort.words }
+        if !list.marks.isEmpty { line += " · \(list.marks.count) marked" }
         if list.loading || (!list.loaded && !list.failed) {
             let elapsed = list.loadingSince.map { " " + String(format1: max(0, context.now - $0)) + " s" } ?? ""
             line += (line.isEmpty ? "Loading webhooks…" : " · reloading…") + elapsed

@@ -13,23 +13,28 @@ public struct WebhookRow: TableRow {
     public var uncertain: Bool
     /// Its deliveries of the last 24 hours, once asked for.
     public var health: DeliveryHealth?
+    /// Marked for an action on several (`m`).
+    public var marked: Bool
 
-    init(store: WebhookStore, index: Int, pending: ListScreen.Pending?, uncertain: Bool = false, health: DeliveryHealth? = nil) {
+    init(store: WebhookStore, index: Int, pending: ListScreen.Pending?, uncertain: Bool = false, health: DeliveryHealth? = nil, marked: Bool = false) {
         self.store = store
         self.index = index
         self.pending = pending
         self.uncertain = uncertain
         self.health = health
+        self.marked = marked
     }
 
     public var webhook: Webhook { store.webhooks[index] }
 
     public static func == (a: WebhookRow, b: WebhookRow) -> Bool {
-        a.webhook == b.webhook && a.pending == b.pending && a.uncertain == b.uncertain && a.health == b.health
+        a.webhook == b.webhook && a.pending == b.pending && a.uncertain == b.uncertain && a.health == b.health && a.marked == b.marked
     }
 
     /// Failed of all deliveries in the last 24 hours stays; filters, then events, give way first.
     public static let columns = [
+        // The mark: a character, so that NO_COLOR still shows it.
+        TableColumn("", width: 1),
         TableColumn("", width: 2),
         TableColumn("Name", minimum: 12),
         TableColumn("URL", minimum: 16, weight: 2),
@@ -40,7 +45,8 @@ public struct WebhookRow: TableRow {
 
     public func cell(_ column: Int, width: Int) -> (text: String, style: Style) {
         switch column {
-        case 0:
+        case 0: return marked ? ("*", Style(.accent, bold: true)) : ("", .plain)
+        case 1:
             if pending != nil { return ("…", Style(.warning, bold: true)) }
             if uncertain { return ("?", Style(.warning, bold: true)) }
             switch webhook.status {
@@ -49,10 +55,10 @@ public struct WebhookRow: TableRow {
             // Unreadable or left out: never drawn as enabled.
             case nil: return ("?", .warning)
             }
-        case 1: return (TerminalSafe.escaped(webhook.name), webhook.status == .enabled ? .plain : .muted)
-        case 2: return (DisplayWidth.middle(TerminalSafe.escaped(webhook.url), width: width), .plain)
-        case 3: return health?.cell ?? ("", .muted)
-        case 4: return (eventsSummary, .plain)
+        case 2: return (TerminalSafe.escaped(webhook.name), webhook.status == .enabled ? .plain : .muted)
+        case 3: return (DisplayWidth.middle(TerminalSafe.escaped(webhook.url), width: width), .plain)
+        case 4: return health?.cell ?? ("", .muted)
+        case 5: return (eventsSummary, .plain)
         default: return (filtersSummary, .muted)
         }
     }
