@@ -2,6 +2,7 @@ import Dispatch
 import FoundationEssentials
 import Glibc
 import JetEmailClient
+import SafeText
 import JetEmailSandbox
 import Synchronization
 
@@ -121,7 +122,9 @@ struct SandboxCommand: Command {
                     try? await Task.sleep(for: .seconds(seconds))
                     let hooks = server.webhooks
                     guard !hooks.isEmpty else { continue }
-                    server.deliverNow(to: hooks[turn % hooks.count].uuid, status: turn % 4 == 3 ? .failed : .success, index: turn / hooks.count)
+                    if let id = server.deliverNow(to: hooks[turn % hooks.count].uuid, status: turn % 4 == 3 ? .failed : .success, index: turn / hooks.count) {
+                        StandardError.write("live: \(id) to \(TerminalSafe.escaped(hooks[turn % hooks.count].name))")
+                    }
                     turn += 1
                 }
             }
