@@ -32,7 +32,9 @@ import JetEmailHTTP
         let elapsed = Date().timeIntervalSince(started)
         #expect(e == .noAnswer(.timedOut, deadlineSeconds: 2))
         #expect(e?.outcomeUnknown == true)
-        #expect(elapsed < 30, "ended after \(elapsed) s, not when the body would have ended")
+        // The body would take 370 s. The bound is loose on purpose: on two cores the suites that
+        // block a thread (processes, tmux) can hold this task's resumption for half a minute.
+        #expect(elapsed < 150, "ended after \(elapsed) s, not when the body would have ended")
     }
 
     @Test func aSlowHeadIsBoundedByTheDeadline() async throws {

@@ -253,16 +253,9 @@ public final class RecoverJournal: Sendable {
 
     private static func civil(_ unix: Int) -> (Int, Int, Int, Int, Int, Int) {
         let t = min(max(unix, 0), 253_402_300_799)
-        let days = t / 86_400, seconds = t % 86_400
-        let z = days + 719_468
-        let era = z / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d, seconds / 3600, seconds % 3600 / 60, seconds % 60)
+        let seconds = t % 86_400
+        let (y, m, d) = TimeText.civil(days: t / 86_400)
+        return (y, m, d, seconds / 3600, seconds % 3600 / 60, seconds % 60)
     }
 }
 

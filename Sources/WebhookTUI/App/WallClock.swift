@@ -1,3 +1,5 @@
+import JetEmailClient
+
 /// Wall-clock time for dates on screen: the shell reads the clock and the local UTC offset at
 /// start; the core adds the seconds since (`now`). Pure formatting, no time zone database.
 public struct WallClock: Sendable, Equatable {
@@ -47,18 +49,8 @@ public struct WallClock: Sendable, Equatable {
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-    /// Days since 1970-01-01 to a date (Howard Hinnant's civil_from_days).
-    static func civil(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    /// Days since 1970-01-01 to a date.
+    static func civil(_ days: Int) -> (Int, Int, Int) { TimeText.civil(days: days) }
 
     /// `2026-11-27 14:05 +01:00 (3 days ago)`; a number no calendar shows is shown as it came.
     public func described(_ unix: Int, now: Double) -> String {
