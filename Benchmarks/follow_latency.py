@@ -4,7 +4,7 @@
 Starts `sandbox --seed 8 --live SECONDS` (it says `live: EVENT_ID` on stderr as each delivery
 arrives), runs the program in tmux on the log of all webhooks with F pressed, and watches both:
 for each delivery, the seconds from its line in the sandbox's log to its id on screen (tmux
-capture-pane every 50 ms). Prints one JSON object: each latency, their median and max, and the
+capture-pane every 50 ms; a window 220 wide, so that ids are whole). Prints one JSON object: each latency, their median and max, and the
 requests the sandbox received per minute while following.
 
 usage: follow_latency.py BINARY [DELIVERIES] [LIVE_SECONDS]"""
@@ -28,7 +28,7 @@ try:
         if "listening on" in text: break
         time.sleep(0.05)
     base = re.search(r"http://127\.0\.0\.1:\d+", text).group(0)
-    tmux("-f", "/dev/null", "new-session", "-d", "-s", "s", "-x", "120", "-y", "40",
+    tmux("-f", "/dev/null", "new-session", "-d", "-s", "s", "-x", "220", "-y", "40",
          f"env -i PATH=/usr/bin:/bin HOME={work} TERM=xterm-256color LANG=C.UTF-8 JETEMAIL_BASE_URL={base} {binary} --api-key-file {key}")
     def wait_for(text, timeout=15):
         end = time.monotonic() + timeout
