@@ -1,4 +1,5 @@
 import Glibc
+import PosixSupport
 import JetEmailClient
 import TerminalUI
 import WebhookTUI
@@ -72,18 +73,18 @@ struct StatsCommand: Command {
                 targets = [(uuid, webhooks.first { $0.uuid == uuid }?.name)]
             }
             let asJSON = APIAccess.wantsJSON(json)
+            let showsProgress = !asJSON && isatty(STDERR_FILENO) != 0
             var rows: [Row] = []
             for (index, (uuid, name)) in targets.enumerated() where !uuid.isEmpty {
-                if !asJSON, isatty(STDERR_FILENO) != 0 {
-                    StandardError.writePrompt("\r\u{1B}[2KCounting \(index + 1) of \(targets.count)…")
-                }
+                if showsProgress { Self.progress("Counting \(index + 1) of \(targets.count)…") }
                 let tally = await DeliveryTally.count(client, uuid: uuid, since: since, until: until) { seconds in
-                    StandardError.write("\r\u{1B}[2KJetEmail answered 429 (rate limited): waiting \(seconds) s.")
+                    if showsProgress { Self.progress("") }
+                    StandardError.write("JetEmail answered 429 (rate limited): waiting \(seconds) s.")
                 }
                 rows.append(Row(uuid: uuid, name: name, total: tally.total, success: tally.byStatus[.success], failed: tally.byStatus[.failed],
                                 retry: tally.byStatus[.retry], pending: tally.byStatus[.pending], problem: tally.problem))
             }
-            if !asJSON, isatty(STDERR_FILENO) != 0 { StandardError.writePrompt("\r\u{1B}[2K") }
+            if showsProgress { Self.progress("") }
             // Most failures first; unknown last; then by name.
             rows.sort { a, b in
                 (a.failed ?? -1, b.name ?? b.uuid) > (b.failed ?? -1, a.name ?? a.uuid)
@@ -94,6 +95,11 @@ struct StatsCommand: Command {
                 throw ExitCode(1)
             }
         }
+    }
+
+    /// A line redrawn in place on stderr (our own words only: nothing from the server).
+    static func progress(_ text: String) {
+        _ = writeAll(STDERR_FILENO, Array(("\r\u{1B}[2K" + text).utf8))
     }
 
     func table(_ rows: [Row]) -> String {
