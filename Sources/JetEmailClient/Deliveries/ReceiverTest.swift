@@ -81,12 +81,41 @@ public enum ReceiverTest {
         ], body: body, answerLimit: answerLimit, keepsPartialAnswer: true)
     }
 
-    /// Sends it through `transport` (which must have a 10 s deadline) and judges the answer.
+    /// An inbound domain's request: a received email, signed over `{webhook_id}.{timestamp}.{body}`
+    /// with no prefix; `X-Webhook-ID` is the webhook id.
+    public static func inboundRequest(_ email: InboundEmailSample, webhookID: String, url: String, secret: String, timestamp: Int) -> APIRequest {
+        let body = email.body
+        let stamp = String(timestamp)
+        return APIRequest(method: "POST", url: url, headers: [
+            ("Content-Type", "application/json"),
+            ("User-Agent", JetEmailWebhooksVersion.userAgent + " (send-example)"),
+            ("X-Webhook-ID", webhookID),
+            ("X-Webhook-Timestamp", stamp),
+            ("X-Webhook-Signature", WebhookSignature.inboundHeader(body: body, secret: secret, webhookID: webhookID, timestamp: stamp)),
+        ], body: body, answerLimit: answerLimit, keepsPartialAnswer: true)
+    }
+
+    /// Sends an event webhook's example through `transport` (which must have a 10 s deadline)
+    /// and judges the answer.
     public static func send(_ event: SampleEvent, url: String, secret: String, transport: any HTTPTransport,
                             clock: @Sendable () -> Double = wallClock) async -> Report {
         let started = clock()
-        let request = request(event, url: url, secret: secret, timestamp: Int(started))
-        var report = Report(eventID: event.id, eventType: event.type, status: nil, milliseconds: 0, verdict: .retried, detail: "")
+        return await deliver(request(event, url: url, secret: secret, timestamp: Int(started)), eventID: event.id, eventType: event.type,
+                             started: started, transport: transport, clock: clock)
+    }
+
+    /// Sends an inbound domain's example (a received email) and judges the answer.
+    public static func sendInbound(webhookID: String, url: String, secret: String, transport: any HTTPTransport,
+                                   clock: @Sendable () -> Double = wallClock) async -> Report {
+        let started = clock()
+        let email = InboundEmailSample(n: Int(started) % 1_000_000, receivedAt: Int(started))
+        return await deliver(inboundRequest(email, webhookID: webhookID, url: url, secret: secret, timestamp: Int(started)),
+                             eventID: email.messageID, eventType: "inbound email", started: started, transport: transport, clock: clock)
+    }
+
+    private static func deliver(_ request: APIRequest, eventID: String, eventType: String, started: Double, transport: any HTTPTransport,
+                                clock: @Sendable () -> Double) async -> Report {
+        var report = Report(eventID: eventID, eventType: eventType, status: nil, milliseconds: 0, verdict: .retried, detail: "")
         do {
             let response = try await transport.send(request)
             report.status = response.status

@@ -1,7 +1,19 @@
-/// JetEmail's delivery signature: `X-Webhook-Signature: sha256=` and the hex HMAC-SHA256 of the
-/// raw body keyed by the webhook secret. The timestamp header is not signed; receivers refuse
-/// one older than 300 s.
+/// JetEmail's two delivery signatures, both HMAC-SHA256 keyed by the secret:
+/// - event webhooks: `X-Webhook-Signature: sha256=` and the hex MAC of the raw body; the
+///   timestamp header is not signed;
+/// - inbound-domain webhooks (received mail posted to an endpoint): the hex MAC of
+///   `{webhook_id}.{timestamp}.{body}`, with no prefix (`X-Webhook-ID`, `X-Webhook-Timestamp`).
+/// Receivers refuse a timestamp older than 300 s.
 public enum WebhookSignature {
+    public enum Scheme: String, Sendable, Equatable, CaseIterable {
+        case event, inbound
+    }
+
+    /// The inbound scheme's signature of a body: the webhook id and the timestamp as sent.
+    public static func inboundHeader(body: [UInt8], secret: String, webhookID: String, timestamp: String) -> String {
+        HMACSHA256.hex(HMACSHA256.mac(key: Array(secret.utf8), message: Array("\(webhookID).\(timestamp).".utf8) + body))
+    }
+
     public static let staleAfterSeconds = 300
 
     public static func header(body: [UInt8], secret: String) -> String {
@@ -40,11 +52,29 @@ public enum WebhookSignature {
         let given = signature.trimmingWhitespace()
         let hexPart: Substring
         if given.lowercased().hasPrefix("sha256=") { hexPart = given.dropFirst(7) } else { hexPart = Substring(given) }
-        let lowered = hexPart.lowercased()
-        guard lowered.utf8.count == 64, lowered.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
-            return .malformed("a signature is sha256= and 64 hex digits")
+        let expected = HMACSHA256.hex(HMACSHA256.mac(key: Array(secret.utf8), message: body))
+        return check(String(hexPart), against: expected, shape: "a signature is sha256= and 64 hex digits", timestamp: timestamp, now: now)
+    }
+
+    /// The inbound scheme: `timestamp` is the header as received (it is signed as text); its
+    /// age is checked when it is unix seconds, and a timestamp that is not is refused.
+    public static func verifyInbound(body: [UInt8], secret: String, signature: String, webhookID: String, timestamp: String, now: Int) -> Verdict {
+        let given = signature.trimmingWhitespace()
+        if given.lowercased().hasPrefix("sha256=") {
+            return .malformed("an inbound-domain signature is 64 hex digits with no sha256= prefix (a prefixed one is an event webhook's: --scheme event)")
         }
-        let expected = Array(HMACSHA256.hex(HMACSHA256.mac(key: Array(secret.utf8), message: body)).utf8)
+        guard let seconds = Int(timestamp.trimmingWhitespace()) else { return .malformed("the timestamp is not unix seconds") }
+        let expected = inboundHeader(body: body, secret: secret, webhookID: webhookID, timestamp: timestamp)
+        return check(given, against: expected, shape: "an inbound-domain signature is 64 hex digits", timestamp: seconds, now: now)
+    }
+
+    /// Compares in time independent of where they differ, then the timestamp's age.
+    private static func check(_ given: String, against expectedHex: String, shape: String, timestamp: Int?, now: Int) -> Verdict {
+        let lowered = given.lowercased()
+        guard lowered.utf8.count == 64, lowered.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
+            return .malformed(shape)
+        }
+        let expected = Array(expectedHex.utf8)
         var difference: UInt8 = 0
         for (a, b) in zip(expected, Array(lowered.utf8)) { difference |= a ^ b }
         guard difference == 0 else { return .mismatch }

@@ -12,13 +12,18 @@ struct SendExampleCommand: Command {
         A realistic event of the chosen type in JetEmail's envelope, with X-Webhook-ID,
         X-Webhook-Timestamp and X-Webhook-Signature (sha256= and the HMAC-SHA256 of
         the body keyed by the secret). The receiver has 10 s to answer, as with
-        JetEmail. Plain http is allowed: only the signature travels, never the
+        JetEmail. With --scheme inbound --webhook-id ID: a received email as an
+        inbound domain posts it, signed over {webhook_id}.{timestamp}.{body} with no
+        prefix. Plain http is allowed: only the signature travels, never the
         secret. Exit 0 when the receiver answered 2xx, 1 otherwise.
         """
     static let options: [OptionSpec] = [
         .value("url", "url", "The receiver's URL (http or https)."),
         .value("secret-file", "path", "File holding the webhook's signing secret."),
         .value("event", "type", "The event type to send (default outbound.delivered).").choosing { DeliveryQuery.eventTypes },
+        .value("scheme", "scheme", "event (default: an event webhook's example) or inbound (an inbound domain's received email).")
+            .choosing { WebhookSignature.Scheme.allCases.map(\.rawValue) },
+        .value("webhook-id", "id", "With --scheme inbound: the inbound webhook's id (X-Webhook-ID, signed)."),
         .value("ca-file", "path", "PEM file of extra CA certificates to trust, besides the system store."),
         .flag("json", "Print the result as JSON even on a terminal."),
     ]
@@ -28,6 +33,8 @@ struct SendExampleCommand: Command {
     let eventType: String
     let caFile: String?
     let json: Bool
+    /// `--scheme inbound`: the webhook id it signs.
+    let inboundWebhookID: String?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         guard let url = arguments.string("url") else { throw UsageError("Where to? Give --url URL.") }
@@ -42,6 +49,19 @@ struct SendExampleCommand: Command {
         eventType = event
         caFile = arguments.string("ca-file")
         json = arguments.flag("json")
+        switch arguments.string("scheme").map({ WebhookSignature.Scheme(rawValue: $0) }) {
+        case nil, .some(.event):
+            if arguments.string("webhook-id") != nil { throw UsageError("--webhook-id goes with --scheme inbound.") }
+            inboundWebhookID = nil
+        case .some(.inbound):
+            guard let id = arguments.string("webhook-id"), !id.isEmpty else {
+                throw UsageError("The inbound scheme signs the webhook id: give --webhook-id ID.")
+            }
+            if arguments.string("event") != nil { throw UsageError("--event goes with event webhooks; the inbound scheme sends a received email.") }
+            inboundWebhookID = id
+        case .some(nil):
+            throw UsageError("--scheme must be event or inbound.")
+        }
     }
 
     @MainActor func begin() throws -> CommandWork {
@@ -64,12 +84,16 @@ struct SendExampleCommand: Command {
             StandardError.write(error.description)
             throw ExitCode(2)
         }
-        let event = SampleEvent.example(type: eventType, now: SystemClock.unixNow)
-        let report = await ReceiverTest.send(event, url: url, secret: secret, transport: transport)
+        let report: ReceiverTest.Report
+        if let inboundWebhookID {
+            report = await ReceiverTest.sendInbound(webhookID: inboundWebhookID, url: url, secret: secret, transport: transport)
+        } else {
+            report = await ReceiverTest.send(SampleEvent.example(type: eventType, now: SystemClock.unixNow), url: url, secret: secret, transport: transport)
+        }
         if APIAccess.wantsJSON(json) {
             try APIAccess.print(WebhookOutput.json(ReportJSON(report)))
         } else {
-            try APIAccess.print("Sent \(event.type) \(event.id) to \(TerminalSafe.escaped(url))\n\(report.summary)")
+            try APIAccess.print("Sent \(report.eventType) \(TerminalSafe.escaped(report.eventID)) to \(TerminalSafe.escaped(url))\n\(report.summary)")
         }
         if report.verdict != .delivered { throw ExitCode(1) }
     }

@@ -1,21 +1,28 @@
 import Glibc
 import JetEmailClient
 
-/// `verify --secret-file FILE --signature SIG [--timestamp T]`: checks a delivery's signature
-/// against the body on stdin. Exit 0 valid, 1 not (mismatch, malformed, stale), 2 usage.
+/// `verify --secret-file FILE --signature SIG [--timestamp T] [--scheme event|inbound]
+/// [--webhook-id ID]`: checks a delivery's signature against the body on stdin, in either of
+/// JetEmail's schemes. Exit 0 valid, 1 not (mismatch, malformed, stale), 2 usage.
 struct VerifyCommand: Command {
     static let name = "verify"
     static let abstract = "Check a webhook signature against a body read on standard input."
     static let discussion = """
-        SIG is the X-Webhook-Signature header (sha256=…), T the X-Webhook-Timestamp
-        header: a timestamp more than 300 s old is stale (exit 1), as JetEmail's SDKs
-        refuse it. The body must be the raw bytes received (at most 16 MiB).
+        SIG is the X-Webhook-Signature header, T the X-Webhook-Timestamp header: a
+        timestamp more than 300 s old is stale (exit 1), as JetEmail's SDKs refuse it.
+        Event webhooks sign the body (sha256=…); inbound-domain webhooks sign
+        {webhook_id}.{timestamp}.{body} with no prefix, so --webhook-id (X-Webhook-ID) and
+        --timestamp are needed. The scheme is event when SIG starts with sha256=,
+        inbound otherwise. The body must be the raw bytes received (at most 16 MiB).
         Exit 0 valid, 1 not valid, 2 usage.
         """
     static let options: [OptionSpec] = [
         .value("secret-file", "path", "File holding the webhook's signing secret."),
         .value("signature", "sig", "The X-Webhook-Signature header's value."),
-        .value("timestamp", "unix", "The X-Webhook-Timestamp header's value, to check its age."),
+        .value("timestamp", "unix", "The X-Webhook-Timestamp header's value, to check its age (signed, in the inbound scheme)."),
+        .value("scheme", "scheme", "event (a webhook's) or inbound (an inbound domain's); by default, from the signature's form.")
+            .choosing { WebhookSignature.Scheme.allCases.map(\.rawValue) },
+        .value("webhook-id", "id", "The X-Webhook-ID header's value (the inbound scheme signs it)."),
     ]
 
     static let bodyLimit = 16 << 20
@@ -23,20 +30,49 @@ struct VerifyCommand: Command {
     let secretFile: String
     let signature: String
     let timestamp: Int?
+    let scheme: WebhookSignature.Scheme
+    /// The inbound scheme's signed parts: the webhook id and the timestamp as given.
+    let inbound: (webhookID: String, timestamp: String)?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         guard let secretFile = arguments.string("secret-file") else { throw UsageError("Give --secret-file FILE.") }
         guard let signature = arguments.string("signature") else { throw UsageError("Give --signature SIG (the X-Webhook-Signature header).") }
         self.secretFile = secretFile
         self.signature = signature
-        timestamp = try arguments.optionalInt("timestamp")
+        let prefixed = signature.trimmingWhitespace().lowercased().hasPrefix("sha256=")
+        if let named = arguments.string("scheme") {
+            guard let chosen = WebhookSignature.Scheme(rawValue: named) else { throw UsageError("--scheme must be event or inbound.") }
+            scheme = chosen
+        } else if prefixed {
+            scheme = .event
+        } else if arguments.string("webhook-id") != nil {
+            scheme = .inbound
+        } else {
+            throw UsageError("This signature has no sha256= prefix, so it is not an event webhook's: an inbound domain's signs "
+                             + "{webhook_id}.{timestamp}.{body}. Give --webhook-id ID (the X-Webhook-ID header) and --timestamp T, "
+                             + "or --scheme event.")
+        }
+        switch scheme {
+        case .event:
+            if arguments.string("webhook-id") != nil { throw UsageError("--webhook-id goes with --scheme inbound (event webhooks do not sign it).") }
+            timestamp = try arguments.optionalInt("timestamp")
+            inbound = nil
+        case .inbound:
+            guard let id = arguments.string("webhook-id") else { throw UsageError("The inbound scheme signs the webhook id: give --webhook-id ID (the X-Webhook-ID header).") }
+            guard let stamp = arguments.string("timestamp") else { throw UsageError("The inbound scheme signs the timestamp: give --timestamp T (the X-Webhook-Timestamp header).") }
+            timestamp = nil
+            inbound = (id, stamp)
+        }
     }
 
     @MainActor func begin() throws -> CommandWork {
         let secret = try SecretFileReading.secret(atPath: secretFile)
         if isatty(STDIN_FILENO) != 0 { StandardError.write("Reading the body from standard input (end with Ctrl-D)…") }
         let body = try Self.readStandardInput()
-        let verdict = WebhookSignature.verify(body: body, secret: secret, signature: signature, timestamp: timestamp, now: SystemClock.unixNow)
+        let verdict = inbound.map {
+            WebhookSignature.verifyInbound(body: body, secret: secret, signature: signature, webhookID: $0.webhookID, timestamp: $0.timestamp,
+                                           now: SystemClock.unixNow)
+        } ?? WebhookSignature.verify(body: body, secret: secret, signature: signature, timestamp: timestamp, now: SystemClock.unixNow)
         try APIAccess.print(verdict.description)
         if !verdict.isValid { throw ExitCode(1) }
         return {}
