@@ -24,7 +24,7 @@ import TestSupport
     }
 
     static func event(_ id: String, created: String = "1800000000") -> String {
-        #"{"id":"\#(id)","uuid":"u-1","event_type":"outbound.delivered","latest_status":"failed","created_at":\#(created),"total_attempts":6,"last_response_code":500}"#
+        #"{"id":"\#(id)","uuid":"11111111-1111-4111-8111-111111111111","event_type":"outbound.delivered","latest_status":"failed","created_at":\#(created),"total_attempts":6,"last_response_code":500}"#
     }
 
     @Test(arguments: ["-9223372036854775808", "9223372036854775807"])
@@ -42,26 +42,26 @@ import TestSupport
         // Items 7, 9, 10: `"status": 1` sent for a "paused" webhook; outbound.queued sent back;
         // an unchanged name holding ESC refused `--status 0`.
         let server = try server { _ in
-            MisbehavingServer.answer(200, Self.webhook("u-1", name: "Ord\\u001b[31mers", events: #"["outbound.delivered","outbound.queued"]"#))
+            MisbehavingServer.answer(200, Self.webhook("11111111-1111-4111-8111-111111111111", name: "Ord\\u001b[31mers", events: #"["outbound.delivered","outbound.queued"]"#))
         }
-        let rename = try run(["update", "u-1", "--name", "r", "--dry-run"], server)
+        let rename = try run(["update", "11111111-1111-4111-8111-111111111111", "--name", "r", "--dry-run"], server)
         #expect(rename.status == 0 && rename.stdout.contains(#""name": "r""#) && !rename.stdout.contains("status"), "\(rename.stdout)\(rename.stderr)")
-        let events = try run(["update", "u-1", "--event", "outbound.bounced", "--dry-run"], server)
+        let events = try run(["update", "11111111-1111-4111-8111-111111111111", "--event", "outbound.bounced", "--dry-run"], server)
         #expect(events.status == 0 && !events.stdout.contains("outbound.queued"), "\(events.stdout)")
         #expect(events.stderr.contains("outbound.queued will be dropped"), "\(events.stderr)")
-        let disable = try run(["update", "u-1", "--status", "0", "--dry-run"], server)
+        let disable = try run(["update", "11111111-1111-4111-8111-111111111111", "--status", "0", "--dry-run"], server)
         #expect(disable.status == 0 && disable.stdout.contains(#""status": 0"#), "\(disable.stdout)\(disable.stderr)")
     }
 
     @Test func updatePatchesOnlyTheWebhookAskedForAfterAGetThatReturnedIt() throws {
         // Item 8: a GET answering 200 {"success": false} led to a PATCH with "uuid": "".
         let falseAnswer = try server { _ in MisbehavingServer.answer(200, #"{"success":false,"error":"internal"}"#) }
-        let r = try run(["update", "u-1", "--name", "Renamed"], falseAnswer)
+        let r = try run(["update", "11111111-1111-4111-8111-111111111111", "--name", "Renamed"], falseAnswer)
         #expect(r.status == 1 && !falseAnswer.received.contains { $0.hasPrefix("PATCH") }, "\(r.stderr)")
-        let get = try run(["get", "u-1"], falseAnswer)
+        let get = try run(["get", "11111111-1111-4111-8111-111111111111"], falseAnswer)
         #expect(get.status == 1 && get.stderr.contains("success is false"), "\(get.stdout)\(get.stderr)")
         let other = try server { _ in MisbehavingServer.answer(200, Self.webhook("someone-else")) }
-        let wrong = try run(["update", "u-1", "--name", "Renamed"], other)
+        let wrong = try run(["update", "11111111-1111-4111-8111-111111111111", "--name", "Renamed"], other)
         #expect(wrong.status == 1 && !other.received.contains { $0.hasPrefix("PATCH") }, "\(wrong.stderr)")
     }
 
@@ -71,10 +71,10 @@ import TestSupport
         let count = Counter()
         let once = try MisbehavingServer { request in
             if request.hasPrefix("PATCH") { return [.sendText(MisbehavingServer.answer(200, #"{"success":true}"#))] }
-            return count.next() == 0 ? [.sendText(MisbehavingServer.answer(200, Self.webhook("u-1", status: "1")))]
+            return count.next() == 0 ? [.sendText(MisbehavingServer.answer(200, Self.webhook("11111111-1111-4111-8111-111111111111", status: "1")))]
                 : [.sendText(MisbehavingServer.answer(503, #"{"error":"busy"}"#))]
         }
-        let r = try run(["update", "u-1", "--name", "Renamed"], once)
+        let r = try run(["update", "11111111-1111-4111-8111-111111111111", "--name", "Renamed"], once)
         #expect(r.status == 1 && r.stderr.contains("The change was saved, but the webhook could not be read back"), "\(r.stderr)")
     }
 
@@ -83,18 +83,18 @@ import TestSupport
         let server = try MisbehavingServer { request in
             request.hasPrefix("DELETE") ? [.close] : [.sendText("HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n{\"succ"), .close]
         }
-        for verb in [["list"], ["get", "u-1"]] {
+        for verb in [["list"], ["get", "11111111-1111-4111-8111-111111111111"]] {
             let r = try run(verb, server)
             #expect(r.status == 1 && !r.stderr.contains("created") && r.stderr.contains("othing was changed"), "\(verb): \(r.stderr)")
         }
-        let delete = try run(["delete", "u-1", "--yes"], server)
+        let delete = try run(["delete", "11111111-1111-4111-8111-111111111111", "--yes"], server)
         #expect(delete.status == 1 && delete.stderr.contains("may have been deleted"), "\(delete.stderr)")
     }
 
     @Test func aReplayAnswerWithoutItsStatusIsNotEnqueued() throws {
         // Item 20: "enqueued", exit 0, for a webhook object.
-        let server = try server { _ in MisbehavingServer.answer(200, Self.webhook("u-1")) }
-        let r = try run(["replay", "--event-id", "evt_1", "--webhook", "u-1", "--yes"], server)
+        let server = try server { _ in MisbehavingServer.answer(200, Self.webhook("11111111-1111-4111-8111-111111111111")) }
+        let r = try run(["replay", "--event-id", "evt_1", "--webhook", "11111111-1111-4111-8111-111111111111", "--yes"], server)
         #expect(r.status == 1 && !r.stdout.contains("enqueued"), "\(r.stdout)\(r.stderr)")
     }
 

@@ -29,8 +29,11 @@ import Testing
             let r = try BuiltProgram.run(["get", target.uuid, "--json"] + key, environment: env)
             #expect(r.status == 0)
             #expect(try JSONDecoder().decode(Webhook.self, from: Data(r.stdout.utf8)).name == target.name)
-            let gone = try BuiltProgram.run(["get", "no-such-uuid"] + key, environment: env)
+            let gone = try BuiltProgram.run(["get", "00000000-0000-4000-8000-000000000000"] + key, environment: env)
             #expect(gone.status == 1 && gone.stderr.contains("no longer exists"))
+            // Not a uuid: a name, and no webhook has it.
+            let unnamed = try BuiltProgram.run(["get", "no-such-uuid"] + key, environment: env)
+            #expect(unnamed.status == 2 && unnamed.stderr.contains("No webhook is named no-such-uuid"))
         }
     }
 

@@ -46,6 +46,10 @@ public final class MisbehavingServer: Sendable {
         let fd = listener
         let shared = shared
         let thread = Thread {
+            // The listener is closed here, by the thread that polls it, never while it may still
+            // poll: a number closed elsewhere can be given to the next test's listener, and this
+            // thread would then accept that server's connections and answer them with this script.
+            defer { close(fd) }
             let end = Date().addingTimeInterval(lifetime)
             while Date() < end, !shared.stopped.withLock({ $0 }) {
                 var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -67,7 +71,8 @@ public final class MisbehavingServer: Sendable {
 
     deinit {
         shared.stopped.withLock { $0 = true }
-        close(listener)
+        // Stops accepting at once; the accepting thread closes the descriptor (see above).
+        shutdown(listener, Int32(SHUT_RDWR))
     }
 
     public var baseURL: String { "http://127.0.0.1:\(port)" }

@@ -86,6 +86,31 @@ struct APIAccess {
         }
     }
 
+    /// The uuid of a webhook given by uuid or by exact name (one list call for a name); a name
+    /// that matches none, or several, is exit 2 saying so (the several by uuid).
+    @MainActor static func resolveWebhook(_ reference: String, client: JetEmailClient) async throws -> String {
+        if WebhookReference.isUUID(reference) { return reference }
+        let list: [Webhook]
+        do { list = try await client.listWebhooks() } catch { throw fail(error, doing: .read) }
+        return try resolveWebhook(reference, among: list)
+    }
+
+    static func resolveWebhook(_ reference: String, among list: [Webhook]) throws -> String {
+        if WebhookReference.isUUID(reference) { return reference }
+        switch WebhookReference.resolve(reference, among: list) {
+        case .uuid(let uuid):
+            return uuid
+        case .notFound:
+            StandardError.write("No webhook is named \(TerminalSafe.escaped(reference)) (names are matched exactly; `list` shows them), "
+                                + "and it is not a uuid. Nothing was done.")
+            throw ExitCode(2)
+        case .ambiguous(let uuids):
+            StandardError.write("\(uuids.count) webhooks are named \(TerminalSafe.escaped(reference)); give one by its uuid: "
+                                + uuids.map { TerminalSafe.escaped($0) }.joined(separator: ", ") + ". Nothing was done.")
+            throw ExitCode(2)
+        }
+    }
+
     /// A table on a terminal, JSON otherwise or with --json (as the official CLI does).
     static func wantsJSON(_ flag: Bool) -> Bool { flag || isatty(STDOUT_FILENO) == 0 }
 

@@ -5,7 +5,7 @@ import JetEmailClient
 struct DeleteCommand: Command {
     static let name = "delete"
     static let abstract = "Delete a webhook. Asks first on a terminal; scripts pass --yes."
-    static let discussion = "Without a terminal and without --yes nothing is deleted and the exit code is 2."
+    static let discussion = "The webhook by its uuid or its exact name. Without a terminal and without --yes nothing is deleted and the exit code is 2."
     static let positional: String? = "uuid"
     static let options: [OptionSpec] = [.flag("yes", "Delete without asking.")] + APIAccess.options
 
@@ -26,6 +26,7 @@ struct DeleteCommand: Command {
 
     @MainActor func run() async throws {
         try await access.withClient { client in
+            let uuid = try await APIAccess.resolveWebhook(self.uuid, client: client)
             if !yes {
                 // Name and URL in the question, so the person sees what goes.
                 let webhook: Webhook

@@ -16,7 +16,7 @@ struct QueryCommand: Command {
         first, each once, until Ctrl-C (JSON lines when not on a terminal).
         """
     static let options: [OptionSpec] = [
-        .value("webhook", "uuid", "Only deliveries to this webhook (also --uuid)."),
+        .value("webhook", "uuid", "Only deliveries to this webhook (its uuid or exact name; also --uuid)."),
         .value("uuid", "uuid", "The official CLI's name for --webhook."),
         .value("event-id", "id", "Only this event."),
         .value("source-uid", "uid", "Only events about this source message."),
@@ -79,6 +79,8 @@ struct QueryCommand: Command {
 
     @MainActor func run() async throws {
         try await access.withClient { client in
+            var query = self.query
+            if let reference = query.uuid { query.uuid = try await APIAccess.resolveWebhook(reference, client: client) }
             let clock = SystemClock.wallClock()
             let asJSON = APIAccess.wantsJSON(json)
             // On a terminal the table names webhooks (one list call); a log of one webhook has

@@ -23,7 +23,7 @@ struct RecoverCommand: Command {
         1 when some were not (listed), 130 after Ctrl-C.
         """
     static let options: [OptionSpec] = [
-        .value("webhook", "uuid", "The webhook whose deliveries are replayed (also --uuid)."),
+        .value("webhook", "uuid", "The webhook whose deliveries are replayed (its uuid or exact name; also --uuid)."),
         .value("uuid", "uuid", "The official CLI's name for --webhook."),
         .value("since", "time", "Only deliveries at or after TIME (as query's TIME)."),
         .value("until", "time", "Only deliveries at or before TIME."),
@@ -39,7 +39,8 @@ struct RecoverCommand: Command {
     ] + APIAccess.options
 
     let access: APIAccess
-    let filter: RecoverFilter?
+    /// Its uuid may be a webhook's name until `run` resolves it.
+    var filter: RecoverFilter?
     let journalPath: String?
     let resume: String?
     let dryRun: Bool
@@ -94,6 +95,14 @@ struct RecoverCommand: Command {
     @MainActor func run() async throws {
         let environment = ProcessEnvironment.current
         try await access.withClient { client in
+            var resolved = self
+            if let reference = filter?.uuid { resolved.filter?.uuid = try await APIAccess.resolveWebhook(reference, client: client) }
+            try await resolved.run(client: client, environment: environment)
+        }
+    }
+
+    @MainActor func run(client: JetEmailClient, environment: [String: String]) async throws {
+        do {
             let state = try await journalState(client: client, environment: environment)
             switch state {
             case .finished(let journal):

@@ -10,7 +10,7 @@ struct ReplayCommand: Command {
     static let options: [OptionSpec] = [
         .value("event-id", "id", "The event to send again."),
         .value("source-uid", "uid", "Send again the events about this source message."),
-        .value("webhook", "uuid", "Only to this webhook (also --uuid)."),
+        .value("webhook", "uuid", "Only to this webhook (its uuid or exact name; also --uuid)."),
         .value("uuid", "uuid", "The official CLI's name for --webhook."),
         .flag("yes", "Replay without asking."),
         .flag("json", "Print the API's answer as JSON even on a terminal."),
@@ -52,6 +52,8 @@ struct ReplayCommand: Command {
 
     @MainActor func run() async throws {
         try await access.withClient { client in
+            var target = self.target
+            if let reference = target.uuid { target.uuid = try await APIAccess.resolveWebhook(reference, client: client) }
             if !yes {
                 let question: String
                 if let uuid = target.uuid {

@@ -17,7 +17,7 @@ struct StatsCommand: Command {
         not be fetched (shown as ? or null).
         """
     static let options: [OptionSpec] = [
-        .value("webhook", "uuid", "Only this webhook (also --uuid)."),
+        .value("webhook", "uuid", "Only this webhook (its uuid or exact name; also --uuid)."),
         .value("uuid", "uuid", "The official CLI's name for --webhook."),
         .value("since", "time", "From TIME (default: 24 hours ago)."),
         .value("until", "time", "Until TIME (default: now)."),
@@ -68,8 +68,9 @@ struct StatsCommand: Command {
             let webhooks: [Webhook]
             do { webhooks = try await client.listWebhooks() } catch { throw APIAccess.fail(error, doing: .read) }
             var targets = webhooks.map { ($0.uuid, Optional($0.name)) }
-            if let uuid {
-                // Only that one; a uuid the list lacks is still counted (the list may lag).
+            if let reference = uuid {
+                // Only that one, by uuid or exact name; a uuid the list lacks is still counted (the list may lag).
+                let uuid = try APIAccess.resolveWebhook(reference, among: webhooks)
                 targets = [(uuid, webhooks.first { $0.uuid == uuid }?.name)]
             }
             let asJSON = APIAccess.wantsJSON(json)

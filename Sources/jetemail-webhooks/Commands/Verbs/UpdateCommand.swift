@@ -7,7 +7,8 @@ struct UpdateCommand: Command {
     static let name = "update"
     static let abstract = "Change a webhook's fields; only the ones given (and different) are sent."
     static let discussion = """
-        Flags are checked by the same rules as create before anything is sent (exit 2 on a problem).
+        The webhook by its uuid or its exact name. Flags are checked by the same rules as create
+        before anything is sent (exit 2 on a problem).
         Only the fields given are checked and sent: an unchanged name or status is left as it is.
         --event replaces the whole set of events (outbound.queued, which delivery logs show but
         no update may send, is dropped, with a warning). Nothing to change is a usage error.
@@ -70,6 +71,7 @@ struct UpdateCommand: Command {
 
     @MainActor func run() async throws {
         try await access.withClient { client in
+            let uuid = try await APIAccess.resolveWebhook(self.uuid, client: client)
             let current: Webhook
             do { current = try await client.getWebhook(uuid: uuid) } catch { throw APIAccess.fail(error, doing: .read) }
             let (patch, report) = WebhookPatch.between(current, and: edited(current))
