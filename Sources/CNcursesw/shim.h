@@ -58,6 +58,12 @@ static inline const char *je_tigetstr(const char *name) {
     return s;
 }
 
+// The terminfo number for a capability (colors), or -1 when the terminal lacks it.
+static inline int je_tigetnum(const char *name) {
+    int n = tigetnum((char *)name);
+    return n < 0 ? -1 : n;
+}
+
 // Brings a screen fresh from newterm into the state it has after a suspend and resume.
 // Until a screen has once been ended and resumed, ncurses flushes its output after every
 // cursor movement (meant for programs that use only terminfo), so a frame went out as dozens

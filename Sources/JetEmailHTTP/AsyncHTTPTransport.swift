@@ -20,20 +20,24 @@ public struct AsyncHTTPTransport: HTTPTransport {
     public static let bodyLimit = 4 << 20
 
     public init(options: TransportOptions) throws(ConfigurationError) {
-        var roots: [NIOSSLCertificate] = []
-        if let caFile = options.caFile {
-            // Read here, without blocking (a FIFO or a device is refused), then parsed from memory.
-            let bytes: [UInt8]
-            do { bytes = try SecureRead.bytes(atPath: caFile) } catch {
-                throw .caFileUnreadable(path: caFile, reason: error.reason)
-            }
-            do { roots = try NIOSSLCertificate.fromPEMBytes(bytes) } catch {
-                throw .caFileUnreadable(path: caFile, reason: "not a PEM certificate file")
-            }
-            if roots.isEmpty { throw .caFileUnreadable(path: caFile, reason: "it holds no PEM certificate") }
-        }
         self.options = options
-        extraRoots = roots
+        extraRoots = try Self.trustRoots(caFile: options.caFile)
+    }
+
+    /// The certificates of a CA file: read without blocking (a FIFO or a device is refused),
+    /// then parsed from memory. None without a file.
+    static func trustRoots(caFile: String?) throws(ConfigurationError) -> [NIOSSLCertificate] {
+        guard let caFile else { return [] }
+        let bytes: [UInt8]
+        do { bytes = try SecureRead.bytes(atPath: caFile) } catch {
+            throw .caFileUnreadable(path: caFile, reason: error.reason)
+        }
+        let roots: [NIOSSLCertificate]
+        do { roots = try NIOSSLCertificate.fromPEMBytes(bytes) } catch {
+            throw .caFileUnreadable(path: caFile, reason: "not a PEM certificate file")
+        }
+        if roots.isEmpty { throw .caFileUnreadable(path: caFile, reason: "it holds no PEM certificate") }
+        return roots
     }
 
     public func send(_ request: APIRequest) async throws(JetEmailError) -> APIResponse {

@@ -161,6 +161,7 @@ private final class SandboxHTTPHandler: ChannelInboundHandler {
         if reply.drop { context.close(promise: nil); return }
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json")
+        headers.add(name: "Date", value: HTTPDate.format(Int(Date().timeIntervalSince1970)))
         for (name, value) in reply.headers { headers.replaceOrAdd(name: name, value: value) }
         headers.add(name: "Content-Length", value: String(reply.body.count))
         headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")

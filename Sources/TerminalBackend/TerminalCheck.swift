@@ -25,4 +25,14 @@ public enum TerminalCheck {
         }
         return nil
     }
+
+    /// For `doctor`: whether TERM is known to terminfo (and can move the cursor), and its colours.
+    public static func terminfo(environment: [String: String] = ProcessEnvironment.current) -> (known: Bool, colors: Int?, detail: String) {
+        guard let term = environment["TERM"], !term.isEmpty else { return (false, nil, "TERM is not set") }
+        var status: Int32 = 0
+        guard setupterm(term, -1, &status) == OK, status == 1 else { return (false, nil, "TERM=\(term) has no terminfo entry") }
+        guard je_tigetstr("cup") != nil else { return (false, nil, "TERM=\(term) cannot move the cursor") }
+        let colors = je_tigetnum("colors")
+        return (true, colors > 0 ? Int(colors) : nil, "TERM=\(term)")
+    }
 }

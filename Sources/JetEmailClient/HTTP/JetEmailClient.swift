@@ -46,6 +46,14 @@ public struct JetEmailClient: Sendable {
         }
     }
 
+    /// `doctor`'s check of the key: one read-only call (the list); how many webhooks it holds and
+    /// the server's `Date` header, for the clock check.
+    public func checkKey() async throws(JetEmailError) -> (webhooks: Int, serverDate: String?) {
+        let response = try await send("GET", "/webhooks", body: nil, answerLimit: Self.listAnswerLimit)
+        let list = try ResponseInterpreter.webhookList(response)
+        return (list.count, response.header("Date"))
+    }
+
     /// The webhook with this uuid; an answer holding another one (or none) is an error, so that
     /// nothing is ever done to a webhook the person did not name.
     public func getWebhook(uuid: String) async throws(JetEmailError) -> Webhook {

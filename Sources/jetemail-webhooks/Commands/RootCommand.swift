@@ -16,7 +16,7 @@ enum RootCommand {
     /// The subcommands by name. An enum rather than an array of `any Command.Type`: Swift 6.3's
     /// SILGen crashed on running an opened existential command inside a do/catch.
     enum Subcommand: String, CaseIterable {
-        case create, list, get, update, delete, query, replay, recover, stats, sendExample = "send-example", verify, sandbox
+        case create, list, get, update, delete, query, replay, recover, stats, sendExample = "send-example", verify, doctor, sandbox
 
         var type: any Command.Type {
             switch self {
@@ -31,6 +31,7 @@ enum RootCommand {
             case .stats: StatsCommand.self
             case .sendExample: SendExampleCommand.self
             case .verify: VerifyCommand.self
+            case .doctor: DoctorCommand.self
             case .sandbox: SandboxCommand.self
             }
         }
@@ -54,6 +55,7 @@ enum RootCommand {
             case .stats: return try StatsCommand(parsed).begin()
             case .sendExample: return try SendExampleCommand(parsed).begin()
             case .verify: return try VerifyCommand(parsed).begin()
+            case .doctor: return try DoctorCommand(parsed).begin()
             case .sandbox: return try SandboxCommand(parsed).begin()
             }
         }
