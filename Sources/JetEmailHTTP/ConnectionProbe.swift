@@ -103,7 +103,15 @@ public enum ConnectionProbe {
     static func describe(_ error: any Error) -> String {
         if let f = error as? ProbeFailure { return f.reason }
         if let e = error as? IOError { return String(cString: strerror(e.errnoCode)) }
-        if let e = error as? ChannelError, case .connectTimeout = e { return "no connection within the timeout" }
+        if let e = error as? ChannelError {
+            switch e {
+            case .connectTimeout: return "no connection within the timeout"
+            case .ioOnClosedChannel, .alreadyClosed, .eof: return "the server closed the connection during the handshake (not TLS on this port?)"
+            default: break
+            }
+        }
+        if let e = error as? NIOSSLError, case .uncleanShutdown = e { return "the server closed the connection during the handshake (not TLS on this port?)" }
+        if String(describing: error).contains("WRONG_VERSION_NUMBER") { return "the server did not answer in TLS (a plain-HTTP port?)" }
         if let e = error as? NIOConnectionError, let first = e.connectionErrors.first, let io = first.error as? IOError {
             return String(cString: strerror(io.errnoCode))
         }
