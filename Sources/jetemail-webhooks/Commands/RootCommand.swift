@@ -81,6 +81,10 @@ enum RootCommand {
                 print(subcommand.help)
                 return { 0 }
             }
+            if first == "man", rest.count == 1 {
+                print(manPage, terminator: "")
+                return { 0 }
+            }
             if first == "completions" {
                 let shells = Completions.Shell.allCases.map(\.rawValue).joined(separator: "|")
                 guard rest.count == 2, let shell = Completions.Shell(rawValue: rest[1]) else {
@@ -162,6 +166,19 @@ enum RootCommand {
                             ("help <subcommand>", "Show a subcommand's help."),
                             ("completions bash|zsh|fish", "Print a shell completion script (bash: source <(jetemail-webhooks completions bash))."),
                         ])
+    }
+
+    /// The manual page (roff), from the same tables as `--help`: the program, then a section a
+    /// subcommand. `man` prints it (the .deb installs it as jetemail-webhooks.1).
+    static var manPage: String {
+        let sections = [ManPage.Section(name: name, abstract: "Without a subcommand: the list of webhooks on a terminal; the create form's options open the form prefilled.",
+                                        discussion: "", positional: nil, options: CreateCommand.options)]
+            + Subcommand.allCases.map { ManPage.Section(name: $0.rawValue, abstract: $0.type.abstract, discussion: $0.type.discussion,
+                                                        positional: $0.type.positional, options: $0.type.options) }
+            + [ManPage.Section(name: "completions", abstract: "Print a shell completion script: bash, zsh or fish.", discussion: "", positional: "shell", options: []),
+               ManPage.Section(name: "help", abstract: "Show a subcommand's help.", discussion: "", positional: "subcommand", options: [])]
+        return ManPage.render(program: name, abstract: abstract, discussion: discussion, version: JetEmailWebhooksVersion.current,
+                              sections: sections, date: "2026")
     }
 
     /// The completion script, from the subcommands' own option tables.
