@@ -22,7 +22,8 @@ enum DoctorNetworkChecks {
         for step in steps {
             let name = switch step.kind { case .dns: "name"; case .tcp: "TCP"; case .tls: "TLS" }
             if step.ok {
-                checks.append(.ok(name, "\(step.detail)\(step.kind == .dns ? " for \(host)" : "")\(via) in \(step.milliseconds) ms"))
+                let found = step.kind != .dns ? step.detail : step.detail == host ? "\(host) (an address: nothing to resolve)" : "\(host) is \(step.detail)"
+                checks.append(.ok(name, "\(found)\(via) in \(step.milliseconds) ms"))
             } else {
                 let advice: String = switch step.kind {
                 case .dns: "Check the host name and this machine's DNS (resolv.conf)."
