@@ -102,36 +102,34 @@ struct RecoverCommand: Command {
     }
 
     @MainActor func run(client: JetEmailClient, environment: [String: String]) async throws {
-        do {
-            let state = try await journalState(client: client, environment: environment)
-            switch state {
-            case .finished(let journal):
-                // Said, not replayed again: the same command after a finished run changes nothing.
-                try printSummary(journal, ran: nil, headline: "This recover is done already (--new starts afresh)", resume: nil)
-                if journal.count(.enqueued) != journal.events.count { listNotDone(journal); throw ExitCode(1) }
-            case .resuming(let journal):
-                try await replay(journal, client: client, resumed: true)
-            case .planned(let plan, let name):
-                let perMinute = client.pacer?.limit ?? RequestBudget.defaultRate
-                try printPlan(plan, webhookName: name, perMinute: perMinute)
-                if dryRun || plan.count == 0 { return }
-                if !yes {
-                    let since = plan.filter.since.map { " (since \($0))" } ?? ""
-                    try APIAccess.confirm("Replay \(plan.count) \(plan.filter.status.rawValue) deliveries of \(TerminalSafe.escaped(name))\(since), oldest first, "
-                                          + "about \(DurationText.words(plan.estimatedSeconds(perMinute: perMinute)))? y/N ", declined: "Nothing was sent.")
-                }
-                let journal: RecoverJournal.State
-                let path = journalPath.map { HomeDirectory.expandingTilde($0, environment: environment) }
-                do throws(RecoverJournal.Problem) {
-                    journal = try RecoverJournal.begin(plan, webhookName: name, path: path,
-                                                       folder: RecoverJournal.folder(environment: environment), now: SystemClock.unixNow)
-                } catch {
-                    let elsewhere = journalPath == nil ? "; --journal FILE writes it elsewhere." : "."
-                    StandardError.write("The journal could not be created: \(error.description) Nothing was sent\(elsewhere)")
-                    throw ExitCode(1)
-                }
-                try await replay(journal, client: client, resumed: false)
+        let state = try await journalState(client: client, environment: environment)
+        switch state {
+        case .finished(let journal):
+            // Said, not replayed again: the same command after a finished run changes nothing.
+            try printSummary(journal, ran: nil, headline: "This recover is done already (--new starts afresh)", resume: nil)
+            if journal.count(.enqueued) != journal.events.count { listNotDone(journal); throw ExitCode(1) }
+        case .resuming(let journal):
+            try await replay(journal, client: client, resumed: true)
+        case .planned(let plan, let name):
+            let perMinute = client.pacer?.limit ?? RequestBudget.defaultRate
+            try printPlan(plan, webhookName: name, perMinute: perMinute)
+            if dryRun || plan.count == 0 { return }
+            if !yes {
+                let since = plan.filter.since.map { " (since \($0))" } ?? ""
+                try APIAccess.confirm("Replay \(plan.count) \(plan.filter.status.rawValue) deliveries of \(TerminalSafe.escaped(name))\(since), oldest first, "
+                                      + "about \(DurationText.words(plan.estimatedSeconds(perMinute: perMinute)))? y/N ", declined: "Nothing was sent.")
             }
+            let journal: RecoverJournal.State
+            let path = journalPath.map { HomeDirectory.expandingTilde($0, environment: environment) }
+            do throws(RecoverJournal.Problem) {
+                journal = try RecoverJournal.begin(plan, webhookName: name, path: path,
+                                                   folder: RecoverJournal.folder(environment: environment), now: SystemClock.unixNow)
+            } catch {
+                let elsewhere = journalPath == nil ? "; --journal FILE writes it elsewhere." : "."
+                StandardError.write("The journal could not be created: \(error.description) Nothing was sent\(elsewhere)")
+                throw ExitCode(1)
+            }
+            try await replay(journal, client: client, resumed: false)
         }
     }
 
