@@ -3,6 +3,8 @@
 /// the client's budget. A 429 caused elsewhere is waited out as `--all` does.
 public struct DeliveryTally: Sendable, Equatable {
     public static let statuses: [DeliveryStatus] = [.success, .failed, .retry, .pending]
+    /// The span "how is it going" looks at when none is given: the last 24 hours.
+    public static let recentSeconds = 24 * 3_600
 
     public var uuid: String
     /// All deliveries, then one figure per status; nil where it could not be counted.

@@ -5,7 +5,7 @@ import TerminalUI
 /// one `limit: 1` query each (a query's `total` counts; JetEmail has no stats endpoint).
 public struct DeliveryCounts: Sendable, Equatable {
     public static let windows: [(seconds: Int, label: String)] = [(3_600, "last hour"), (86_400, "last 24 hours"), (7 * 86_400, "last 7 days")]
-    public static let statuses: [DeliveryStatus] = [.success, .failed, .retry, .pending]
+    public static let statuses = DeliveryTally.statuses
 
     public enum Value: Sendable, Equatable {
         case asking

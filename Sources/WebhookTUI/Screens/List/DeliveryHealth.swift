@@ -5,7 +5,7 @@ import TerminalUI
 /// from two `limit: 1` queries (JetEmail has no stats endpoint; a query's `total` counts).
 /// Kept for `freshFor` seconds; while a refresh is out the old figures stay on screen.
 public struct DeliveryHealth: Sendable, Equatable {
-    public static let window = 24 * 3_600
+    public static let window = DeliveryTally.recentSeconds
     public static let freshFor = 60.0
 
     public var failed: Int?

@@ -2,7 +2,6 @@ import Glibc
 import PosixSupport
 import JetEmailClient
 import TerminalUI
-import WebhookTUI
 
 /// `stats [--webhook UUID] [--since TIME] [--until TIME] [--json]`: deliveries per webhook by
 /// status (all webhooks when none is named), counted with `limit: 1` queries paced by the
@@ -37,7 +36,7 @@ struct StatsCommand: Command {
         uuid = arguments.string("webhook") ?? arguments.string("uuid")
         if uuid?.isEmpty == true { throw UsageError("The uuid is empty.") }
         let clock = SystemClock.wallClock()
-        since = try TimeArgument.option(arguments, "since", unixName: nil, clock: clock) ?? (SystemClock.unixNow - DeliveryHealth.window)
+        since = try TimeArgument.option(arguments, "since", unixName: nil, clock: clock) ?? (SystemClock.unixNow - DeliveryTally.recentSeconds)
         until = try TimeArgument.option(arguments, "until", unixName: nil, clock: clock)
         if let until, since > until { throw UsageError("--since is after --until.") }
     }
