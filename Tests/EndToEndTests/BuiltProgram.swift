@@ -23,8 +23,10 @@ enum BuiltProgram {
 
     /// Runs the program with a clean environment plus `environment`; stdin is /dev/null.
     /// `redirections` (shell syntax, such as `>&-` or `>/dev/full`) are applied by /bin/sh.
+    /// `stopWhen` ends a program that runs until stopped (`--follow`) as soon as its output so far
+    /// satisfies it, rather than after a fixed time that a loaded machine may not meet.
     static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil, timeout: TimeInterval = 60,
-                    redirections: String? = nil) throws -> Result {
+                    redirections: String? = nil, stopWhen: (@Sendable (String) -> Bool)? = nil) throws -> Result {
         let process = Process()
         if let redirections {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -50,7 +52,15 @@ enum BuiltProgram {
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data(), errData = Data()
         // Safe: each variable is written by exactly one block, and read only after group.wait().
-        DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) {
+            guard let stopWhen else { outData = out.fileHandleForReading.readDataToEndOfFile(); return }
+            while true {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                outData.append(chunk)
+                if stopWhen(String(decoding: outData, as: UTF8.self)) { process.terminate() }
+            }
+        }
         DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
         if group.wait(timeout: .now() + timeout) == .timedOut { process.terminate() }
         group.wait()

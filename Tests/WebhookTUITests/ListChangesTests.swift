@@ -18,10 +18,7 @@ import Testing
         return d
     }
 
-    func list(_ d: Driver) -> ListScreen? {
-        return d.state.list
-        return nil
-    }
+    func list(_ d: Driver) -> ListScreen? { d.state.list }
 
     /// Selects the row of this webhook.
     func select(_ d: inout Driver, _ uuid: String) {
@@ -177,6 +174,30 @@ import Testing
         guard d.state.confirm?.onYes == .tell(.delete(uuid: "u-c")) else { Issue.record("no delete question from details"); return }
         d.press(.character("n"), .enter, .character("e"))
         #expect(d.screen.contains("Edit webhook") && d.state.form.editing?.uuid == "u-c")
+    }
+
+    @Test func detailsActOnTheirWebhookAloneWhateverTheListHasMarkedOrFiltered() {
+        // Space from details did nothing; d from details, with marks on the list, asked to delete the
+        // marked webhooks instead of the one whose details were shown.
+        var d = loaded()
+        select(&d, "u-a")
+        d.press(.character("m"))
+        select(&d, "u-c")
+        d.press(.enter, .character("d"))
+        #expect(d.state.confirm?.onYes == .tell(.delete(uuid: "u-c")), "\(String(describing: d.state.confirm?.dialog.message))")
+        d.press(.character("n"))
+        #expect(list(d)?.marks.isEmpty == false, "the list's marks are kept")
+        d.press(.enter, .character(" "))
+        #expect(d.state.confirm?.onYes == .tell(.disable(uuid: "u-c")), "Space on details disables that webhook, asking first")
+        d.press(.character("n"))
+        // A filter that hides the row (the list's state as a test sets it): the key still acts on
+        // that webhook, never on the row the filter left selected.
+        guard var filtered = list(d) else { Issue.record("no list"); return }
+        filtered.filter = TextInput("bill")
+        filtered.refreshRows()
+        #expect(filtered.selected?.uuid == "u-b")
+        _ = filtered.receive(.act(.character("d"), onWebhook: "u-c"), ScreenContext(columns: 80, rows: 24))
+        #expect(filtered.selected?.uuid == "u-c" && filtered.filter.text.isEmpty)
     }
 
     @Test func unknownEventNamesInTheListAreEscaped() {

@@ -13,8 +13,8 @@ extension DetailsScreen {
             .open(ExamplePrompt.asking(for: details.webhook))
         },
         // The list's own keys, on this webhook: one place edits and deletes.
-        Binding([.character("e"), .character("d"), .delete], keys: "e, d", bar: BarEntry("e/d", "edit/delete"),
-                help: "back to the list, and edit or delete this webhook there (d asks first)") { details, key, _ in
+        Binding([.character("e"), .character("d"), .delete, .character(" ")], keys: "e, d, Space", bar: BarEntry("e/d", "edit/delete"),
+                help: "back to the list, and edit, delete or enable/disable this webhook there (d and disabling ask first)") { details, key, _ in
             .leave + .message(.act(key, onWebhook: details.webhook.uuid), to: .below)
         },
     ]

@@ -165,6 +165,24 @@ extension ListScreen {
         }
     }
 
+    /// A key pressed on a webhook's details acts on that webhook alone: never on the marked ones,
+    /// never on another row because a filter hid this one.
+    mutating func act(_ key: Key, onWebhook uuid: String, _ context: ScreenContext) -> Outcome {
+        guard webhooks.contains(where: { $0.uuid == uuid }) else {
+            return .status(.warning, "That webhook is no longer in the list; nothing was done.")
+        }
+        if !table.rows.contains(where: { $0.webhook.uuid == uuid }) {
+            filter = TextInput()
+            refreshRows(select: uuid)
+        }
+        select(uuid: uuid)
+        guard selected?.uuid == uuid else { return .none }
+        let keptMarks = marks
+        marks = []
+        defer { marks = keptMarks }
+        return handle(key, context) ?? .none
+    }
+
     public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome {
         switch message {
         case .confirmed(.disable(let uuid)), .confirmed(.enable(let uuid)):
@@ -184,8 +202,7 @@ extension ListScreen {
             confirmed(uuid: uuid, now: nil)
             return .none
         case .act(let key, let uuid):
-            select(uuid: uuid)
-            return handle(key, context) ?? .none
+            return act(key, onWebhook: uuid, context)
         default:
             return .none
         }
