@@ -101,7 +101,40 @@ import Testing
         #expect(render(d.state).text.contains("Create webhook"))
     }
 
+    /// A recover running: the run's screen (Ctrl-R on its log), with its progress, rate and journal.
+    @Test func recoverRunning() {
+        let flow = RecoverFlowTests()
+        var (d, id, filter) = flow.askToRecover()
+        let proposal = RecoverProposal(.fresh(flow.plan(filter)), webhookName: "Orders", perMinute: 200)
+        d.send(.answered(id, .recoverPlanned(.success(proposal))))
+        d.press(.character("y"))
+        _ = d.drain()
+        d.send(.recover(.started(journal: "/state/recover-orders.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0)))
+        var progress = RecoverRun.Progress(total: 3)
+        progress.done = 1
+        progress.enqueued = 1
+        progress.last = ("evt_2", .enqueued, nil)
+        d.send(.recover(.progress(progress, perMinute: 1, secondsLeft: 2)))
+        d.press(.control("r"))
+        expectFrame(d)
+    }
+
+    /// Two rows of a log marked with Space.
+    @Test func deliveryLogMarked() {
+        var d = logs.openLog()
+        logs.answer(&d, id: logs.queries(&d)[0].0, page: 0, total: 250)
+        d.press(.character(" "), .down, .down, .character(" "))
+        expectFrame(d)
+    }
+
     // MARK: Modals
+
+    /// The plan as the question: what, how many, oldest first, how long.
+    @Test func recoverQuestion() {
+        var (d, id, filter) = RecoverFlowTests().askToRecover()
+        d.send(.answered(id, .recoverPlanned(.success(RecoverProposal(.fresh(RecoverFlowTests().plan(filter)), webhookName: "Orders", perMinute: 200)))))
+        expectFrame(d)
+    }
 
     @Test func secretModal() {
         var d = Driver()
