@@ -55,4 +55,16 @@ import Testing
         d.press(.escape)
         #expect(!d.screen.contains("reloading…") && !d.screen.contains("Loading webhooks…"), "a load cancelled with Esc says so no more")
     }
+
+    @Test func aFirstLoadCancelledSaysNothingIsLoading() {
+        // The header said "Loading webhooks…" for good after Esc cancelled the first load.
+        var d = Driver(AppState(home: .list, endpoint: "api.jetemail.com", maskedKey: "api_…abcd", isDemo: false))
+        d.send(.start)
+        _ = d.drain()
+        #expect(d.screen.contains("Loading webhooks…"))
+        d.press(.escape)
+        #expect(!d.screen.contains("Loading webhooks…") && d.screen.contains("The list was not loaded (cancelled); r loads it."), "\(d.screen)")
+        d.press(.character("r"))
+        #expect(d.screen.contains("Loading webhooks…"))
+    }
 }

@@ -7,6 +7,7 @@ extension ListScreen {
     mutating func load(_ context: ScreenContext) -> Outcome {
         var outcome = loading ? Outcome.cancel([.list]) : .none
         loading = true
+        loadCancelled = false
         loadingSince = context.now
         // Changes confirmed from now on are newer than this load's answer; older ones are in it.
         changedDuringLoad = [:]
@@ -98,6 +99,7 @@ extension ListScreen {
         if loading { tags.append(.list) }
         let changed = !pending.isEmpty
         uncertain.formUnion(pending.keys)
+        if loading && !loaded { loadCancelled = true }
         loading = false
         loadingSince = nil
         pending = [:]

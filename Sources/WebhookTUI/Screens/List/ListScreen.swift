@@ -31,6 +31,8 @@ public struct ListScreen: Screen {
     public var loaded = false
     /// The last load failed.
     public var failed = false
+    /// The first load was cancelled (Esc): nothing is loading, and the header says so.
+    public var loadCancelled = false
     /// Changes in flight, by uuid.
     public var pending: [String: Pending] = [:]
     /// Webhooks a change was sent to and no clear answer came (no answer, cancelled): they may
@@ -54,7 +56,7 @@ public struct ListScreen: Screen {
     /// Equal when they show the same: the caches for the filter do not count.
     public static func == (a: ListScreen, b: ListScreen) -> Bool {
         a.webhooks == b.webhooks && a.table == b.table && a.filter == b.filter && a.filterTyping == b.filterTyping
-            && a.loading == b.loading && a.loaded == b.loaded && a.failed == b.failed && a.pending == b.pending
+            && a.loading == b.loading && a.loaded == b.loaded && a.failed == b.failed && a.loadCancelled == b.loadCancelled && a.pending == b.pending
             && a.uncertain == b.uncertain && a.changedDuringLoad == b.changedDuringLoad && a.loadingSince == b.loadingSince
             && a.health == b.health && a.sort == b.sort && a.healthDueAt == b.healthDueAt && a.marks == b.marks && a.lastMark == b.lastMark
     }

@@ -16,7 +16,9 @@ enum ListView {
         var line = list.loaded ? (shown == total ? "\(total) webhook\(total == 1 ? "" : "s")" : "\(shown) of \(total) webhooks") : ""
         if list.loaded && total > 0 { line += " · " + list.sort.words }
         if !list.marks.isEmpty { line += " · \(list.marks.count) marked" }
-        if list.loading || (!list.loaded && !list.failed) {
+        if !list.loading && !list.loaded && list.loadCancelled {
+            line = "The list was not loaded (cancelled); r loads it."
+        } else if list.loading || (!list.loaded && !list.failed) {
             let elapsed = list.loadingSince.map { " " + String(format1: max(0, context.now - $0)) + " s" } ?? ""
             line += (line.isEmpty ? "Loading webhooks…" : " · reloading…") + elapsed
         } else if !list.loaded {
