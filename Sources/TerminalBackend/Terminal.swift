@@ -243,8 +243,8 @@ public final class Terminal {
         case "─": return "-"
         case "│": return "|"
         case "•": return "*"
-        // Enabled, disabled, "no filter": each keeps a meaning of its own.
-        case "●": return "*"
+        // Enabled, disabled, "no filter": each keeps a meaning of its own ("*" is a mark).
+        case "●": return "+"
         case "○": return "o"
         case "—": return "-"
         case "›": return ">"

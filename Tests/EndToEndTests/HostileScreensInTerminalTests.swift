@@ -121,8 +121,11 @@ extension InTerminal {
             let term = try TmuxSession(["--demo"], environment: ["LANG": "C", "LC_ALL": "C"])
             defer { term.close() }
             var screens: [String: String] = [:]
-            screens["list"] = try term.waitFor("8 webhooks")
-            try term.send("Enter")
+            try term.waitFor("8 webhooks")
+            // A mark on the first row: its own column, and a glyph no status uses.
+            try term.send("m")
+            screens["list"] = try term.waitFor("1 marked")
+            try term.send("Escape", "Enter")
             screens["details"] = try term.waitFor("Filter users")
             try term.send("Escape", "l")
             screens["log"] = try term.waitFor("of 60")
@@ -137,7 +140,9 @@ extension InTerminal {
                 let symbols = screen.replacingOccurrences(of: "?token=", with: "")
                 #expect(!symbols.contains("?") || name == "help", "\(name) shows ? for a symbol:\n\(screen)")
             }
-            #expect(screens["list"]?.contains(" * ") == true && screens["list"]?.contains(" o ") == true, "enabled * and disabled o")
+            let marked = screens["list"]?.split(separator: "\n").first { $0.contains("Analytics") } ?? ""
+            #expect(marked.hasPrefix(" * +  Analytics"), "marked and enabled, told apart: \(marked)")
+            #expect(screens["list"]?.contains(" o  CRM") == true && screens["list"]?.contains("   +  Billing") == true, "enabled + and disabled o")
             #expect(screens["list"]?.contains(" - ") == true, "no filter: -")
         }
     }
