@@ -252,7 +252,8 @@ public final class Terminal {
         case "✗": return "x"
         case "↳": return ">"
         case "·": return "-"
-        case "…": return "."
+        // Not ".": a cut URL or id ("https://w.en=abc123", "evt_8.823f") would read as whole.
+        case "…": return "~"
         case "↑": return "^"
         case "↓": return "v"
         case "←": return "<"
