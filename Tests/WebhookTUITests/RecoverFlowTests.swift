@@ -70,4 +70,26 @@ import Testing
         d.send(.recover(.ended(.stopped, progress)))
         #expect(d.screen.contains("stopped") && d.screen.contains("recover --resume"))
     }
+
+    @Test func ctrlROnTheListPlansEveryFailedDeliveryOfTheSelectedWebhook() {
+        var d = ListChangesTests().loaded()
+        d.state.onList { $0.select(uuid: "u-c") }
+        d.press(.control("r"))
+        let jobs = d.drain().compactMap { effect -> (RequestID, RecoverFilter, String)? in
+            if case .run(let id, .recoverPlan(let filter, let name), _) = effect { (id, filter, name) } else { nil }
+        }
+        guard let (id, filter, name) = jobs.first else { Issue.record("no plan asked for"); return }
+        #expect(filter == RecoverFilter(uuid: "u-c") && name == "Crm", "every failed delivery of the selected webhook, no time filter")
+        #expect(d.screen.contains("Reading the log of Crm to plan the recover"))
+        let proposal = RecoverProposal(.fresh(plan(filter)), webhookName: "Crm", perMinute: 200)
+        d.send(.answered(id, .recoverPlanned(.success(proposal))))
+        #expect(d.screen.contains("Replay 3 failed deliveries of Crm, oldest first") && d.screen.contains("y/N"))
+        d.press(.character("y"))
+        #expect(d.drain().contains(.recover(.start(proposal))), "y on the list's question orders the run")
+        d.send(.recover(.started(journal: "/state/recover-c.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0)))
+        // While it runs, Ctrl-R on another row shows the run and says one at a time.
+        d.state.onList { $0.select(uuid: "u-b") }
+        d.press(.control("r"))
+        #expect(d.screen.contains("Recover · failed deliveries of Crm") && d.state.status?.text.contains("one at a time") == true)
+    }
 }

@@ -1,21 +1,36 @@
 import JetEmailClient
 import TerminalUI
 
-/// `Ctrl-R` on the log of one webhook: the plan is asked for (every page read, or the journal
+/// `Ctrl-R` on the log of one webhook (or on the list's selected one): the plan is asked for (every page read, or the journal
 /// of the same recover found), and the plan is the question. While a recover runs, `Ctrl-R`
 /// shows it instead.
 enum RecoverQuestion {
     static func plan(from log: DeliveryLogScreen, _ context: ScreenContext) -> Outcome {
-        if let running = context.recover, running.isRunning {
-            let other = running.filter.uuid != log.webhook?.uuid
-            return .push(RecoverScreen()) + (other ? .status(.warning, "A recover of \(TerminalSafe.escaped(running.webhookName)) is running; one at a time.") : .none)
-        }
+        if let running = context.recover, running.isRunning { return showRun(running, asking: log.webhook?.uuid) }
         guard let webhook = log.webhook, let filter = log.recoverFilter else {
             return .status(.warning, "A recover replays to one webhook: open its log from the list (L).")
         }
         if log.lookup != nil {
             return .status(.warning, "A recover replays by status, type and time, not one lookup: Esc clears the lookup first.")
         }
+        return plan(filter, of: webhook, context)
+    }
+
+    /// `Ctrl-R` on the list: every failed delivery of the selected webhook, as its log with no
+    /// filter would plan it (the plan says how many and from when to when before anything goes).
+    static func plan(forWebhook webhook: Webhook, _ context: ScreenContext) -> Outcome {
+        if let running = context.recover, running.isRunning { return showRun(running, asking: webhook.uuid) }
+        return plan(RecoverFilter(uuid: webhook.uuid), of: webhook, context)
+    }
+
+    /// One at a time: while a recover runs, `Ctrl-R` shows it.
+    private static func showRun(_ running: RecoverStatus, asking uuid: String?) -> Outcome {
+        // Said on the run's screen, where the person now is (the asker's status line is hidden under it).
+        let other = running.filter.uuid != uuid
+        return .push(RecoverScreen(notice: other ? "A recover of \(TerminalSafe.escaped(running.webhookName)) is running; one at a time." : nil))
+    }
+
+    private static func plan(_ filter: RecoverFilter, of webhook: Webhook, _ context: ScreenContext) -> Outcome {
         if let refusal = context.refusal(doing: "planning a recover") { return .status(.error, refusal) }
         let name = TerminalSafe.escaped(webhook.name)
         return .send(Request(.recoverPlan, .recoverPlan(filter, webhookName: webhook.name),

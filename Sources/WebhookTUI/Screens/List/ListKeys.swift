@@ -25,6 +25,11 @@ extension ListScreen {
             list.filterTyping = true
             return .none
         },
+        Binding([.control("r")], keys: "Ctrl-R", bar: BarEntry("^R", "recover"),
+                help: "recover: replay every failed delivery of the selected webhook, planned first (how many, from when) and paced; while one runs, the run",
+                when: { $0.selected != nil }) { list, _, context in
+            list.selected.map { RecoverQuestion.plan(forWebhook: $0, context) } ?? .none
+        },
         Binding([.character("n")], keys: "n", bar: BarEntry("n", "new"), help: "create a webhook (the form); back here when its secret window closes") { _, _, _ in
             .push(FormScreen())
         },

@@ -109,6 +109,8 @@ extension ListScreen {
 
     public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome {
         switch answer {
+        case .recoverPlanned(let result):
+            return RecoverQuestion.answered(result, context)
         case .api(.deliveries(let result)):
             guard case .health(let uuid, let failedOnly) = tag, health[uuid] != nil else { return .none }
             health[uuid]?.answered(failedOnly: failedOnly, result)
@@ -205,6 +207,8 @@ extension ListScreen {
             return .none
         case .act(let key, let uuid):
             return act(key, onWebhook: uuid, context)
+        case .confirmed(.recover(let proposal)):
+            return .recover(.start(proposal))
         default:
             return .none
         }

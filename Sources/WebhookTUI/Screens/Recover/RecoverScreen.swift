@@ -10,7 +10,13 @@ public struct RecoverScreen: FieldScreen {
     /// The app's recover, as last told.
     public var run: RecoverStatus?
 
-    public init(run: RecoverStatus? = nil) { self.run = run }
+    /// A word for its status line when it opens (Ctrl-R asked to plan another recover).
+    var notice: String?
+
+    public init(run: RecoverStatus? = nil, notice: String? = nil) {
+        self.run = run
+        self.notice = notice
+    }
 
     public var title: String { "Recover" }
     public var minimumSize: Size { Self.fieldMinimumSize }
@@ -19,7 +25,9 @@ public struct RecoverScreen: FieldScreen {
 
     public mutating func fit(_ context: ScreenContext) -> Outcome {
         run = context.recover
-        return .none
+        guard let notice else { return .none }
+        self.notice = nil
+        return .status(.warning, notice)
     }
 
     public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome {
