@@ -115,6 +115,45 @@ import Testing
         d.send(.tick)
         #expect(healthQueries(&d).count == 8, "back on the list, the next rows are asked")
     }
+
+    /// Asks and answers health queries, tick by tick, until none is asked.
+    func answerAll(_ d: inout Driver, failed: (String) -> Int) -> Int {
+        var asked = 0
+        for _ in 0..<1_000 {
+            d.send(.tick)
+            let queries = healthQueries(&d)
+            if queries.isEmpty { break }
+            asked += queries.count
+            for (id, query) in queries {
+                let uuid = query.uuid ?? ""
+                let count = query.status == .failed ? failed(uuid) : 10
+                d.send(.answered(id: id, .deliveries(.success(DeliveryPage(events: [], total: count, limit: 1, offset: 0)))))
+            }
+        }
+        return asked
+    }
+
+    @Test func aLargeAccountSortedByFailuresCountsEveryWebhookAndSaysHowManyAreCounted() {
+        // Above 100 webhooks only the rows on screen were counted, so the failure sort put a
+        // failing webhook further down below the ones that happened to have been seen.
+        let many = (0..<150).map { i in
+            Webhook(uuid: "u-\(i)", name: String(format: "hook-%03d", i), url: "https://h.example.com/\(i)", events: [EventName(.outboundDelivered)], status: .enabled)
+        }
+        var d = lists.loaded(many)
+        let byName = answerAll(&d) { _ in 0 }
+        #expect(byName == 2 * ListView.visibleRows(rows: 24), "sorted by name: the rows on screen only (\(byName) queries)")
+        d.press(.character("o"))
+        #expect(d.screen.contains("150 webhooks · by failures (24 h), \(ListView.visibleRows(rows: 24)) of 150 counted"), "\(d.screen)")
+        let rest = answerAll(&d) { $0 == "u-137" ? 40 : 0 }
+        #expect(rest == 2 * (150 - ListView.visibleRows(rows: 24)), "every other webhook once (\(rest) queries)")
+        #expect(d.screen.contains("150 webhooks · by failures (24 h)") && !d.screen.contains("counted"), "all counted: the header says no more")
+        #expect(d.state.list?.table.rows.first?.webhook.uuid == "u-137", "the failing one on top")
+        // Rows on screen are asked again after a minute; the rest, seen only by the sort, after 5 minutes.
+        d.now += 61
+        #expect(answerAll(&d) { $0 == "u-137" ? 40 : 0 } == 2 * ListView.visibleRows(rows: 24))
+        d.now += 300
+        #expect(answerAll(&d) { $0 == "u-137" ? 40 : 0 } == 2 * 150, "after 5 minutes every one")
+    }
 }
 
 /// Details show a webhook's deliveries by status over the last hour, 24 hours and 7 days.

@@ -19,7 +19,7 @@ public struct DeliveryHealth: Sendable, Equatable {
 
     public init(askedAt: Double) { self.askedAt = askedAt }
 
-    public func isStale(now: Double) -> Bool { outstanding == 0 && now >= askedAt + Self.freshFor }
+    public func isStale(now: Double, freshFor: Double = Self.freshFor) -> Bool { outstanding == 0 && now >= askedAt + freshFor }
 
     /// `12/340` (red when any failed), `…` until known, `?` when it could not be fetched.
     public var cell: (text: String, style: Style) {

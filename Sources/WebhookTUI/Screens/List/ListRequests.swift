@@ -19,19 +19,35 @@ extension ListScreen {
     /// short queue leaves the budget to what the person asks for.
     static let healthInFlight = 8
     /// Below this many webhooks every row's figures are fetched (rows on screen first), so that
-    /// sorting by failures sees them all; above it, only the rows on screen.
+    /// sorting by failures sees them all; above it, only the rows on screen, unless the list is
+    /// sorted by failures (then every row's, off-screen ones refreshed seldom: `freshFor`).
     static let healthForAllUpTo = 100
 
-    /// The uuids whose figures are wanted: the rows on screen first, then (in a small account)
-    /// the rest; at most `limit`.
-    func healthWanted(limit: Int?) -> [String] {
+    /// How long figures stay fresh: a minute for a row on screen; off screen, where only the sort
+    /// reads them, at least five minutes and long enough that they take about 60 requests a
+    /// minute whatever the account's size (two a webhook), a third of the default budget.
+    static func freshFor(onScreen: Bool, webhooks: Int) -> Double {
+        onScreen ? DeliveryHealth.freshFor : max(300, Double(webhooks) * 2)
+    }
+
+    /// The webhooks whose figures are wanted, each with how long its figures stay fresh: the rows
+    /// on screen first, then the rest when the account is small or the list is sorted by failures.
+    func healthWanted() -> [(uuid: String, freshFor: Double)] {
         let rows = table.rows
-        var order = Array(table.cursor.visible)
-        if webhooks.count <= Self.healthForAllUpTo {
-            order += rows.indices.filter { !table.cursor.visible.contains($0) }
+        let visible = table.cursor.visible
+        var wanted = visible.map { (rows[$0].webhook.uuid, Self.freshFor(onScreen: true, webhooks: webhooks.count)) }
+        if webhooks.count <= Self.healthForAllUpTo || sort == .failures {
+            let offScreen = Self.freshFor(onScreen: false, webhooks: webhooks.count)
+            wanted += rows.indices.filter { !visible.contains($0) }.map { (rows[$0].webhook.uuid, offScreen) }
         }
-        let uuids = order.map { rows[$0].webhook.uuid }
-        return limit.map { Array(uuids.prefix($0)) } ?? uuids
+        return wanted
+    }
+
+    /// Sorted by failures with some figures still unknown: how many are known, for the header.
+    var failuresCounted: (known: Int, of: Int)? {
+        guard sort == .failures else { return nil }
+        let known = table.rows.count { health[$0.webhook.uuid]?.failed != nil || health[$0.webhook.uuid]?.couldNotFetch == true }
+        return known < table.rows.count ? (known, table.rows.count) : nil
     }
 
     /// The rows on screen changed: their figures are asked for at the next tick.
@@ -50,9 +66,9 @@ extension ListScreen {
         healthDueAt = nil
         var out = health.values.reduce(0) { $0 + $1.outstanding }
         var outcome = Outcome.none
-        for uuid in healthWanted(limit: nil) where !uuid.isEmpty {
+        for (uuid, freshFor) in healthWanted() where !uuid.isEmpty {
             guard out + 2 <= Self.healthInFlight else { break }
-            if let known = health[uuid], !known.isStale(now: context.now) { continue }
+            if let known = health[uuid], !known.isStale(now: context.now, freshFor: freshFor) { continue }
             var entry = health[uuid] ?? DeliveryHealth(askedAt: context.now)
             entry.askedAt = context.now
             entry.outstanding = 2

@@ -73,10 +73,12 @@ public struct ListScreen: Screen {
     public var keys: [Binding<ListScreen>] { filterTyping ? Self.filterKeys : Self.mainKeys + Self.movingKeys }
     public var helpSections: [HelpSection] { Self.referenceSections }
     public var wantsTicks: Bool { loading }
-    /// When the figures of a row on screen go stale.
+    /// When the figures of a row wanted go stale.
     public var wakeAt: Double? {
         guard loaded else { return nil }
-        let stale = healthWanted(limit: nil).compactMap { health[$0] }.filter { $0.outstanding == 0 }.map { $0.askedAt + DeliveryHealth.freshFor }.min()
+        let stale = healthWanted().compactMap { wanted in
+            health[wanted.uuid].flatMap { $0.outstanding == 0 ? $0.askedAt + wanted.freshFor : nil }
+        }.min()
         return [healthDueAt, stale].compactMap { $0 }.min()
     }
     public var waitsForStart: Bool { !loaded && !loading }

@@ -14,7 +14,11 @@ enum ListView {
     static func draw(_ list: ListScreen, rect: Rect, focused: Bool, context: ScreenContext, into grid: inout Grid) {
         let shown = list.table.rows.count, total = list.webhooks.count
         var line = list.loaded ? (shown == total ? "\(total) webhook\(total == 1 ? "" : "s")" : "\(shown) of \(total) webhooks") : ""
-        if list.loaded && total > 0 { line += " · " + list.sort.words }
+        if list.loaded && total > 0 {
+            line += " · " + list.sort.words
+            // Rows without figures sort last: say how many have them, until all do.
+            if let counted = list.failuresCounted { line += ", \(counted.known) of \(counted.of) counted" }
+        }
         if !list.marks.isEmpty { line += " · \(list.marks.count) marked" }
         if !list.loading && !list.loaded && list.loadCancelled {
             line = "The list was not loaded (cancelled); r loads it."
