@@ -3,11 +3,20 @@
 /// the bar as a pinned one's (a screen's `q quit` and the global `Ctrl-Q quit`) is shown once.
 public enum KeyBarLine {
     public static func text(_ entries: [BarEntry], pinned: [BarEntry] = [], width: Int) -> String {
-        var labels = Set<String>()
-        let pinnedLabels = Set(pinned.map(\.label))
-        let unique = (entries + pinned).filter { !pinnedLabels.contains($0.label) || labels.insert($0.label).inserted }
-        let pinnedShown = unique.filter { pinned.contains($0) }
-        let tail = pinnedShown.map(\.text).joined(separator: " · ")
+        // Arrays, not Sets: a bar holds a dozen entries, and the first Set<String> of a run costs a
+        // scan of every conformance record in the binary (about 0.6 M instructions of the first
+        // frame; Benchmarks/first-frame-instructions).
+        var labels: [String] = []
+        let pinnedLabels = pinned.map(\.label)
+        let unique = (entries + pinned).filter { entry in
+            guard pinnedLabels.contains(entry.label) else { return true }
+            if labels.contains(entry.label) { return false }
+            labels.append(entry.label)
+            return true
+        }
+        // Concatenated by hand: `joined(separator:)` looks its element's conformance up at run time.
+        var tail = ""
+        for entry in unique where pinned.contains(entry) { tail += tail.isEmpty ? entry.text : " · " + entry.text }
         let reserve = tail.isEmpty ? 0 : DisplayWidth.of(tail) + 3
         var line = ""
         for entry in unique where !pinned.contains(entry) {
