@@ -64,6 +64,7 @@ enum RecoverQuestion {
             if let oldest = plan.oldest, let newest = plan.newest { message += ", \(context.clock.local(oldest)) to \(context.clock.local(newest))" }
             message += ". By type: " + top(plan.byType) + ". By last response: " + top(plan.byCode) + "."
             message += " One event at a time, to this webhook only, at most \(proposal.perMinute) requests a minute; a journal keeps what was sent."
+            if filter.since == nil { message += " A time filter (s in the webhook's log) narrows it." }
             if plan.totalChanged {
                 message += " The log changed while it was read (totals \(plan.totalsSeen.map(String.init).joined(separator: ", "))): the plan has what was seen."
             }
