@@ -175,6 +175,8 @@ import Testing
         }
         let day = d.screen.split(separator: "\n").first { $0.contains("last 24 hours") }.map(String.init) ?? ""
         #expect(day.contains("7 success · 12 failed · 7 retry · 7 pending"), "\(day)")
+        #expect(ListHealthTests().role(d, of: "12 failed") == .error && ListHealthTests().role(d, of: " · 7 retry") == .normal,
+                "a failed figure is red, the separator after it is not")
         let hour = d.screen.split(separator: "\n").first { $0.contains("last hour") }.map(String.init) ?? ""
         #expect(hour.contains("? retry"), "one that could not be fetched: \(hour)")
         d.press(.escape, .enter)

@@ -45,12 +45,14 @@ public struct DeliveryCounts: Sendable, Equatable {
         out.append([])
         out.append([Span("Deliveries", Style(.accent, bold: true))])
         for window in Self.windows {
-            let parts = Self.statuses.enumerated().map { i, status -> Span in
-                let sep = i + 1 < Self.statuses.count ? " · " : ""
+            var parts: [Span] = []
+            for (i, status) in Self.statuses.enumerated() {
+                // The separator stays plain: only a figure is red.
+                if i > 0 { parts.append(Span(" · ", .plain)) }
                 switch values[Key(window: window.seconds, status: status)] {
-                case .known(let n)?: return Span("\(n) \(status.rawValue)\(sep)", status == .failed && n > 0 ? Style(.error, bold: true) : .plain)
-                case .unavailable?: return Span("? \(status.rawValue)\(sep)", .warning)
-                case .asking?, nil: return Span("… \(status.rawValue)\(sep)", .muted)
+                case .known(let n)?: parts.append(Span("\(n) \(status.rawValue)", status == .failed && n > 0 ? Style(.error, bold: true) : .plain))
+                case .unavailable?: parts.append(Span("? \(status.rawValue)", .warning))
+                case .asking?, nil: parts.append(Span("… \(status.rawValue)", .muted))
                 }
             }
             out.field(window.label, parts: parts)
