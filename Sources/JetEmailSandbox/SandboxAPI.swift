@@ -74,10 +74,11 @@ enum SandboxAPI {
             return .json(200, OneBody(result: store.webhooks[i].withoutSecret))
         case ("POST", 2) where segments == ["webhooks", "query"]:
             guard let body = object(request.body) else { return .error(400, "Request body must be a JSON object") }
+            SandboxLogAPI.settle(store: &store, now: now)
             return SandboxLogAPI.query(body, pageCap: config.faults.pageCap, store: &store)
         case ("POST", 2) where segments == ["webhooks", "replay"]:
             guard let body = object(request.body) else { return .error(400, "Request body must be a JSON object") }
-            return SandboxLogAPI.replay(body, store: &store)
+            return SandboxLogAPI.replay(body, store: &store, settleAfter: config.replaysSettleAfter, now: now)
         case ("GET", 2) where segments == ["outbound", "transactional-keys"]: return SandboxLogAPI.transactionalKeys(config)
         case ("GET", 2) where segments == ["outbound", "smarthost"]: return SandboxLogAPI.smarthosts(config)
         case ("GET", 2) where segments == ["inbound", "domains"]: return SandboxLogAPI.domains(config)

@@ -54,17 +54,21 @@ public struct SandboxConfiguration: Sendable, Equatable {
     /// Failed deliveries of an outage of one seeded webhook's receiver (Billing, the second),
     /// between three hours and one hour ago (`--outage N`): what `recover` is for.
     public var outage: Int
+    /// Seconds after which a replayed delivery, pending until then, is delivered: success, but
+    /// every twentieth fails again (`--replays-settle N`). Nil: replays stay pending, as tests expect.
+    public var replaysSettleAfter: Int?
 
     public static let defaultOwnedUsers = ["transactional-main", "smarthost-eu"]
     public static let defaultOwnedDomains = ["example.com", "test.com"]
 
     public init(apiKey: String = SandboxConfiguration.randomKey(), ownedUsers: [String] = defaultOwnedUsers,
                 ownedDomains: [String] = defaultOwnedDomains, faults: SandboxFaults = SandboxFaults(), seed: Int = 0, seedDeliveries: Int = 0,
-                outage: Int = 0) {
+                outage: Int = 0, replaysSettleAfter: Int? = nil) {
         self.apiKey = apiKey; self.ownedUsers = ownedUsers; self.ownedDomains = ownedDomains; self.faults = faults
         self.seed = seed
         self.seedDeliveries = seedDeliveries
         self.outage = outage
+        self.replaysSettleAfter = replaysSettleAfter
     }
 
     public static func randomKey() -> String { "api_sandbox_" + RandomToken.hex(bytes: 12) }

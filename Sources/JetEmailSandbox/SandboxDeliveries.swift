@@ -13,6 +13,8 @@ struct SandboxDelivery: Sendable {
     var status: DeliveryStatus
     var attempts: Int
     var lastCode: Int?
+    /// A replay pending until then (unix seconds) is then delivered (`replaysSettleAfter`).
+    var settlesAt: Int?
 
     var delivery: Delivery {
         let sample = SampleEvent(type: eventType, n: n, createdAt: createdAt, id: id)
@@ -130,7 +132,25 @@ enum SandboxLogAPI {
         return .json(200, QueryBody(events: Array(page), total: matches.count, limit: limit, offset: offset))
     }
 
-    static func replay(_ body: [String: JSONValue], store: inout SandboxStore) -> SandboxReply {
+    /// Replays whose time has come are delivered: success (200), but every twentieth fails again
+    /// (503), as a receiver just back may still drop some.
+    static func settle(store: inout SandboxStore, now: Int) {
+        guard !store.settling.isEmpty else { return }
+        var still: [Int] = []
+        for i in store.settling where store.deliveries.indices.contains(i) {
+            guard let at = store.deliveries[i].settlesAt, store.deliveries[i].status == .pending else { continue }
+            if at > now { still.append(i); continue }
+            store.settled += 1
+            let again = store.settled % 20 == 0
+            store.deliveries[i].status = again ? .failed : .success
+            store.deliveries[i].lastCode = again ? 503 : 200
+            store.deliveries[i].settlesAt = nil
+            store.matchCache = nil
+        }
+        store.settling = still
+    }
+
+    static func replay(_ body: [String: JSONValue], store: inout SandboxStore, settleAfter: Int? = nil, now: Int = 0) -> SandboxReply {
         let eventID = body["event_id"]?.string, sourceUID = body["source_uid"]?.string, uuid = body["uuid"]?.string
         guard eventID != nil || sourceUID != nil else { return .error(400, "event_id or source_uid is required") }
         let chosen = store.deliveries.indices.filter { i in
@@ -142,6 +162,10 @@ enum SandboxLogAPI {
         for i in chosen {
             store.deliveries[i].attempts += 1
             store.deliveries[i].status = .pending
+            if let settleAfter {
+                store.deliveries[i].settlesAt = now + settleAfter
+                store.settling.append(i)
+            }
         }
         store.matchCache = nil
         store.replays.append(ReceivedReplay(eventID: eventID, sourceUID: sourceUID, uuid: uuid))

@@ -57,6 +57,8 @@ public final class SandboxServer: Sendable {
                                            createdAt: now, status: status, attempts: failed ? 6 : status == .pending ? 0 : 1,
                                            lastCode: failed ? 503 : status == .success ? 200 : nil)
             s.store.deliveries.insert(delivery, at: 0)
+            // Every index held moved down one.
+            s.store.settling = s.store.settling.map { $0 + 1 }
             s.store.matchCache = nil
             return delivery.id
         }

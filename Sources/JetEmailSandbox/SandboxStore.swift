@@ -22,6 +22,9 @@ struct SandboxStore: Sendable {
     var matchCache: (filters: SandboxLogAPI.Filters, indices: [Int])?
     /// Deliveries made by `deliverNow` so far (their numbers follow the seeded ones).
     var liveCount = 0
+    /// Replayed deliveries waiting to be delivered (indices), and how many have been.
+    var settling: [Int] = []
+    var settled = 0
 
     func index(of uuid: String) -> Int? { webhooks.firstIndex { $0.uuid == uuid } }
 }

@@ -68,6 +68,13 @@ import TestSupport
             #expect(summary["summary"] as? Bool == true && summary["enqueued"] as? Int == count && summary["finished"] as? Bool == true)
             #expect(s.backend.server.replays.map(\.eventID) == events.map { $0["event_id"] as? String }, "in the order printed")
             #expect(Set(s.backend.server.replays.compactMap(\.eventID)).count == count, "each once")
+            // The summary names the stats command that watches them delivered; run, it counts them.
+            let watch = try #require(summary["watch"] as? String)
+            let times = s.backend.server.deliveries.filter { d in events.contains { $0["event_id"] as? String == d.id } }.compactMap(\.createdAt)
+            #expect(watch == "jetemail-webhooks stats --webhook \(s.billing) --since \(times.min() ?? 0) --until \(times.max() ?? 0)", "\(watch)")
+            let stats = try BuiltProgram.run(Array(watch.split(separator: " ").dropFirst().map(String.init)) + ["--json"] + s.key, environment: s.environment)
+            let row = ((try? JSONSerialization.jsonObject(with: Data(stats.stdout.utf8))) as? [String: Any])?["webhooks"] as? [[String: Any]]
+            #expect((row?.first?["pending"] as? Int ?? 0) >= count, "the replayed ones among them, pending: \(stats.stdout) \(stats.stderr)")
             let journal = try #require(summary["journal"] as? String)
             var info = stat()
             #expect(stat(journal, &info) == 0 && info.st_mode & 0o777 == 0o600)

@@ -8,8 +8,8 @@ import JetEmailHTTP
 /// HTTP against the sandbox seeded with deliveries, every query filter checked against the
 /// sandbox's own log.
 @Suite(.serialized) struct DeliveriesAgainstSandboxTests {
-    func withSandbox(deliveries: Int = 600, _ body: (SandboxServer, JetEmailClient) async throws -> Void) async throws {
-        let server = SandboxServer(configuration: SandboxConfiguration(seed: 6, seedDeliveries: deliveries))
+    func withSandbox(deliveries: Int = 600, replaysSettleAfter: Int? = nil, _ body: (SandboxServer, JetEmailClient) async throws -> Void) async throws {
+        let server = SandboxServer(configuration: SandboxConfiguration(seed: 6, seedDeliveries: deliveries, replaysSettleAfter: replaysSettleAfter))
         let port = try await server.start()
         let client = JetEmailClient(baseURL: try BaseURL("http://127.0.0.1:\(port)"), key: APIKey(server.apiKey)!,
                                     transport: try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: 10)))
@@ -69,6 +69,24 @@ import JetEmailHTTP
                 #expect(error.message.contains("between 1 and 1000"))
             }
             #expect(server.received.count == before, "nothing was sent")
+        }
+    }
+
+    @Test func withReplaysSettlingAReplayIsPendingThenDeliveredAndOneInTwentyFailsAgain() async throws {
+        try await withSandbox(replaysSettleAfter: 3) { server, client in
+            let targets = Array(server.deliveries.prefix(20))
+            for target in targets { _ = try await client.replay(ReplayTarget(.eventID(target.id), uuid: target.uuid)) }
+            func statuses() async throws -> [String] {
+                var out: [String] = []
+                for target in targets { out += try await client.queryDeliveries(DeliveryQuery(eventID: target.id)).events.compactMap(\.latestStatus) }
+                return out
+            }
+            #expect(try await statuses().allSatisfy { $0 == "pending" }, "pending until it settles")
+            // A delivery arriving meanwhile moves every stored index: the right ones still settle.
+            _ = server.deliverNow(to: targets[0].uuid)
+            try await Task.sleep(for: .milliseconds(4_100))
+            let settled = try await statuses()
+            #expect(settled.filter { $0 == "success" }.count == 19 && settled.filter { $0 == "failed" }.count == 1, "\(settled)")
         }
     }
 

@@ -92,4 +92,36 @@ import Testing
         d.press(.control("r"))
         #expect(d.screen.contains("Recover · failed deliveries of Crm") && d.state.status?.text.contains("one at a time") == true)
     }
+
+    @Test func theRunsScreenWatchesTheOutcomeOfItsRange() {
+        var (d, id, filter) = askToRecover()
+        let proposal = RecoverProposal(.fresh(plan(filter)), webhookName: "Orders", perMinute: 200)
+        d.send(.answered(id, .recoverPlanned(.success(proposal))))
+        d.press(.character("y"))
+        _ = d.drain()
+        d.send(.recover(.started(journal: "/state/recover-x.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0)))
+        d.press(.control("r"))
+        #expect(d.screen.contains("Recover · failed deliveries of Orders"))
+        d.send(.tick)
+        let asked = d.drain().compactMap(\.backgroundQuery)
+        #expect(asked.count == 4, "one limit-1 query a status: \(asked.count)")
+        #expect(asked.allSatisfy { $0.1.uuid == "u-1" && $0.1.dateFrom == 1_799_999_880 && $0.1.dateTo == 1_800_000_000 && $0.1.limit == 1 },
+                "this webhook, the range of the events it replays")
+        #expect(Set(asked.compactMap(\.1.status)) == Set(DeliveryTally.statuses))
+        #expect(d.screen.contains("… success · … failed"), "… until known")
+        for (id, query) in asked {
+            let total = query.status == .success ? 2 : query.status == .pending ? 1 : 0
+            d.send(.answered(id: id, .deliveries(.success(DeliveryPage(events: [], total: total, limit: 1, offset: 0)))))
+        }
+        #expect(d.screen.contains("2 success · 0 failed · 0 retry · 1 pending"), "\(d.screen)")
+        #expect(d.state.screen(RecoverScreen.self)?.wakeAt == d.now + RecoverOutcome.every, "asked again in 15 s")
+        d.now += RecoverOutcome.every
+        d.send(.tick)
+        #expect(d.drain().compactMap(\.backgroundQuery).count == 4)
+        // Left: nothing more is asked.
+        d.press(.escape)
+        d.now += 60
+        d.send(.tick)
+        #expect(d.drain().compactMap(\.backgroundQuery).isEmpty)
+    }
 }

@@ -33,6 +33,8 @@ public enum RequestTag: Hashable, Sendable {
     case follow
     /// Planning a recover (reading the log, or finding its journal).
     case recoverPlan
+    /// A count of the deliveries of a recover's range in one status, for its outcome.
+    case outcome(DeliveryStatus)
     /// The account's users and domains.
     case choices
     case create

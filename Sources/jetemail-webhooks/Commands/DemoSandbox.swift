@@ -16,7 +16,9 @@ struct DemoSandbox {
                       pacer: RequestPacer? = nil) async throws -> DemoSandbox {
         let server = SandboxServer(configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: latencyMilliseconds), seed: seed,
                                                                        seedDeliveries: seed * deliveriesPerWebhook,
-                                                                       outage: seed > 1 ? 300 : 0))
+                                                                       outage: seed > 1 ? 300 : 0,
+                                                                       // Replays are delivered after a while, so a recover can be watched working.
+                                                                       replaysSettleAfter: seed > 1 ? Self.replaysSettleAfter : nil))
         let port = try await server.start()
         let base = try BaseURL("http://127.0.0.1:\(port)")
         let transport = try AsyncHTTPTransport(options: TransportOptions(deadlineSeconds: deadlineSeconds))
@@ -25,4 +27,7 @@ struct DemoSandbox {
     }
 
     var maskedKey: String { APIKey(server.apiKey)!.masked }
+
+    /// Seconds a replay stays pending in the demo before it is delivered.
+    static let replaysSettleAfter = 20
 }

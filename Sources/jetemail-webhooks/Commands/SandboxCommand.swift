@@ -26,6 +26,7 @@ struct SandboxCommand: Command {
         .value("outage", "count", "Failed deliveries of an outage of the second seeded webhook, 3 h to 1 h ago (default 300 when seeded; 0 for none)."),
         .value("seed-deliveries", "count", "Start with this many deliveries in the log, spread over the seeded webhooks (8 are seeded if --seed is not given)."),
         .value("live", "seconds", "Every SECONDS, a new delivery to one of the webhooks (in turn; one in four failed): a log to follow."),
+        .value("replays-settle", "seconds", "A replayed delivery stays pending for SECONDS, then is delivered (every twentieth fails again); without it replays stay pending."),
     ]
 
     let port: Int
@@ -42,6 +43,7 @@ struct SandboxCommand: Command {
     let outage: Int?
     let rateWindow: Int?
     let live: Int?
+    let replaysSettle: Int?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         port = try arguments.int("port", default: 8787)
@@ -59,6 +61,8 @@ struct SandboxCommand: Command {
         guard (0...5_000_000).contains(seedDeliveries) else { throw UsageError("--seed-deliveries must be from 0 to 5000000.") }
         live = try arguments.optionalInt("live")
         if let live, !(1...86_400).contains(live) { throw UsageError("--live must be from 1 to 86400 seconds.") }
+        replaysSettle = try arguments.optionalInt("replays-settle")
+        if let replaysSettle, !(0...86_400).contains(replaysSettle) { throw UsageError("--replays-settle must be from 0 to 86400 seconds.") }
         outage = try arguments.optionalInt("outage")
         if let outage, !(0...1_000_000).contains(outage) { throw UsageError("--outage must be from 0 to 1000000.") }
         rateWindow = try arguments.optionalInt("rate-window")
@@ -84,7 +88,7 @@ struct SandboxCommand: Command {
                                   malformed: malformed.flatMap(MalformedAnswer.init(rawValue:)), rateLimitRetryAfter: rateLimit,
                                   rateWindow: rateWindow),
             seed: (seedDeliveries > 0 || (outage ?? 0) > 0) && seed == 0 ? 8 : seed, seedDeliveries: seedDeliveries,
-            outage: outage ?? (seed > 0 || seedDeliveries > 0 ? 300 : 0))
+            outage: outage ?? (seed > 0 || seedDeliveries > 0 ? 300 : 0), replaysSettleAfter: replaysSettle)
         if let apiKeyFile {
             do {
                 let resolved = try APIKeyResolver(keyFile: apiKeyFile, environment: [:]).resolve()

@@ -37,12 +37,23 @@ public struct RecoverStatus: Sendable, Equatable {
     /// The latest events not enqueued (at most `missesKept`).
     public var misses: [Miss] = []
     public static let missesKept = 100
+    /// The created_at of the oldest and the newest event it replays (unix seconds), when known:
+    /// the range whose deliveries the recover screen watches.
+    public var oldest: Int?
+    public var newest: Int?
 
     public init(_ proposal: RecoverProposal) {
         filter = proposal.filter
         webhookName = proposal.webhookName
         budgetPerMinute = proposal.perMinute
         progress = RecoverRun.Progress(total: proposal.toReplay.count)
+        let times: [Int]
+        switch proposal.kind {
+        case .fresh(let plan): times = plan.events.compactMap(\.createdAt)
+        case .resume(let state): times = state.events.compactMap(\.createdAt)
+        }
+        oldest = times.min()
+        newest = times.max()
     }
 
     public var isRunning: Bool {

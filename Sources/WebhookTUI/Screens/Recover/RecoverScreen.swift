@@ -12,6 +12,8 @@ public struct RecoverScreen: FieldScreen {
 
     /// A word for its status line when it opens (Ctrl-R asked to plan another recover).
     var notice: String?
+    /// The deliveries of the run's range by status, as they are now (see RecoverOutcome).
+    public var outcome: RecoverOutcome?
 
     public init(run: RecoverStatus? = nil, notice: String? = nil) {
         self.run = run
@@ -25,13 +27,59 @@ public struct RecoverScreen: FieldScreen {
 
     public mutating func fit(_ context: ScreenContext) -> Outcome {
         run = context.recover
+        followRun()
         guard let notice else { return .none }
         self.notice = nil
         return .status(.warning, notice)
     }
 
     public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome {
-        if case .recoverChanged = message { run = context.recover }
+        if case .recoverChanged = message {
+            run = context.recover
+            followRun()
+        }
+        return .none
+    }
+
+    // MARK: The outcome
+
+    /// A run that has started (its journal written) and whose range is known is watched; another
+    /// run (another filter or range) starts afresh.
+    mutating func followRun() {
+        guard let run, let from = run.oldest, let to = run.newest else { outcome = nil; return }
+        switch run.phase {
+        case .starting, .couldNotStart: outcome = nil
+        default:
+            if outcome?.filter != run.filter || outcome?.from != from || outcome?.to != to {
+                outcome = RecoverOutcome(filter: run.filter, from: from, to: to)
+            }
+        }
+    }
+
+    public var wakeAt: Double? { outcome?.dueAt }
+
+    /// Asks for the figures when due, while this screen is seen and nothing holds requests back.
+    public mutating func tick(_ context: ScreenContext) -> Outcome {
+        guard var watched = outcome, let due = watched.dueAt, context.now >= due else { return .none }
+        guard context.isOnTop, context.rateLimit == nil else {
+            // Looked at again in 2 s: nothing is asked while unseen or held back.
+            watched.askedAt = context.now - RecoverOutcome.every + 2
+            outcome = watched
+            return .none
+        }
+        watched.askedAt = context.now
+        var asked = Outcome.none
+        for (status, query) in watched.queries() {
+            asked.requests.append(.api(.outcome(status), .query(query), priority: .background))
+            watched.outstanding += 1
+        }
+        outcome = watched
+        return asked
+    }
+
+    public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome {
+        guard case .api(.deliveries(let result)) = answer, case .outcome(let status) = tag else { return .none }
+        outcome?.answered(status, result)
         return .none
     }
 

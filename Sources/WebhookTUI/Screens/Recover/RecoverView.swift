@@ -28,6 +28,13 @@ extension RecoverScreen {
         if p.notFound > 0 { out.field("Not found", "\(p.notFound) (404: JetEmail has no such event; skipped)", .init(.warning)) }
         if p.refused > 0 { out.field("Refused", "\(p.refused) (listed below)", .init(.error)) }
         if p.uncertain > 0 { out.field("No answer", "\(p.uncertain) (may have been replayed)", .init(.warning)) }
+        if let watched = outcome {
+            // What became of them: the range's deliveries as they are now.
+            let age = watched.askedAt.map { " (\(Int(max(0, context.now - $0))) s ago)" } ?? ""
+            out.field("Outcome", parts: watched.spans + [Span(watched.figures.isEmpty ? "" : age, .muted)])
+            out.field("", "of the deliveries from \(context.clock.local(watched.from)) to \(context.clock.local(watched.to)), as they are now",
+                      .init(.muted))
+        }
         if r.isRunning {
             out.field("Rate", "\(Int(r.perMinute.rounded())) in the last minute (the request budget allows \(r.budgetPerMinute) a minute)")
             if let left = r.secondsLeft { out.field("Time left", "about " + DurationText.words(left)) }

@@ -234,6 +234,7 @@ struct RecoverCommand: Command {
         case .finished:
             let complete = final.count(.enqueued) == final.events.count
             try? printSummary(final, ran: progress, headline: "Recovered \(TerminalSafe.escaped(final.webhookName))", resume: nil)
+            if !asJSON, let watch = Self.watchCommand(final) { StandardError.write("Enqueued is not delivered yet; to watch them delivered: \(watch)") }
             if !complete { listNotDone(final) }
             if !complete { throw ExitCode(1) }
         case .stopped:
@@ -256,10 +257,13 @@ struct RecoverCommand: Command {
                 var total, enqueued, not_found, refused, uncertain: Int
                 var this_run_enqueued: Int?
                 var journal: String, finished: Bool, resume: String?
+                /// The `stats` command that shows the replayed range's deliveries as they are now.
+                var watch: String?
             }
             try APIAccess.print(WebhookOutput.jsonLine(Summary(total: journal.events.count, enqueued: journal.count(.enqueued), not_found: journal.count(.notFound),
                                                                refused: journal.count(.refused), uncertain: uncertain, this_run_enqueued: ran?.enqueued,
-                                                               journal: journal.path, finished: journal.finished, resume: resume)))
+                                                               journal: journal.path, finished: journal.finished, resume: resume,
+                                                               watch: Self.watchCommand(journal))))
         } else {
             var text = "\(headline): \(journal.count(.enqueued)) of \(journal.events.count) enqueued"
             if let ran, ran.enqueued != journal.count(.enqueued) { text += " (\(ran.enqueued) by this run)" }
@@ -267,6 +271,14 @@ struct RecoverCommand: Command {
             if uncertain > 0 { text += ", \(uncertain) may have been replayed (no answer seen; --retry-uncertain sends them again)" }
             StandardError.write(text + ". Journal: \(TerminalSafe.escaped(journal.path))")
         }
+    }
+
+    /// `stats` over the range of the events replayed: the figures that show them delivered (or
+    /// failing again) as JetEmail works through them.
+    static func watchCommand(_ journal: RecoverJournal.State) -> String? {
+        let times = journal.events.compactMap(\.createdAt)
+        guard let from = times.min(), let to = times.max() else { return nil }
+        return "jetemail-webhooks stats --webhook \(ShellWord.quoted(journal.filter.uuid)) --since \(from) --until \(to)"
     }
 
     /// The events that are not known to be enqueued, on stderr.

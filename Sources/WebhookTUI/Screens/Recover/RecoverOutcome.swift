@@ -1,0 +1,66 @@
+import JetEmailClient
+import TerminalUI
+
+/// Watching a recover work: the deliveries of the time range it replays, by status, as they are
+/// now. A replayed event turns pending, then success (or failed again, or retry), so these
+/// figures show the receiver recovering. Four `limit: 1` queries (a query's `total` counts),
+/// asked at background priority every `every` seconds while the recover screen is seen.
+public struct RecoverOutcome: Sendable, Equatable {
+    public static let statuses = DeliveryTally.statuses
+    public static let every = 15.0
+
+    public enum Figure: Sendable, Equatable {
+        case known(Int)
+        case unavailable
+    }
+
+    /// The recover's filter, and the range of its events (created_at, unix seconds).
+    public var filter: RecoverFilter
+    public var from: Int
+    public var to: Int
+    public var figures: [DeliveryStatus: Figure] = [:]
+    /// When they were last asked for (the app's clock), and how many answers are still out.
+    public var askedAt: Double?
+    public var outstanding = 0
+
+    public init(filter: RecoverFilter, from: Int, to: Int) {
+        self.filter = filter; self.from = from; self.to = to
+    }
+
+    /// When they are next due; nil while some are out.
+    public var dueAt: Double? { outstanding > 0 ? nil : (askedAt.map { $0 + Self.every } ?? -.infinity) }
+
+    /// The queries, each with its status: this webhook (and event type), this range.
+    func queries() -> [(DeliveryStatus, DeliveryQuery)] {
+        Self.statuses.map { status in
+            (status, DeliveryQuery(uuid: filter.uuid, eventType: filter.eventType, status: status, dateFrom: from, dateTo: to, limit: 1))
+        }
+    }
+
+    mutating func answered(_ status: DeliveryStatus, _ result: Result<DeliveryPage, JetEmailError>) {
+        outstanding = max(0, outstanding - 1)
+        switch result {
+        // A hostile total below zero is unreadable, not a figure.
+        case .success(let page): figures[status] = page.total >= 0 ? .known(page.total) : .unavailable
+        case .failure(.cancelled): break
+        case .failure: figures[status] = .unavailable
+        }
+    }
+
+    /// `290 success · 10 failed · 3 retry · 2 pending`, failed in red when any; `…` until known,
+    /// `?` when a figure could not be fetched.
+    var spans: [Span] {
+        var parts: [Span] = []
+        for (i, status) in Self.statuses.enumerated() {
+            if i > 0 { parts.append(Span(" · ", .plain)) }
+            switch figures[status] {
+            case .known(let n)?:
+                let style: Style = status == .failed && n > 0 ? Style(.error, bold: true) : status == .success ? Style(.success) : .plain
+                parts.append(Span("\(n) \(status.rawValue)", style))
+            case .unavailable?: parts.append(Span("? \(status.rawValue)", .warning))
+            case nil: parts.append(Span("… \(status.rawValue)", .muted))
+            }
+        }
+        return parts
+    }
+}
