@@ -96,6 +96,8 @@ extension Effect {
     var interactiveCall: (Int, APICall)? { if case .run(let id, .api(let call), .interactive) = self { (id.raw, call) } else { nil } }
     /// The list's health queries: (request id, query).
     var backgroundQuery: (Int, DeliveryQuery)? { if case .run(let id, .api(.query(let q)), .background) = self { (id.raw, q) } else { nil } }
+    /// (request id, the query) of a query a person waits for.
+    var query: (Int, DeliveryQuery)? { if case .run(let id, .api(.query(let q)), .interactive) = self { (id.raw, q) } else { nil } }
     /// (request id, the create) when this sends one.
     var create: (Int, CreateWebhookRequest, String?)? {
         if case .run(let id, .api(.create(let request, let file)), _) = self { (id.raw, request, file) } else { nil }

@@ -4,7 +4,7 @@ import TerminalUI
 /// Watching a recover work: the deliveries of the time range it replays, by status, as they are
 /// now. A replayed event turns pending, then success (or failed again, or retry), so these
 /// figures show the receiver recovering. Four `limit: 1` queries (a query's `total` counts),
-/// asked at background priority every `every` seconds while the recover screen is seen.
+/// asked every `every` seconds while the recover screen is seen, ahead of the run's replays.
 public struct RecoverOutcome: Sendable, Equatable {
     public static let statuses = DeliveryTally.statuses
     public static let every = 15.0
