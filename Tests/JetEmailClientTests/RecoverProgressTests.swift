@@ -38,9 +38,11 @@ import Testing
     }
 
     @Test func theEstimateOfAPlanUsesTheWindow() {
-        // 200 in the first 50 s (a round trip each), the 201st when the first leaves the window.
-        #expect(RecoverPlan.estimatedSeconds(count: 305, perMinute: 200) == 87)
-        #expect(RecoverPlan.estimatedSeconds(count: 1000, perMinute: 200) == 290)
+        // A run may fill 190 of the 200 (10 are kept for the person): 190 in the first 47.5 s (a
+        // round trip each), the 191st when the first leaves the window, 60 s after it.
+        #expect(RecoverPlan.estimatedSeconds(count: 305, perMinute: 200) == 89)
+        #expect(RecoverPlan.estimatedSeconds(count: 1000, perMinute: 200) == 313)
+        #expect(RecoverPlan.estimatedSeconds(count: 5, perMinute: 10) == 2, "no reserve in a budget under 20")
         #expect(RecoverPlan.estimatedSeconds(count: 0, perMinute: 200) == 0)
     }
 }

@@ -19,6 +19,19 @@ import JetEmailHTTP
         #expect(budget.nextSlot(now: 10) == 11)
     }
 
+    @Test func backgroundRequestsLeaveATwentiethOfTheWindowToThePerson() async throws {
+        // A recover filling the window made every key the person pressed wait up to a minute.
+        #expect(RequestBudget(limit: 200).reserve == 10 && RequestBudget(limit: 19).reserve == 0)
+        let pacer = RequestPacer(limit: 40, window: 60)
+        for _ in 0..<38 { _ = try await pacer.admit(.background) }
+        #expect(await pacer.secondsUntilFree(.background) > 55, "the 39th background request waits for the window")
+        let started = ContinuousClock.now
+        _ = try await pacer.admit(.interactive)
+        _ = try await pacer.admit(.interactive)
+        #expect(ContinuousClock.now - started < .seconds(5), "two a person waits for go at once")
+        #expect(await pacer.secondsUntilFree(.interactive) > 55, "and then the window is full for every request")
+    }
+
     /// How long `count` more requests take is read off the window, not assumed even: a fresh
     /// window lets `limit` go at once and each further `limit` a window later; a full one frees
     /// slots as its requests leave it.

@@ -28,19 +28,29 @@ public struct RequestBudget: Sendable, Equatable {
         self.window = window
     }
 
-    /// When the next request may go, at `now` or later.
-    public func nextSlot(now: Double) -> Double {
-        guard counted.count >= limit else { return now }
+    /// Slots of each window background requests leave to requests a person waits for, so that a
+    /// long run (a recover, health counts) never makes the person wait for the window to slide:
+    /// a twentieth (10 of 200); none in a budget under 20.
+    public var reserve: Int { limit >= 20 ? limit / 20 : 0 }
+
+    /// What requests of this priority may fill of a window.
+    public func cap(_ priority: RequestPriority) -> Int { priority == .interactive ? limit : max(1, limit - reserve) }
+
+    /// When the next request may go, at `now` or later, filling at most `cap` of the window.
+    public func nextSlot(now: Double, cap: Int? = nil) -> Double {
+        let cap = min(limit, max(1, cap ?? limit))
+        guard counted.count >= cap else { return now }
         let times = counted.values.sorted()
-        return max(now, times[times.count - limit] + window)
+        return max(now, times[times.count - cap] + window)
     }
 
     /// Seconds from `now` until the `count`-th request from now may go, if they go one after
     /// another at least `spacing` apart (a round trip each) and as soon as the window lets them:
     /// the first `limit` are worked out against the requests in the window; every later `limit`
     /// go a whole window (or `limit` round trips, if longer) after the ones before them.
-    public func secondsUntil(_ count: Int, now: Double, spacing: Double = 0) -> Double {
+    public func secondsUntil(_ count: Int, now: Double, spacing: Double = 0, cap: Int? = nil) -> Double {
         guard count > 0 else { return 0 }
+        let limit = min(self.limit, max(1, cap ?? self.limit))
         let gap = spacing.isFinite && spacing > 0 ? spacing : 0
         let latest = counted.values.sorted().suffix(limit)
         let times = Array(repeating: -Double.infinity, count: limit - latest.count) + latest
@@ -115,7 +125,7 @@ public actor RequestPacer {
     /// when its task is cancelled first.
     public func admit(_ priority: RequestPriority) async throws(JetEmailError) -> Int {
         let t = now
-        if !waiters.contains(where: { $0.priority >= priority }), budget.nextSlot(now: t) <= t {
+        if !waiters.contains(where: { $0.priority >= priority }), budget.nextSlot(now: t, cap: budget.cap(priority)) <= t {
             return budget.record(t)
         }
         let id = nextWaiter
@@ -134,13 +144,15 @@ public actor RequestPacer {
 
     /// Seconds until the window has room for one more request (0: now). A long run asks before
     /// it commits to an event, so that a stop asked meanwhile is heard at once.
-    public func secondsUntilFree() -> Double {
+    public func secondsUntilFree(_ priority: RequestPriority = .background) -> Double {
         let t = now
-        return max(0, budget.nextSlot(now: t) - t)
+        return max(0, budget.nextSlot(now: t, cap: budget.cap(priority)) - t)
     }
 
-    /// Seconds until `count` more requests can have gone (what the budget alone allows).
-    public func secondsUntil(_ count: Int, spacing: Double = 0) -> Double { budget.secondsUntil(count, now: now, spacing: spacing) }
+    /// Seconds until `count` more requests of this priority can have gone (what the budget alone allows).
+    public func secondsUntil(_ count: Int, spacing: Double = 0, priority: RequestPriority = .background) -> Double {
+        budget.secondsUntil(count, now: now, spacing: spacing, cap: budget.cap(priority))
+    }
 
     /// Requests made before this process started (a run stopped a moment ago, by its journal),
     /// `secondsAgo` each: they count in the window as JetEmail still counts them.
@@ -160,7 +172,7 @@ public actor RequestPacer {
     /// Lets through every waiter a slot is free for, best first, and sleeps until the next slot.
     private func wake() {
         timer = nil
-        while let best = bestWaiter(), budget.nextSlot(now: now) <= now {
+        while let best = bestWaiter(), budget.nextSlot(now: now, cap: budget.cap(waiters[best].priority)) <= now {
             let waiter = waiters.remove(at: best)
             waiter.continuation.resume(returning: budget.record(now))
         }
@@ -173,9 +185,12 @@ public actor RequestPacer {
     }
 
     private func schedule() {
+        // Made afresh each time: a request a person waits for may be due before the one it found waiting.
+        timer?.cancel()
+        timer = nil
         guard !waiters.isEmpty else { onWait?(nil); return }
-        guard timer == nil else { return }
-        let wait = max(0, budget.nextSlot(now: now) - now)
+        let best = bestWaiter().map { waiters[$0].priority } ?? .interactive
+        let wait = max(0, budget.nextSlot(now: now, cap: budget.cap(best)) - now)
         onWait?(wait)
         timer = Task { [weak self] in
             try? await Task.sleep(for: .milliseconds(Int((wait * 1000).rounded(.up)) + 1))

@@ -34,7 +34,8 @@ public struct RecoverPlan: Sendable, Equatable {
 
     public static func estimatedSeconds(count: Int, perMinute: Int, secondsEach: Double = 0.25) -> Int {
         guard count > 0, perMinute > 0 else { return 0 }
-        let seconds = RequestBudget(limit: perMinute).secondsUntil(count, now: 0, spacing: secondsEach) + secondsEach
+        let budget = RequestBudget(limit: perMinute)
+        let seconds = budget.secondsUntil(count, now: 0, spacing: secondsEach, cap: budget.cap(.background)) + secondsEach
         return seconds.isFinite ? Int(min(seconds, 1e9).rounded(.up)) : 0
     }
 

@@ -36,7 +36,9 @@ extension RecoverScreen {
                       .init(.muted))
         }
         if r.isRunning {
-            out.field("Rate", "\(Int(r.perMinute.rounded())) in the last minute (the request budget allows \(r.budgetPerMinute) a minute)")
+            let kept = RequestBudget(limit: r.budgetPerMinute).reserve
+            out.field("Rate", "\(Int(r.perMinute.rounded())) in the last minute (the request budget allows \(r.budgetPerMinute) a minute"
+                      + (kept > 0 ? ", \(kept) of them kept for what you do meanwhile)" : ")"))
             if let left = r.secondsLeft { out.field("Time left", "about " + DurationText.words(left)) }
         }
         if r.answeredBefore > 0 { out.field("Before", "\(r.answeredBefore) answered by an earlier run of this journal") }
