@@ -27,15 +27,16 @@ public struct RecoverPlan: Sendable, Equatable {
     }
 
     /// Seconds the replays take under a budget of `perMinute` in any minute (a fresh window), one
-    /// at a time at about `secondsEach` (a round trip) each; rounded up.
-    public func estimatedSeconds(perMinute: Int, secondsEach: Double = 0.25) -> Int {
-        Self.estimatedSeconds(count: count, perMinute: perMinute, secondsEach: secondsEach)
+    /// at a time at about `secondsEach` (a round trip) each, at this priority (a background run
+    /// leaves the budget's reserve to the person); rounded up.
+    public func estimatedSeconds(perMinute: Int, secondsEach: Double = 0.25, priority: RequestPriority = .background) -> Int {
+        Self.estimatedSeconds(count: count, perMinute: perMinute, secondsEach: secondsEach, priority: priority)
     }
 
-    public static func estimatedSeconds(count: Int, perMinute: Int, secondsEach: Double = 0.25) -> Int {
+    public static func estimatedSeconds(count: Int, perMinute: Int, secondsEach: Double = 0.25, priority: RequestPriority = .background) -> Int {
         guard count > 0, perMinute > 0 else { return 0 }
         let budget = RequestBudget(limit: perMinute)
-        let seconds = budget.secondsUntil(count, now: 0, spacing: secondsEach, cap: budget.cap(.background)) + secondsEach
+        let seconds = budget.secondsUntil(count, now: 0, spacing: secondsEach, cap: budget.cap(priority)) + secondsEach
         return seconds.isFinite ? Int(min(seconds, 1e9).rounded(.up)) : 0
     }
 

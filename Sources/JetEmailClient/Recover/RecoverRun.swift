@@ -97,13 +97,13 @@ public enum RecoverRun {
             // The budget's wait is waited here, a moment at a time, before the event is journaled
             // as sent: a stop meanwhile leaves nothing in doubt.
             if let pacer = client.pacer {
-                var free = await pacer.secondsUntilFree()
+                var free = await pacer.secondsUntilFree(client.priority)
                 while free > 0 {
                     if shouldStop() || Task.isCancelled { return (.stopped, progress) }
                     progress.budgetWait = free
                     report(progress)
                     do { try await Task.sleep(for: .milliseconds(Int(min(free, 0.5) * 1000) + 1)) } catch { return (.stopped, progress) }
-                    free = await pacer.secondsUntilFree()
+                    free = await pacer.secondsUntilFree(client.priority)
                 }
                 progress.budgetWait = nil
             }
@@ -162,7 +162,7 @@ public enum RecoverRun {
             progress.answered(sentAt: sentAt, now: clock())
             let left = events.count - index - 1
             let spacing = progress.roundTrip ?? 0
-            let untilLast = await client.pacer?.secondsUntil(left, spacing: spacing) ?? Double(max(0, left - 1)) * spacing
+            let untilLast = await client.pacer?.secondsUntil(left, spacing: spacing, priority: client.priority) ?? Double(max(0, left - 1)) * spacing
             progress.budgetDoneAt = clock() + untilLast
             report(progress)
             index += 1

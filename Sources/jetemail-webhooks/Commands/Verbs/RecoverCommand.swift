@@ -117,7 +117,7 @@ struct RecoverCommand: Command {
             if !yes {
                 let since = plan.filter.since.map { " (since \($0))" } ?? ""
                 try APIAccess.confirm("Replay \(plan.count) \(plan.filter.status.rawValue) deliveries of \(TerminalSafe.escaped(name))\(since), oldest first, "
-                                      + "about \(DurationText.words(plan.estimatedSeconds(perMinute: perMinute)))? y/N ", declined: "Nothing was sent.")
+                                      + "about \(DurationText.words(plan.estimatedSeconds(perMinute: perMinute, priority: .interactive)))? y/N ", declined: "Nothing was sent.")
             }
             let journal: RecoverJournal.State
             let path = journalPath.map { HomeDirectory.expandingTilde($0, environment: environment) }
@@ -174,7 +174,7 @@ struct RecoverCommand: Command {
             }
             try APIAccess.print(WebhookOutput.jsonLine(PlanJSON(webhook: plan.filter.uuid, webhook_name: webhookName, status: plan.filter.status.rawValue,
                                                             count: plan.count, by_type: plan.byType, by_code: plan.byCode, oldest: plan.oldest,
-                                                            newest: plan.newest, estimated_seconds: plan.estimatedSeconds(perMinute: perMinute),
+                                                            newest: plan.newest, estimated_seconds: plan.estimatedSeconds(perMinute: perMinute, priority: .interactive),
                                                             total_changed: plan.totalChanged, totals_seen: plan.totalsSeen, dry_run: dryRun))
                                     )
             return
@@ -184,7 +184,7 @@ struct RecoverCommand: Command {
         lines.append("  by type: " + plan.byType.sorted { $0.value > $1.value }.map { "\(TerminalSafe.escaped($0.key)) \($0.value)" }.joined(separator: ", "))
         lines.append("  by last response: " + plan.byCode.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         if let oldest = plan.oldest, let newest = plan.newest { lines.append("  from \(clock.local(oldest)) to \(clock.local(newest))") }
-        lines.append("  about \(DurationText.words(plan.estimatedSeconds(perMinute: perMinute))) at \(perMinute) requests a minute")
+        lines.append("  about \(DurationText.words(plan.estimatedSeconds(perMinute: perMinute, priority: .interactive))) at \(perMinute) requests a minute")
         if plan.totalChanged { lines.append("  ! the log changed while it was read (totals \(plan.totalsSeen.map(String.init).joined(separator: ", "))): the plan has what was seen") }
         try APIAccess.print(lines.joined(separator: "\n"))
     }
