@@ -103,13 +103,7 @@ import Testing
 
     /// A recover running: the run's screen (Ctrl-R on its log), with its progress, rate and journal.
     @Test func recoverRunning() {
-        let flow = RecoverFlowTests()
-        var (d, id, filter) = flow.askToRecover()
-        let proposal = RecoverProposal(.fresh(flow.plan(filter)), webhookName: "Orders", perMinute: 200)
-        d.send(.answered(id, .recoverPlanned(.success(proposal))))
-        d.press(.character("y"))
-        _ = d.drain()
-        d.send(.recover(.started(journal: "/state/recover-orders.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0)))
+        var (d, _) = RecoverFlowTests().started()
         var progress = RecoverRun.Progress(total: 3)
         progress.done = 1
         progress.enqueued = 1

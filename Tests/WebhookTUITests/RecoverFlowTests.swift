@@ -23,6 +23,17 @@ import Testing
         return (d, job.0, job.1)
     }
 
+    /// Orders' recover asked for, answered, `y`, and started by the shell (its journal written).
+    func started() -> (Driver, RecoverProposal) {
+        var (d, id, filter) = askToRecover()
+        let proposal = RecoverProposal(.fresh(plan(filter)), webhookName: "Orders", perMinute: 200)
+        d.send(.answered(id, .recoverPlanned(.success(proposal))))
+        d.press(.character("y"))
+        _ = d.drain()
+        d.send(.recover(.started(journal: "/state/recover-x.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0)))
+        return (d, proposal)
+    }
+
     func plan(_ filter: RecoverFilter) -> RecoverPlan {
         RecoverPlan(filter: filter, events: (0..<3).reversed().map { RecoverPlan.Event(id: "evt_\($0)", createdAt: 1_800_000_000 - $0 * 60) },
                     byType: ["outbound.delivered": 3], byCode: ["503": 3], oldest: 1_799_999_880, newest: 1_800_000_000, totalsSeen: [3])
@@ -94,12 +105,7 @@ import Testing
     }
 
     @Test func theRunsScreenWatchesTheOutcomeOfItsRange() {
-        var (d, id, filter) = askToRecover()
-        let proposal = RecoverProposal(.fresh(plan(filter)), webhookName: "Orders", perMinute: 200)
-        d.send(.answered(id, .recoverPlanned(.success(proposal))))
-        d.press(.character("y"))
-        _ = d.drain()
-        d.send(.recover(.started(journal: "/state/recover-x.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0)))
+        var (d, _) = started()
         d.press(.control("r"))
         #expect(d.screen.contains("Recover · failed deliveries of Orders"))
         d.send(.tick)

@@ -9,16 +9,11 @@ public struct RecoverOutcome: Sendable, Equatable {
     public static let statuses = DeliveryTally.statuses
     public static let every = 15.0
 
-    public enum Figure: Sendable, Equatable {
-        case known(Int)
-        case unavailable
-    }
-
     /// The recover's filter, and the range of its events (created_at, unix seconds).
     public var filter: RecoverFilter
     public var from: Int
     public var to: Int
-    public var figures: [DeliveryStatus: Figure] = [:]
+    public var figures: [DeliveryStatus: DeliveryStatusLook.Figure] = [:]
     /// When they were last asked for (the app's clock), and how many answers are still out.
     public var askedAt: Double?
     public var outstanding = 0
@@ -39,28 +34,9 @@ public struct RecoverOutcome: Sendable, Equatable {
 
     mutating func answered(_ status: DeliveryStatus, _ result: Result<DeliveryPage, JetEmailError>) {
         outstanding = max(0, outstanding - 1)
-        switch result {
-        // A hostile total below zero is unreadable, not a figure.
-        case .success(let page): figures[status] = page.total >= 0 ? .known(page.total) : .unavailable
-        case .failure(.cancelled): break
-        case .failure: figures[status] = .unavailable
-        }
+        if let figure = DeliveryStatusLook.figure(result) { figures[status] = figure }
     }
 
-    /// `290 success · 10 failed · 3 retry · 2 pending`, failed in red when any; `…` until known,
-    /// `?` when a figure could not be fetched.
-    var spans: [Span] {
-        var parts: [Span] = []
-        for (i, status) in Self.statuses.enumerated() {
-            if i > 0 { parts.append(Span(" · ", .plain)) }
-            switch figures[status] {
-            case .known(let n)?:
-                let style: Style = status == .failed && n > 0 ? Style(.error, bold: true) : status == .success ? Style(.success) : .plain
-                parts.append(Span("\(n) \(status.rawValue)", style))
-            case .unavailable?: parts.append(Span("? \(status.rawValue)", .warning))
-            case nil: parts.append(Span("… \(status.rawValue)", .muted))
-            }
-        }
-        return parts
-    }
+    /// `290 success · 10 failed · 3 retry · 2 pending`, as details show counts.
+    var spans: [Span] { DeliveryStatusLook.figures { figures[$0] } }
 }

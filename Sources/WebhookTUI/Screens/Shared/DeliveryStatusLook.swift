@@ -24,4 +24,37 @@ public enum DeliveryStatusLook {
         case nil: "?"
         }
     }
+
+    /// A count of deliveries in one status, as asked for with a `limit: 1` query.
+    public enum Figure: Sendable, Equatable {
+        case asking
+        case known(Int)
+        case unavailable
+    }
+
+    /// `340 success · 12 failed · 3 retry · 2 pending` (details, a recover's outcome): a failed
+    /// figure above zero in red, the separators plain; `…` until known, `?` when it could not be
+    /// fetched.
+    public static func figures(_ value: (DeliveryStatus) -> Figure?) -> [Span] {
+        var parts: [Span] = []
+        for (i, status) in DeliveryTally.statuses.enumerated() {
+            if i > 0 { parts.append(Span(" · ", .plain)) }
+            switch value(status) {
+            case .known(let n)?: parts.append(Span("\(n) \(status.rawValue)", status == .failed && n > 0 ? Style(.error, bold: true) : .plain))
+            case .unavailable?: parts.append(Span("? \(status.rawValue)", .warning))
+            case .asking?, nil: parts.append(Span("… \(status.rawValue)", .muted))
+            }
+        }
+        return parts
+    }
+
+    /// A query's answer as a figure: a hostile total below zero is unreadable, not a figure; a
+    /// cancelled one is asked again later (nil).
+    static func figure(_ result: Result<DeliveryPage, JetEmailError>) -> Figure? {
+        switch result {
+        case .success(let page): page.total >= 0 ? .known(page.total) : .unavailable
+        case .failure(.cancelled): nil
+        case .failure: .unavailable
+        }
+    }
 }
