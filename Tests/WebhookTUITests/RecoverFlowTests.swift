@@ -98,6 +98,10 @@ import Testing
         d.press(.character("y"))
         #expect(d.drain().contains(.recover(.start(proposal))), "y on the list's question orders the run")
         d.send(.recover(.started(journal: "/state/recover-c.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0)))
+        #expect(d.screen.contains("Recover · failed deliveries of Crm") && d.screen.contains("/state/recover-c.jsonl"),
+                "from the list, where no row shows a replay land, y opens the run to watch")
+        d.press(.escape)
+        #expect(d.screen.contains("Failed/24h"), "Esc is back on the list")
         // While it runs, Ctrl-R on another row shows the run and says one at a time.
         d.state.onList { $0.select(uuid: "u-b") }
         d.press(.control("r"))

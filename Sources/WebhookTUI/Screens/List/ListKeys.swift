@@ -26,7 +26,7 @@ extension ListScreen {
             return .none
         },
         Binding([.control("r")], keys: "Ctrl-R", bar: BarEntry("^R", "recover"),
-                help: "recover: replay every failed delivery of the selected webhook, planned first (how many, from when) and paced; while one runs, the run",
+                help: "recover: replay every failed delivery of the selected webhook, planned first (how many, from when) and paced, then watched on its screen; while one runs, the run",
                 when: { $0.selected != nil }) { list, _, context in
             list.selected.map { RecoverQuestion.plan(forWebhook: $0, context) } ?? .none
         },

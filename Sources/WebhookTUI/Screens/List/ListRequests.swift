@@ -224,7 +224,9 @@ extension ListScreen {
         case .act(let key, let uuid):
             return act(key, onWebhook: uuid, context)
         case .confirmed(.recover(let proposal)):
-            return .recover(.start(proposal))
+            // Nothing on the list shows a replay land (a log turns its rows pending): the run's
+            // screen opens, to watch the webhook recover; Esc is back on the list.
+            return .recover(.start(proposal)) + .push(RecoverScreen())
         default:
             return .none
         }
