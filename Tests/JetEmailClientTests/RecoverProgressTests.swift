@@ -45,4 +45,11 @@ import Testing
         #expect(RecoverPlan.estimatedSeconds(count: 5, perMinute: 10) == 2, "no reserve in a budget under 20")
         #expect(RecoverPlan.estimatedSeconds(count: 0, perMinute: 200) == 0)
     }
+
+    @Test func countsAreRankedLargestFirstAndEqualOnesByNameOnEveryRun() {
+        // Five types of 60 each: in a dictionary's own order they came out differently each run.
+        let counts = ["inbound.spam": 60, "outbound.queued": 60, "inbound.blocked": 60, "inbound.received": 61, "inbound.delivered": 60]
+        #expect(RecoverPlan.ranked(counts).map(\.key) == ["inbound.received", "inbound.blocked", "inbound.delivered", "inbound.spam", "outbound.queued"])
+        #expect(RecoverPlan.ranked(["504": 75, "none": 75, "502": 75, "503": 80]).map { "\($0.key) \($0.count)" } == ["503 80", "502 75", "504 75", "none 75"])
+    }
 }

@@ -40,6 +40,12 @@ public struct RecoverPlan: Sendable, Equatable {
         return seconds.isFinite ? Int(min(seconds, 1e9).rounded(.up)) : 0
     }
 
+    /// Counts by type or by code, largest first and equal ones by name: the same order on
+    /// every run (a dictionary's own order changes from one run to the next).
+    public static func ranked(_ counts: [String: Int]) -> [(key: String, count: Int)] {
+        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     /// The totals changed while paging: what the plan says about it.
     public var totalChanged: Bool { Set(totalsSeen).count > 1 }
 }

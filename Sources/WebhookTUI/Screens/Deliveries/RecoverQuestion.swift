@@ -97,8 +97,8 @@ enum RecoverQuestion {
 
     /// `outbound.bounced 200, outbound.failed 112` (the four largest, then how many more).
     static func top(_ counts: [String: Int]) -> String {
-        let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        let shown = sorted.prefix(4).map { "\(TerminalSafe.escaped($0.key)) \($0.value)" }.joined(separator: ", ")
+        let sorted = RecoverPlan.ranked(counts)
+        let shown = sorted.prefix(4).map { "\(TerminalSafe.escaped($0.key)) \($0.count)" }.joined(separator: ", ")
         return sorted.count > 4 ? shown + " and \(sorted.count - 4) more" : shown
     }
 }

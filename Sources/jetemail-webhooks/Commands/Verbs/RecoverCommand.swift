@@ -181,8 +181,8 @@ struct RecoverCommand: Command {
         }
         var lines = ["Plan: \(plan.count) \(TerminalSafe.escaped(plan.filter.describe(webhookName: webhookName)))"]
         guard plan.count > 0 else { try APIAccess.print(lines[0] + ": nothing to replay."); return }
-        lines.append("  by type: " + plan.byType.sorted { $0.value > $1.value }.map { "\(TerminalSafe.escaped($0.key)) \($0.value)" }.joined(separator: ", "))
-        lines.append("  by last response: " + plan.byCode.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        lines.append("  by type: " + RecoverPlan.ranked(plan.byType).map { "\(TerminalSafe.escaped($0.key)) \($0.count)" }.joined(separator: ", "))
+        lines.append("  by last response: " + RecoverPlan.ranked(plan.byCode).map { "\(TerminalSafe.escaped($0.key)) \($0.count)" }.joined(separator: ", "))
         if let oldest = plan.oldest, let newest = plan.newest { lines.append("  from \(clock.local(oldest)) to \(clock.local(newest))") }
         lines.append("  about \(DurationText.words(plan.estimatedSeconds(perMinute: perMinute, priority: .interactive))) at \(perMinute) requests a minute")
         if plan.totalChanged { lines.append("  ! the log changed while it was read (totals \(plan.totalsSeen.map(String.init).joined(separator: ", "))): the plan has what was seen") }
