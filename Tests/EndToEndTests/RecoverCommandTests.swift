@@ -68,11 +68,13 @@ import TestSupport
             #expect(summary["summary"] as? Bool == true && summary["enqueued"] as? Int == count && summary["finished"] as? Bool == true)
             #expect(s.backend.server.replays.map(\.eventID) == events.map { $0["event_id"] as? String }, "in the order printed")
             #expect(Set(s.backend.server.replays.compactMap(\.eventID)).count == count, "each once")
-            // The summary names the stats command that watches them delivered; run, it counts them.
+            // The summary names the stats command that watches them delivered, with the key file it
+            // was run with; run as printed, it counts them.
             let watch = try #require(summary["watch"] as? String)
             let times = s.backend.server.deliveries.filter { d in events.contains { $0["event_id"] as? String == d.id } }.compactMap(\.createdAt)
-            #expect(watch == "jetemail-webhooks stats --webhook \(s.billing) --since \(times.min() ?? 0) --until \(times.max() ?? 0)", "\(watch)")
-            let stats = try BuiltProgram.run(Array(watch.split(separator: " ").dropFirst().map(String.init)) + ["--json"] + s.key, environment: s.environment)
+            #expect(watch == "jetemail-webhooks stats --webhook \(s.billing) --since \(times.min() ?? 0) --until \(times.max() ?? 0) "
+                        + s.key.joined(separator: " "), "\(watch)")
+            let stats = try BuiltProgram.run(Array(watch.split(separator: " ").dropFirst().map(String.init)) + ["--json"], environment: s.environment)
             let row = ((try? JSONSerialization.jsonObject(with: Data(stats.stdout.utf8))) as? [String: Any])?["webhooks"] as? [[String: Any]]
             #expect((row?.first?["pending"] as? Int ?? 0) >= count, "the replayed ones among them, pending: \(stats.stdout) \(stats.stderr)")
             let journal = try #require(summary["journal"] as? String)
@@ -121,10 +123,12 @@ import TestSupport
             #expect(stopped.status == 130, "\(stopped.stderr)")
             let summary = try #require(Self.lines(stopped.stdout).last)
             let resume = try #require(summary["resume"] as? String)
-            #expect(resume.hasPrefix("jetemail-webhooks recover --resume "))
+            #expect(resume == "jetemail-webhooks recover --resume \(try #require(summary["journal"] as? String)) " + s.key.joined(separator: " "),
+                    "the key file it was run with is repeated: \(resume)")
             let done = try #require(summary["enqueued"] as? Int)
             #expect(done > 0 && done < 150 && summary["finished"] as? Bool == false)
-            let rest = try BuiltProgram.run(["recover", "--resume", try #require(summary["journal"] as? String), "--yes"] + s.key, environment: s.environment)
+            // Run as printed (after a lost session, that is what is pasted).
+            let rest = try BuiltProgram.run(Array(resume.split(separator: " ").dropFirst().map(String.init)) + ["--yes"], environment: s.environment)
             #expect(rest.status == 0 || rest.status == 1, "\(rest.stderr)")
             let replays = s.backend.server.replays.compactMap(\.eventID)
             #expect(Set(replays).count == replays.count, "nothing twice")

@@ -82,6 +82,16 @@ import Testing
         #expect(d.screen.contains("stopped") && d.screen.contains("recover --resume"))
     }
 
+    @Test func theResumeCommandRepeatsTheFlagsTheProgramWasStartedWith() {
+        var (d, id, filter) = askToRecover()
+        d.state.connectionWords = ["--api-key-file", "/keys/ops key", "--max-rate", "120"]
+        d.send(.answered(id, .recoverPlanned(.success(RecoverProposal(.fresh(plan(filter)), webhookName: "Orders", perMinute: 120)))))
+        d.press(.character("y"))
+        _ = d.drain()
+        d.send(.recover(.started(journal: "/state/recover-x.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0)))
+        #expect(d.state.recover?.resumeCommand == "jetemail-webhooks recover --resume /state/recover-x.jsonl --api-key-file '/keys/ops key' --max-rate 120")
+    }
+
     @Test func ctrlROnTheListPlansEveryFailedDeliveryOfTheSelectedWebhook() {
         var d = ListChangesTests().loaded()
         d.state.onList { $0.select(uuid: "u-c") }

@@ -53,6 +53,9 @@ public struct AppState: Sendable, Equatable {
     public internal(set) var quitRequested = false
     /// `--secret-file`: where a secret is written the moment it arrives.
     public var secretFilePath: String?
+    /// The connection flags the program was started with (`--api-key-file` …), repeated in
+    /// commands it prints for later, such as a recover's resume.
+    public var connectionWords: [String] = []
     /// The terminal went away while a create was in flight and a secret file was given: wait
     /// for the answer, save the secret, then quit.
     public internal(set) var terminating = false

@@ -54,6 +54,13 @@ struct ConnectionOptions: Sendable {
         }
     }
 
+    /// The flags given, as words to repeat in a command printed for later (a recover's resume):
+    /// what reaches the same account the same way. Paths, names and numbers only: no secret.
+    var words: [String] {
+        [("api-key-file", apiKeyFile), ("profile", profile), ("base-url", baseURL), ("ca-file", caFile), ("max-rate", maxRate.map(String.init))]
+            .flatMap { flag, value in value.map { ["--" + flag, $0] } ?? [] }
+    }
+
     /// The process's request pacer, at the budget's rate.
     func pacer(environment: [String: String]) -> RequestPacer { pacer.pacer(limit: budgetRate(environment: environment)) }
 

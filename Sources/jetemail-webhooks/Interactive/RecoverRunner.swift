@@ -14,6 +14,8 @@ final class RecoverRunner {
     private let stopRequested = StopFlag()
     /// The run's journal and webhook, for what is said on stderr after quitting.
     private var latest: (journal: String, name: String)?
+    /// The connection flags the program was started with, for the resume command.
+    var connectionWords: [String] = []
 
     /// The plan the log's Ctrl-R asks for: the latest journal of the same recover, if it stopped
     /// before its end; else a new plan (saying whether one of the same filter finished).
@@ -93,7 +95,7 @@ final class RecoverRunner {
         let deadline = Task { try? await Task.sleep(for: .seconds(seconds)); if !Task.isCancelled { running.cancel() } }
         let progress = await running.value
         deadline.cancel()
-        let resume = "jetemail-webhooks recover --resume " + ShellWord.quoted(latest.journal)
+        let resume = ResumeCommand.resume(journal: latest.journal, connection: connectionWords)
         return "The recover of \(TerminalSafe.escaped(latest.name)) stopped after \(progress.done) of \(progress.total) "
             + "(\(progress.enqueued) enqueued). Journal: \(TerminalSafe.escaped(latest.journal)). Resume: \(TerminalSafe.escaped(resume))"
             + " (or Ctrl-R on its log)."

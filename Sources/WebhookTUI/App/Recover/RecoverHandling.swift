@@ -14,7 +14,9 @@ extension AppState {
                 setStatus(StatusMessage(.warning, "A recover of \(TerminalSafe.escaped(running.webhookName)) is running; one at a time."), of: owner)
                 return
             }
-            recover = RecoverStatus(proposal)
+            var status = RecoverStatus(proposal)
+            status.connectionWords = connectionWords
+            recover = status
             outbox.append(.recover(.start(proposal)))
             tellRecoverChanged()
         case .stop:

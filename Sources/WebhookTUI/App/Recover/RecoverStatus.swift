@@ -23,6 +23,8 @@ public struct RecoverStatus: Sendable, Equatable {
 
     public var filter: RecoverFilter
     public var webhookName: String
+    /// The connection flags the program was started with, repeated in `resumeCommand`.
+    public var connectionWords: [String] = []
     public var phase: Phase = .starting
     public var journal: String?
     public var progress: RecoverRun.Progress
@@ -66,7 +68,7 @@ public struct RecoverStatus: Sendable, Equatable {
     public var notEnqueued: Int { progress.notFound + progress.refused + progress.uncertain }
 
     /// The command that goes on with it from a shell.
-    public var resumeCommand: String? { journal.map { "jetemail-webhooks recover --resume " + ShellWord.quoted($0) } }
+    public var resumeCommand: String? { journal.map { ResumeCommand.resume(journal: $0, connection: connectionWords) } }
 
     /// For the title bar: `recover Billing 120/312 · 1 min left`, `recover done 312/312`.
     public var badge: String {

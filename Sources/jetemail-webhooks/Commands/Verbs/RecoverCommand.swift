@@ -193,7 +193,7 @@ struct RecoverCommand: Command {
     @MainActor func replay(_ state: RecoverJournal.State, client: JetEmailClient, resumed: Bool) async throws {
         let left = state.remaining(retryUncertain: retryUncertain)
         let uncertain = state.uncertain
-        let resumeCommand = "jetemail-webhooks recover --resume " + ShellWord.quoted(state.path)
+        let resumeCommand = ResumeCommand.resume(journal: state.path, connection: access.connection.words)
         if resumed {
             StandardError.write("Going on with \(TerminalSafe.escaped(state.path)): \(state.results.count) of \(state.events.count) answered, \(left.count) to replay.")
         }
@@ -234,7 +234,7 @@ struct RecoverCommand: Command {
         case .finished:
             let complete = final.count(.enqueued) == final.events.count
             try? printSummary(final, ran: progress, headline: "Recovered \(TerminalSafe.escaped(final.webhookName))", resume: nil)
-            if !asJSON, let watch = Self.watchCommand(final) { StandardError.write("Enqueued is not delivered yet; to watch them delivered: \(watch)") }
+            if !asJSON, let watch = watchCommand(final) { StandardError.write("Enqueued is not delivered yet; to watch them delivered: \(watch)") }
             if !complete { listNotDone(final) }
             if !complete { throw ExitCode(1) }
         case .stopped:
@@ -263,7 +263,7 @@ struct RecoverCommand: Command {
             try APIAccess.print(WebhookOutput.jsonLine(Summary(total: journal.events.count, enqueued: journal.count(.enqueued), not_found: journal.count(.notFound),
                                                                refused: journal.count(.refused), uncertain: uncertain, this_run_enqueued: ran?.enqueued,
                                                                journal: journal.path, finished: journal.finished, resume: resume,
-                                                               watch: Self.watchCommand(journal))))
+                                                               watch: watchCommand(journal))))
         } else {
             var text = "\(headline): \(journal.count(.enqueued)) of \(journal.events.count) enqueued"
             if let ran, ran.enqueued != journal.count(.enqueued) { text += " (\(ran.enqueued) by this run)" }
@@ -275,10 +275,10 @@ struct RecoverCommand: Command {
 
     /// `stats` over the range of the events replayed: the figures that show them delivered (or
     /// failing again) as JetEmail works through them.
-    static func watchCommand(_ journal: RecoverJournal.State) -> String? {
+    func watchCommand(_ journal: RecoverJournal.State) -> String? {
         let times = journal.events.compactMap(\.createdAt)
         guard let from = times.min(), let to = times.max() else { return nil }
-        return "jetemail-webhooks stats --webhook \(ShellWord.quoted(journal.filter.uuid)) --since \(from) --until \(to)"
+        return ResumeCommand.watch(uuid: journal.filter.uuid, since: from, until: to, connection: access.connection.words)
     }
 
     /// The events that are not known to be enqueued, on stderr.
