@@ -30,16 +30,25 @@ public struct Grid: Sendable, Equatable {
     /// Writes text from (row, column), clipped to `width` columns and the grid; returns the
     /// column after the last character written. A control character or bidirectional override
     /// is written as its escape (`\x1b`): whatever text reaches the grid, none of it can act on
-    /// the terminal or reorder what is shown.
+    /// the terminal or reorder what is shown. Text that does not fit ends in `…`, so that a cut
+    /// never reads as the whole (a URL, a path, a sentence); `marksCut: false` for what scrolls
+    /// on its own (a text field, whose cursor may stand in the last cell).
     @discardableResult
-    public mutating func put(_ text: String, row: Int, column: Int, style: Style = .plain, width: Int? = nil) -> Int {
+    public mutating func put(_ text: String, row: Int, column: Int, style: Style = .plain, width: Int? = nil, marksCut: Bool = true) -> Int {
         guard row >= 0, row < rows else { return column }
         let limit = min(columns, column + (width ?? columns))
         var x = column
-        for c in text {
+        // Where the last character written began: the cut mark goes there.
+        var lastStart: Int?
+        for (index, c) in zip(text.indices, text) {
             let w = DisplayWidth.of(c)
             if w == 0 { continue }
-            if x + w > limit { break }
+            if x + w > limit {
+                // Padding that does not fit is no cut.
+                if marksCut, text[index...].prefix(256).contains(where: { $0 != " " }) { markCut(row: row, from: lastStart ?? x, to: x, limit: limit, style: style) }
+                return x
+            }
+            lastStart = x
             if let escape = TerminalSafe.visible(c) {
                 for e in escape {
                     if x >= 0 { cells[row * columns + x] = Cell(character: e, style: style, continuation: false) }
@@ -54,6 +63,15 @@ public struct Grid: Sendable, Equatable {
             x += w
         }
         return x
+    }
+
+    /// The text went on past `limit`: `…` replaces the last character written (which began at
+    /// `from` and ended before `to`), or takes the free cell before the limit.
+    private mutating func markCut(row: Int, from: Int, to: Int, limit: Int, style: Style) {
+        let at = to < limit ? to : from
+        guard at >= 0, at < columns, at < limit else { return }
+        cells[row * columns + at] = Cell(character: "…", style: style, continuation: false)
+        for x in (at + 1)..<max(at + 1, min(to, limit)) { cells[row * columns + x] = Cell(character: " ", style: style, continuation: false) }
     }
 
     /// Paints `width` cells from (row, column) with spaces in a style.

@@ -30,7 +30,7 @@ public struct TextInput: Widget {
     public func draw(into grid: inout Grid, rect: Rect, focused: Bool, textStyle: Style) {
         grid.fill(row: rect.row, column: rect.column, width: rect.width, style: .input)
         let (visible, cursor) = masked ? maskedWindow(width: rect.width) : Self.window(field, width: rect.width)
-        grid.put(visible, row: rect.row, column: rect.column, style: textStyle, width: rect.width)
+        grid.put(visible, row: rect.row, column: rect.column, style: textStyle, width: rect.width, marksCut: false)
         if focused { grid.cursor = (rect.row, rect.column + cursor) }
     }
 

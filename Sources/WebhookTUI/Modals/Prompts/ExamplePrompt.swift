@@ -79,12 +79,15 @@ public struct ExamplePrompt: Modal {
     public func draw(into grid: inout Grid, focused: Bool, context: ScreenContext) {
         let width = min(grid.columns - 4, 72)
         let problemLines = problem.map { Wrap.lines($0, width: width - 4, maxLines: 3) } ?? []
-        let box = Rect.centred(width: width, height: 8 + problemLines.count, in: grid)
+        // Where it goes, whole: a URL cut at the box's edge would read as another receiver.
+        let whereLines = Wrap.lines("A signed \(eventType) example goes to \(TerminalSafe.escaped(url)).", width: width - 4, maxLines: 3)
+        let top = whereLines.count - 1
+        let box = Rect.centred(width: width, height: 8 + top + problemLines.count, in: grid)
         grid.box(row: box.row, column: box.column, width: box.width, height: box.height, title: "Test the receiver", style: Style(.accent, bold: true))
-        grid.put("A signed \(eventType) example goes to \(TerminalSafe.escaped(url)).", row: box.row + 1, column: box.column + 2, width: box.width - 4)
-        grid.put("The secret is read from this file (it was shown once, at creation):", row: box.row + 2, column: box.column + 2, style: .muted, width: box.width - 4)
-        input.draw(into: &grid, rect: Rect(row: box.row + 4, column: box.column + 2, width: box.width - 4, height: 1), focused: !sending && focused)
-        for (i, line) in problemLines.enumerated() { grid.put(line, row: box.row + 5 + i, column: box.column + 2, style: .error, width: box.width - 4) }
+        for (i, line) in whereLines.enumerated() { grid.put(line, row: box.row + 1 + i, column: box.column + 2, width: box.width - 4) }
+        grid.put("The secret is read from this file (it was shown once, at creation):", row: box.row + 2 + top, column: box.column + 2, style: .muted, width: box.width - 4)
+        input.draw(into: &grid, rect: Rect(row: box.row + 4 + top, column: box.column + 2, width: box.width - 4, height: 1), focused: !sending && focused)
+        for (i, line) in problemLines.enumerated() { grid.put(line, row: box.row + 5 + top + i, column: box.column + 2, style: .error, width: box.width - 4) }
         let hint = !sending ? Self.mainKeys.compactMap(\.bar).map(\.text).joined(separator: " · ")
             : "Sending… \(String(format1: max(0, context.now - startedAt))) s · Esc closes (the answer shows below)"
         grid.put(hint, row: box.bottom - 2, column: box.column + 2, style: sending ? .accent : .muted, width: box.width - 4)
