@@ -9,6 +9,8 @@ public struct ScreenEntry: Sendable {
     public var status: StatusMessage?
     /// The request whose progress the status line shows: it goes when that request ends.
     var statusRequest: RequestID?
+    /// The rows it was last fitted to (see `AppState.fitScreens`).
+    var fittedRows: Int?
 }
 
 /// A modal on the stack, and the screen that opened it (its messages go there).
@@ -116,10 +118,34 @@ public struct AppState: Sendable, Equatable {
 
     /// The context a screen (or the modal over it) handles things in.
     func context(for id: ScreenID) -> ScreenContext {
-        let entry = screens.first { $0.id == id } ?? screens.first { $0.id == modals.first { $0.id == id }?.owner } ?? topScreen
-        return ScreenContext(now: now, clock: clock, columns: columns, rows: rows, rateLimit: rateLimit, status: entry.status,
-                             secretFilePath: secretFilePath, depth: screens.count, budgetWait: budgetWaitUntil.map { max(0, $0 - now) },
-                             recover: recover, isOnTop: entry.id == topScreen.id)
+        let screen = screens.first { $0.id == id }
+        let entry = screen ?? screens.first { $0.id == modals.first { $0.id == id }?.owner } ?? topScreen
+        var context = ScreenContext(now: now, clock: clock, columns: columns, rows: rows, rateLimit: rateLimit, status: entry.status,
+                                    secretFilePath: secretFilePath, depth: screens.count, budgetWait: budgetWaitUntil.map { max(0, $0 - now) },
+                                    recover: recover, isOnTop: entry.id == topScreen.id)
+        // A screen has the rows its long status message does not take; a modal, the window.
+        if screen != nil { context.rows -= statusRows(entry, context) }
+        return context
+    }
+
+    /// The rows a screen gives up to its status line beyond the one it keeps: a long message
+    /// wraps onto up to three lines, as far as the screen's minimum size allows.
+    func statusRows(_ entry: ScreenEntry, _ context: ScreenContext) -> Int {
+        guard entry.screen.showsStatusLine else { return 0 }
+        let lines = StatusLine.lines(context, columns: columns).lines.count
+        return max(0, min(lines - 1, rows - entry.screen.minimumSize.rows))
+    }
+
+    /// Each screen sized to the rows it has now (the window's, less its status line's): after a
+    /// resize, and when a message longer or shorter than the last changes them.
+    mutating func fitScreens(always: Bool) {
+        for index in screens.indices {
+            let id = screens[index].id
+            let rows = context(for: id).rows
+            guard always || screens[index].fittedRows != rows else { continue }
+            screens[index].fittedRows = rows
+            withScreen(id) { screen, context in screen.fit(context) }
+        }
     }
 
     /// The topmost screen of this kind, for tests and for the shell.

@@ -84,6 +84,7 @@ extension AppState {
     mutating func push(_ screen: any Screen) {
         let id = makeID()
         screens.append(ScreenEntry(id: id, screen: screen))
+        screens[screens.count - 1].fittedRows = context(for: id).rows
         withScreen(id) { screen, context in screen.fit(context) }
     }
 

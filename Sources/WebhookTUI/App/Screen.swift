@@ -61,6 +61,9 @@ public protocol Screen: Sendable, Equatable {
     var helpSections: [HelpSection] { get }
     /// Printable keys go into a text field now (so `?` and `q` are typed).
     var isTyping: Bool { get }
+    /// It draws the status line above the key bar (a long message there wraps onto up to
+    /// three lines, taken from its own rows); the form shows its messages itself.
+    var showsStatusLine: Bool { get }
     /// What leaving or quitting would lose, in words; nil when nothing.
     var unsavedInput: String? { get }
     /// Something on it counts time: the app sends ticks while any screen says so.
@@ -92,6 +95,7 @@ public protocol Screen: Sendable, Equatable {
 
 extension Screen {
     public var isTyping: Bool { false }
+    public var showsStatusLine: Bool { true }
     public var unsavedInput: String? { nil }
     public var wantsTicks: Bool { false }
     public var wakeAt: Double? { nil }

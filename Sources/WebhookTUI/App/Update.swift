@@ -12,9 +12,10 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
     case .resize(let columns, let rows):
         s.columns = columns
         s.rows = rows
-        s.forEachScreen { screen, context in screen.fit(context) }
+        s.fitScreens(always: true)
     case .start:
-        s.forEachScreen { screen, context in screen.fit(context) + screen.start(context) }
+        s.fitScreens(always: true)
+        s.forEachScreen { screen, context in screen.start(context) }
     case .settled:
         s.forEachScreen { screen, context in screen.settled(context) }
     case .key(let key):
@@ -47,6 +48,8 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
     case .budgetWait(let seconds):
         s.budgetWaitUntil = seconds.map { now + $0 }
     }
+    // A message that wraps onto more or fewer lines than before changes a screen's rows.
+    s.fitScreens(always: false)
     let effects = s.outbox
     s.outbox = []
     return (s, effects)

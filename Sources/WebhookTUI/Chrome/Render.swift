@@ -12,8 +12,11 @@ public func render(_ state: AppState) -> Grid {
     }
     let top = state.topScreen
     TitleBar.draw(state, title: top.screen.title, into: &grid)
-    top.screen.draw(into: &grid, rect: Rect(row: 1, column: 0, width: grid.columns, height: grid.rows - 2),
-                    focused: state.modals.isEmpty, context: state.context(for: top.id))
+    // A long status message takes rows from the bottom of the screen's rectangle (the screen
+    // draws it from its last row down).
+    let context = state.context(for: top.id)
+    top.screen.draw(into: &grid, rect: Rect(row: 1, column: 0, width: grid.columns, height: context.rows - 2),
+                    focused: state.modals.isEmpty, context: context)
     let entries = Chrome.barEntries(state)
     // Help, and the way out (quit on the home screen, back on the others), are always in view
     // where they work; the rest fill what is left, most useful first.

@@ -19,8 +19,26 @@ enum StatusLine {
         return nil
     }
 
+    /// A long message wraps onto this many lines at most (the last cut with `…`): a path, a
+    /// command or the way on is never lost past the window's edge.
+    static let maxLines = 3
+
+    /// The message's lines at this width of window.
+    static func lines(_ context: ScreenContext, columns: Int) -> (lines: [String], style: Style) {
+        guard let (text, style) = message(context) else { return ([], .plain) }
+        let width = max(1, columns - 2)
+        var lines = Wrap.lines(text, width: width, maxLines: maxLines + 1)
+        if lines.count > maxLines {
+            lines = Array(lines.prefix(maxLines))
+            lines[maxLines - 1] = DisplayWidth.truncate(lines[maxLines - 1] + " …", to: width)
+        }
+        return (lines, style)
+    }
+
+    /// From `row` down: the line the screen keeps for it, and the rows the app took from the
+    /// screen for a longer message (`AppState.statusRows`).
     static func draw(_ context: ScreenContext, row: Int, into grid: inout Grid) {
-        guard let (text, style) = message(context) else { return }
-        grid.put(DisplayWidth.truncate(text, to: grid.columns - 2), row: row, column: 1, style: style)
+        let (lines, style) = lines(context, columns: grid.columns)
+        for (i, line) in lines.enumerated() { grid.put(line, row: row + i, column: 1, style: style, width: grid.columns - 2) }
     }
 }

@@ -164,9 +164,11 @@ public struct DeliveryLogScreen: Screen {
     public mutating func tick(_ context: ScreenContext) -> Outcome { poll(context) }
 
     /// Sized to the window, and the pages it now shows asked for (on push too).
+    /// Rows newly in view are asked for; after a failure, only when the person asks (r, as the
+    /// message says) or a rate limit passes (`resumed`), never by a resize or a longer message.
     public mutating func fit(_ context: ScreenContext) -> Outcome {
         cursor.viewHeight = DeliveryLogView.visibleRows(rows: context.rows)
-        return fill(context)
+        return failure == nil ? fill(context) : .none
     }
 
     public mutating func resumed(_ context: ScreenContext) -> Outcome { fill(context) }

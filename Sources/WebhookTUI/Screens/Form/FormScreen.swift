@@ -151,6 +151,8 @@ public struct FormScreen: Screen {
     // MARK: Screen
 
     public var title: String { editing == nil ? "New webhook" : "Edit webhook" }
+    /// Its messages go beside the Create button, over two rows of its own.
+    public var showsStatusLine: Bool { false }
     public var minimumSize: Size { Size(columns: FormLayout.minimumColumns, rows: FormLayout.minimumRows(self)) }
     public var isTyping: Bool { focus.isTextField }
     public var helpSections: [HelpSection] { Self.sections(self) }

@@ -40,9 +40,9 @@ extension FieldScreen {
         grid.put(" " + header, row: rect.row, column: rect.column, style: Style(.normal, bold: true), width: rect.width - 1)
         var sized = context
         sized.columns = grid.columns
-        sized.rows = grid.rows
+        sized.rows = min(grid.rows, context.rows)
         let view = scrollView(sized)
-        view.draw(into: &grid, rect: Self.viewRect(columns: grid.columns, rows: grid.rows), focused: true)
+        view.draw(into: &grid, rect: Self.viewRect(columns: sized.columns, rows: sized.rows), focused: true)
         if view.canScroll { grid.put("↑↓ more", row: rect.row, column: rect.right - 9, style: .muted) }
         StatusLine.draw(context, row: rect.bottom - 1, into: &grid)
     }
