@@ -40,14 +40,18 @@ public struct Grid: Sendable, Equatable {
         var x = column
         // Where the last character written began: the cut mark goes there.
         var lastStart: Int?
-        for (index, c) in zip(text.indices, text) {
+        var taken = 0
+        for c in text {
             let w = DisplayWidth.of(c)
-            if w == 0 { continue }
+            if w == 0 { taken += 1; continue }
             if x + w > limit {
                 // Padding that does not fit is no cut.
-                if marksCut, text[index...].prefix(256).contains(where: { $0 != " " }) { markCut(row: row, from: lastStart ?? x, to: x, limit: limit, style: style) }
+                if marksCut, text.dropFirst(taken).prefix(256).contains(where: { $0 != " " }) {
+                    markCut(row: row, from: lastStart ?? x, to: x, limit: limit, style: style)
+                }
                 return x
             }
+            taken += 1
             lastStart = x
             if let escape = TerminalSafe.visible(c) {
                 for e in escape {
