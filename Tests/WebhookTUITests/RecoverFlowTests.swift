@@ -1,4 +1,4 @@
-import JetEmailClient
+@testable import JetEmailClient
 import Testing
 @testable import TerminalUI
 @testable import WebhookTUI
@@ -80,6 +80,17 @@ import Testing
         #expect(d.drain().contains(.recover(.stop)))
         d.send(.recover(.ended(.stopped, progress)))
         #expect(d.screen.contains("stopped") && d.screen.contains("recover --resume"))
+    }
+
+    @Test func aStoppedRecoverIsOfferedToGoOnAndItsKeySaysSo() {
+        var (d, id, filter) = askToRecover()
+        var state = RecoverJournal.State(path: "/state/recover-x.jsonl", filter: filter, webhookName: "Orders", createdAt: 1_800_000_000,
+                                         events: plan(filter).events)
+        state.sent = ["evt_2"]
+        state.results = ["evt_2": .enqueued]
+        d.send(.answered(id, .recoverPlanned(.success(RecoverProposal(.resume(state), webhookName: "Orders", perMinute: 200)))))
+        #expect(d.screen.contains("Go on: replay the 2 left of Orders") && d.screen.contains("1 of 3 answered"), "\(d.screen)")
+        #expect(d.screen.split(separator: "\n").last?.contains("y go on") == true, "the key says what y does here")
     }
 
     @Test func theResumeCommandRepeatsTheFlagsTheProgramWasStartedWith() {

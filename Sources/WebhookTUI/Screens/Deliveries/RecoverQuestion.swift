@@ -90,7 +90,7 @@ enum RecoverQuestion {
             }
             let dialog = ConfirmDialog(title: "Recover: go on", message: message,
                                        question: "Go on: replay the \(count) left of \(name)\(since), oldest first, about \(about)? y/N",
-                                       confirmLabel: "replay them all")
+                                       confirmLabel: "go on")
             return .open(ConfirmModal(dialog, onYes: .tell(.recover(proposal))))
         }
     }
