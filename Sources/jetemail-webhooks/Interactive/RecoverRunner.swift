@@ -95,7 +95,7 @@ final class RecoverRunner {
         let deadline = Task { try? await Task.sleep(for: .seconds(seconds)); if !Task.isCancelled { running.cancel() } }
         let progress = await running.value
         deadline.cancel()
-        let resume = ResumeCommand.resume(journal: latest.journal, connection: connectionWords)
+        let resume = RecoverCommandLine.resume(journal: latest.journal, connection: connectionWords)
         return "The recover of \(TerminalSafe.escaped(latest.name)) stopped after \(progress.done) of \(progress.total) "
             + "(\(progress.enqueued) enqueued). Journal: \(TerminalSafe.escaped(latest.journal)). Resume: \(TerminalSafe.escaped(resume))"
             + " (or Ctrl-R on its log)."

@@ -68,7 +68,7 @@ public struct RecoverStatus: Sendable, Equatable {
     public var notEnqueued: Int { progress.notFound + progress.refused + progress.uncertain }
 
     /// The command that goes on with it from a shell.
-    public var resumeCommand: String? { journal.map { ResumeCommand.resume(journal: $0, connection: connectionWords) } }
+    public var resumeCommand: String? { journal.map { RecoverCommandLine.resume(journal: $0, connection: connectionWords) } }
 
     /// For the title bar: `recover Billing 120/312 · 1 min left`, `recover done 312/312`.
     public var badge: String {

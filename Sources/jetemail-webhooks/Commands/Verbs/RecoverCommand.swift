@@ -193,7 +193,7 @@ struct RecoverCommand: Command {
     @MainActor func replay(_ state: RecoverJournal.State, client: JetEmailClient, resumed: Bool) async throws {
         let left = state.remaining(retryUncertain: retryUncertain)
         let uncertain = state.uncertain
-        let resumeCommand = ResumeCommand.resume(journal: state.path, connection: access.connection.words)
+        let resumeCommand = RecoverCommandLine.resume(journal: state.path, connection: access.connection.words)
         if resumed {
             StandardError.write("Going on with \(TerminalSafe.escaped(state.path)): \(state.results.count) of \(state.events.count) answered, \(left.count) to replay.")
         }
@@ -278,7 +278,7 @@ struct RecoverCommand: Command {
     func watchCommand(_ journal: RecoverJournal.State) -> String? {
         let times = journal.events.compactMap(\.createdAt)
         guard let from = times.min(), let to = times.max() else { return nil }
-        return ResumeCommand.watch(uuid: journal.filter.uuid, since: from, until: to, connection: access.connection.words)
+        return RecoverCommandLine.watch(uuid: journal.filter.uuid, since: from, until: to, connection: access.connection.words)
     }
 
     /// The events that are not known to be enqueued, on stderr.

@@ -2,7 +2,7 @@
 /// replays delivered), with the connection flags it was run with (a key file, a profile, a base
 /// URL, a CA file, a rate): pasted as printed after a lost SSH session, they reach the same
 /// account the same way. Every word is quoted for a POSIX shell; no flag holds a secret.
-public enum ResumeCommand {
+public enum RecoverCommandLine {
     public static func resume(journal: String, connection: [String] = []) -> String {
         line(["recover", "--resume", journal] + connection)
     }
