@@ -88,4 +88,19 @@ import Testing
         #expect(d.screen.contains("Following, tried again in 5 s:"))
         #expect(nextPoll(&d) != nil)
     }
+
+    @Test func followingAStatusSaysWhatItCannotSee() {
+        // A poll asks by creation time: an older delivery that turns failed later is not new.
+        var d = logs.openLog()
+        logs.answer(&d, id: logs.queries(&d)[0].0, page: 0, total: 250)
+        d.press(.character("f"))
+        let reload = logs.queries(&d)
+        #expect(reload.first?.1.status == .failed)
+        logs.answer(&d, id: reload[0].0, page: 0, total: 40)
+        d.press(.character("F"))
+        let said = d.state.status?.text ?? ""
+        #expect(said.contains("new failed deliveries appear") && said.contains("an older one turning failed shows on r"), "\(said)")
+        let words = d.screen.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        #expect(words.contains("an older one turning failed shows on r). F stops."), "the whole of it on screen (wrapped): \(d.screen)")
+    }
 }

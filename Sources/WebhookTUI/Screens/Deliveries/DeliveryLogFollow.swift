@@ -41,7 +41,11 @@ extension DeliveryLogScreen {
         follow.on = true
         follow.news.from = context.unixNow - 1
         follow.dueAt = context.now
-        return poll(context).with(.info, "Following: new deliveries appear at the top every \(Int(Follow.interval)) s. F stops.")
+        // The API has no "changed since": a poll asks by creation time, so an older delivery
+        // that reaches the filtered status later is not among what is new. Said, not hidden.
+        let later = statusFilter.map { $0 == .pending ? "" : " (an older one turning \($0.rawValue) shows on r)" } ?? ""
+        let what = statusFilter.map { "new \($0.rawValue) deliveries" } ?? "new deliveries"
+        return poll(context).with(.info, "Following: \(what) appear at the top every \(Int(Follow.interval)) s\(later). F stops.")
     }
 
     /// Asks for what is new, when due.
