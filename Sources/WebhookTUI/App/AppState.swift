@@ -139,13 +139,16 @@ public struct AppState: Sendable, Equatable {
     /// Each screen sized to the rows it has now (the window's, less its status line's): after a
     /// resize, and when a message longer or shorter than the last changes them.
     mutating func fitScreens(always: Bool) {
-        for index in screens.indices {
-            let id = screens[index].id
-            let rows = context(for: id).rows
-            guard always || screens[index].fittedRows != rows else { continue }
-            screens[index].fittedRows = rows
-            withScreen(id) { screen, context in screen.fit(context) }
-        }
+        for id in screens.map(\.id) { fit(id, always: always) }
+    }
+
+    /// One screen sized to its rows (always, or only when they changed since it was last).
+    mutating func fit(_ id: ScreenID, always: Bool = true) {
+        guard let index = screens.firstIndex(where: { $0.id == id }) else { return }
+        let rows = context(for: id).rows
+        guard always || screens[index].fittedRows != rows else { return }
+        screens[index].fittedRows = rows
+        withScreen(id) { screen, context in screen.fit(context) }
     }
 
     /// The topmost screen of this kind, for tests and for the shell.

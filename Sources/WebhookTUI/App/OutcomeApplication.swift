@@ -84,8 +84,7 @@ extension AppState {
     mutating func push(_ screen: any Screen) {
         let id = makeID()
         screens.append(ScreenEntry(id: id, screen: screen))
-        screens[screens.count - 1].fittedRows = context(for: id).rows
-        withScreen(id) { screen, context in screen.fit(context) }
+        fit(id)
     }
 
     /// Removes the screen with this id (never the last one); the reads it waited for go too.

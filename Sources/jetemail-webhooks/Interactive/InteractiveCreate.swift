@@ -92,10 +92,7 @@ enum InteractiveCreate {
         state.secretFilePath = command.secretFile
         // A recover's resume command names the same key file, profile and base URL (not the
         // demo's: its sandbox ends with the program).
-        if !command.demo {
-            state.connectionWords = connection.words
-            effects.recover.connectionWords = connection.words
-        }
+        if !command.demo { state.connectionWords = connection.words }
         // A key warning (readable key file, no api_ prefix) is the first thing the status line says.
         if let warning = warnings.first { state.show(StatusMessage(.warning, warning)) }
         return InteractiveSession(state: state, terminal: Terminal(environment: environment), effects: effects)

@@ -207,7 +207,7 @@ final class InteractiveSession {
 
     /// After the terminal is given back: a recover still running stops after the replay in
     /// flight (a few seconds at most); what to say on stderr about it.
-    func stopRecover() async -> String? { await effects.recover.stopForExit(waitingUpTo: 5) }
+    func stopRecover() async -> String? { await effects.recover.stopForExit(waitingUpTo: 5, connection: state.connectionWords) }
 
     private func finish() {
         effects.cancelAll()

@@ -14,8 +14,6 @@ final class RecoverRunner {
     private let stopRequested = StopFlag()
     /// The run's journal and webhook, for what is said on stderr after quitting.
     private var latest: (journal: String, name: String)?
-    /// The connection flags the program was started with, for the resume command.
-    var connectionWords: [String] = []
 
     /// The plan the log's Ctrl-R asks for: the latest journal of the same recover, if it stopped
     /// before its end; else a new plan (saying whether one of the same filter finished).
@@ -86,16 +84,16 @@ final class RecoverRunner {
     func stop() { stopRequested.set(true) }
 
     /// Quitting: stops the run and waits up to `seconds` for the replay in flight; then says,
-    /// for stderr, how far it got and the command that goes on with it (nil when none ran or it
-    /// had ended).
-    func stopForExit(waitingUpTo seconds: Int) async -> String? {
+    /// for stderr, how far it got and the command that goes on with it, with the `connection`
+    /// flags the program was started with (nil when none ran or it had ended).
+    func stopForExit(waitingUpTo seconds: Int, connection: [String]) async -> String? {
         guard let running = task, let latest else { return nil }
         stop()
         // Past the deadline the replay in flight is given up: the journal keeps it as "may have been replayed".
         let deadline = Task { try? await Task.sleep(for: .seconds(seconds)); if !Task.isCancelled { running.cancel() } }
         let progress = await running.value
         deadline.cancel()
-        let resume = RecoverCommandLine.resume(journal: latest.journal, connection: connectionWords)
+        let resume = RecoverCommandLine.resume(journal: latest.journal, connection: connection)
         return "The recover of \(TerminalSafe.escaped(latest.name)) stopped after \(progress.done) of \(progress.total) "
             + "(\(progress.enqueued) enqueued). Journal: \(TerminalSafe.escaped(latest.journal)). Resume: \(TerminalSafe.escaped(resume))"
             + " (or Ctrl-R on its log)."
