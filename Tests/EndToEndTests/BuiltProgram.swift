@@ -15,6 +15,11 @@ enum BuiltProgram {
         return dir.appendingPathComponent("jetemail-webhooks").path
     }
 
+    static func freshStateFolder() -> String {
+        var template = Array((NSTemporaryDirectory() + "/jetemail-state-XXXXXX").utf8CString)
+        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    }
+
     struct Result {
         var status: Int32
         var stdout: String
@@ -35,7 +40,10 @@ enum BuiltProgram {
             process.executableURL = URL(fileURLWithPath: path)
             process.arguments = arguments
         }
-        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "SWIFT_BACKTRACE": "enable=no", "LANG": "C.UTF-8"]
+        // A state folder of its own unless the test names one: the request ledger there is keyed
+        // by host and port, and a port used again within a minute must not inherit a window.
+        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "SWIFT_BACKTRACE": "enable=no", "LANG": "C.UTF-8",
+                   "XDG_STATE_HOME": Self.freshStateFolder()]
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe(), err = Pipe()

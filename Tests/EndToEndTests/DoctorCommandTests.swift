@@ -30,6 +30,26 @@ import TestSupport
         #expect(!r.stdout.contains(backend.server.apiKey), "the key only masked")
     }
 
+    /// The shared request ledger: its state when usable, an error (and the file behind a link
+    /// left alone) when not.
+    @Test func theRequestLedgerIsReportedAndALinkInItsPlaceIsAnError() throws {
+        let server = try MisbehavingServer { _ in [.sendText(MisbehavingServer.answer(200, Self.list))] }
+        let state = TemporaryDirectory()
+        let port = server.baseURL.split(separator: ":").last.map(String.init) ?? ""
+        let (_, fine) = try run([], ["JETEMAIL_BASE_URL": server.baseURL, "XDG_STATE_HOME": state.path])
+        let detail = fine["request budget"]?["detail"] as? String ?? ""
+        #expect(fine["request budget"]?["status"] as? String == "ok" && detail.contains("budget-127.0.0.1_\(port).ledger")
+                && detail.contains("requests in the last minute"), "\(fine["request budget"] ?? [:])")
+        let other = TemporaryDirectory()
+        let target = other.file("precious", "keep me")
+        try FileManager.default.createDirectory(atPath: other.path + "/jetemail-webhooks", withIntermediateDirectories: true)
+        symlink(target, other.path + "/jetemail-webhooks/budget-127.0.0.1_\(port).ledger")
+        let (_, linked) = try run([], ["JETEMAIL_BASE_URL": server.baseURL, "XDG_STATE_HOME": other.path])
+        #expect(linked["request budget"]?["status"] as? String == "error"
+                && (linked["request budget"]?["detail"] as? String)?.contains("symbolic link") == true, "\(linked["request budget"] ?? [:])")
+        #expect(FileManager.default.contents(atPath: target) == Data("keep me".utf8), "the file behind the link is left alone")
+    }
+
     @Test func aWrongKeyFailsTheKeyCheck() throws {
         let server = try MisbehavingServer { _ in [.sendText(MisbehavingServer.answer(401, #"{"success":false,"error":"Invalid API key"}"#))] }
         let (r, checks) = try run([], ["JETEMAIL_BASE_URL": server.baseURL])

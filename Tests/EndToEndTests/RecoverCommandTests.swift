@@ -13,7 +13,8 @@ import TestSupport
         var environment: [String: String] { backend.environment.merging(["XDG_STATE_HOME": state.path]) { _, b in b } }
         var billing: String { backend.server.webhooks[1].uuid }
         var journals: [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: state.path + "/jetemail-webhooks")) ?? []).sorted()
+            // The folder also holds the request ledger (budget-HOST.ledger).
+            ((try? FileManager.default.contentsOfDirectory(atPath: state.path + "/jetemail-webhooks")) ?? []).filter { $0.hasPrefix("recover-") }.sorted()
         }
     }
 

@@ -15,7 +15,7 @@ import TestSupport
         let r = try BuiltProgram.run(["query", "--all", "--limit", "1", "--json", "--max-rate", "2", "--api-key-file", dir.file("key", "api_test0000000001")],
                                      environment: ["JETEMAIL_BASE_URL": server.baseURL], timeout: 4)
         #expect(server.answered == 2, "two a minute: the third waits (\(server.answered) sent)")
-        #expect(r.stderr.contains("Waiting for the request budget (2 a minute)"), "\(r.stderr)")
+        #expect(r.stderr.contains("Waiting for the request budget (2 a minute for the account)"), "\(r.stderr)")
         let refused = try BuiltProgram.run(["list", "--max-rate", "241", "--api-key-file", dir.file("key2", "api_test0000000001")],
                                            environment: ["JETEMAIL_BASE_URL": server.baseURL])
         #expect(refused.status == 2 && refused.stderr.contains("--max-rate must be from 1 to 240"))

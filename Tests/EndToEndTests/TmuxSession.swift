@@ -23,7 +23,8 @@ final class TmuxSession {
     init(_ arguments: [String], environment: [String: String] = [:], columns: Int = 80, rows: Int = 24, jobControl: Bool = false,
          launcher: [String] = [], tmuxVariable: Bool = false) throws {
         exitFile = NSTemporaryDirectory() + "/\(socket).exit"
-        var env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no", "HOME": NSTemporaryDirectory()]
+        var env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no", "HOME": NSTemporaryDirectory(),
+                   "XDG_STATE_HOME": BuiltProgram.freshStateFolder()]
         if tmuxVariable {
             let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
             env["TMUX"] = "\(folder)/tmux-\(getuid())/\(socket),0,0"

@@ -40,7 +40,7 @@ import JetEmailHTTP
             state.remaining(retryUncertain: false), uuid: plan.filter.uuid, journal: journal, client: client, madeBefore: madeBefore,
             progress: { p in answered.withLock { $0 = p.done } },
             shouldStop: { stopAfter.map { limit in answered.withLock { $0 >= limit } } ?? false },
-            clock: { Date().timeIntervalSince1970 }, wallClock: { Int(Date().timeIntervalSince1970) }, sleep: { _ in })
+            clock: { Date().timeIntervalSince1970 }, wallClock: { Int(Date().timeIntervalSince1970) })
         return (end, progress, try RecoverJournal.read(state.path))
     }
 
@@ -117,7 +117,7 @@ import JetEmailHTTP
                 journal.remaining(retryUncertain: false), uuid: uuid, journal: reopened, client: second,
                 madeBefore: journal.requestAges(now: Int(Date().timeIntervalSince1970)),
                 progress: { _ in }, shouldStop: { false },
-                clock: { Date().timeIntervalSince1970 }, wallClock: { Int(Date().timeIntervalSince1970) }, sleep: { _ in })
+                clock: { Date().timeIntervalSince1970 }, wallClock: { Int(Date().timeIntervalSince1970) })
             #expect(end2 == .finished && progress2.enqueued == plan.count - journal.results.count)
             #expect(server.rateLimited.answers == 0, "going on caused no 429")
             #expect(Set(server.replays.compactMap(\.eventID)) == Set(plan.events.map(\.id)) && server.replays.count == plan.count,

@@ -59,7 +59,7 @@ import JetEmailHTTP
         let (end, progress) = await RecoverRun.run(
             state.remaining(retryUncertain: false), uuid: "wh-1", journal: try RecoverJournal.reopen(state.path), client: c,
             progress: { p in reports.withLock { $0.append(p) } }, shouldStop: { false },
-            clock: { Date().timeIntervalSince1970 }, wallClock: { 2 }, sleep: { _ in })
+            clock: { Date().timeIntervalSince1970 }, wallClock: { 2 })
         return (end, progress, try RecoverJournal.read(state.path), reports.withLock { $0 })
     }
 
@@ -71,13 +71,15 @@ import JetEmailHTTP
             }
             return Self.enqueued(id)
         }
-        let (end, progress, journal, reports) = try await runAll(server)
+        // The hold is the pacer's (every process's): a real 7 s wait.
+        let (end, progress, journal, reports) = try await runAll(server, pacer: RequestPacer(limit: 200))
         #expect(end == .finished && progress.enqueued == 30 && journal.finished)
         let sent = replayed(server)
         #expect(sent.count == 31 && sent.filter { $0 == Self.ids[12] }.count == 2, "the refused one again, nothing else twice")
         #expect(Array(Set(sent)).sorted() == Self.ids && sent.first == Self.ids[0], "oldest first")
         let waits = reports.compactMap(\.waitingSeconds)
-        #expect(waits.first == 7 && waits.last == 1, "the wait is shown counting down from its Retry-After: \(waits)")
+        #expect(waits.first == 7 && zip(waits, waits.dropFirst()).allSatisfy { $0 >= $1 },
+                "the wait is shown counting down from its Retry-After: \(waits)")
         #expect(journal.count(.enqueued) == 30 && journal.uncertain.isEmpty)
     }
 

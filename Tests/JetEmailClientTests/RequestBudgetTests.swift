@@ -87,7 +87,7 @@ import JetEmailHTTP
         let lockout = try LockoutServer(limit: 100, window: 60) { _ in Self.listBody }
         let waits = Log<Double?>()
         let pacer = RequestPacer(limit: 1, window: 30)
-        await pacer.observe { seconds in waits.append(seconds) }
+        await pacer.observe { wait in waits.append(wait?.seconds) }
         let c = try client(lockout.baseURL, pacer: pacer)
         _ = try await c.listWebhooks()
         let second = Task { try await c.listWebhooks() }

@@ -225,10 +225,14 @@ import Testing
     @Test func aRateLimitStopsFetchingAndThePagesComeWhenItPasses() {
         var d = openLog()
         let first = queries(&d)[0].0
+        d.send(.rateLimitHold(BudgetWait(seconds: 30, reason: .rateLimited, otherProcesses: 1)))
         d.send(.answered(id: first, .deliveries(.failure(.rateLimited(retryAfter: 30, message: "slow down")))))
         #expect(d.state.rateLimit != nil && d.screen.contains("Rate limited"))
         d.press(.character("r"))
-        #expect(queries(&d).isEmpty, "nothing is asked while it holds")
+        let held = queries(&d)
+        #expect(held.count == 1, "r goes to the request path, which refuses it while held")
+        d.send(.answered(id: held[0].0, .deliveries(.failure(.heldByRateLimit(seconds: 30)))))
+        #expect(!d.screen.contains("r reloads"), "held back is not a failure")
         d.now += 31
         d.send(.tick)
         #expect(queries(&d).map(\.1.offset) == [0], "asked again once it passes")

@@ -109,15 +109,23 @@ import Testing
         #expect(d.state.status?.text.contains("no longer exists") == true)
     }
 
-    @Test func rateLimitRefusesEveryNetworkActionUntilItPasses() {
+    /// The hold is the request path's (met by this process or another): the screen counts it
+    /// down and says who shares it; a key pressed meanwhile goes to the request path, which
+    /// refuses it at once; when it passes the list asks again by itself.
+    @Test func aHoldOfTheRequestPathIsCountedDownAndTheListAsksAgainWhenItPasses() {
         var d = loaded()
+        _ = d.drain()
+        d.send(.rateLimitHold(BudgetWait(seconds: 30, reason: .rateLimited, otherProcesses: 2)))
+        #expect(d.screen.contains("Rate limited by JetEmail") && d.state.rateLimit?.otherProcesses == 2)
+        #expect(d.screen.contains("2 other") || d.screen.contains("other jetemail"), "who shares the hold is said: \(d.screen)")
         d.press(.character("r"))
-        d.send(.answered(id: 2, .list(.failure(.rateLimited(retryAfter: 30, message: "slow down")))))
-        d.press(.character(" "), .character("r"), .character("d"), .character("y"))
-        #expect(d.drain().filter { $0.apiCall != nil }.count == 1, "only the first reload was sent")
+        let reload = d.drain().compactMap(\.interactiveCall)
+        #expect(reload.count == 1, "the reload goes to the request path, which decides")
+        d.send(.answered(id: reload[0].0, .list(.failure(.heldByRateLimit(seconds: 29)))))
         #expect(d.screen.contains("Rate limited by JetEmail"))
         d.now += 31
         d.send(.tick)
+        #expect(d.state.rateLimit == nil && d.state.status?.text.contains("has passed") == true)
         d.press(.character("r"))
         #expect(d.drain().compactMap(\.interactiveCall).last?.1 == .list)
     }

@@ -50,24 +50,17 @@ import Testing
         #expect(d.state.form.validation.report.errors(for: .filterUsers).isEmpty, "3,000 known names checked against 40,000 (a set, not a scan)")
     }
 
-    @Test func retryAfterZeroWaitsAtLeastAFewSecondsLongerEachTimeThenStopsAsking() {
-        // Item 4: the log re-fetched about 10 times a second forever.
+    /// 429 after 429 (the back-off itself: RequestBudgetTests): when the request path gives up,
+    /// nothing is asked again by itself once the hold passes; the person can still ask.
+    @Test func afterTheRequestPathGivesUpNothingIsAskedByItselfButThePersonCanAsk() {
         var d = log.openLog()
-        var asked = 0
-        var waits: [Double] = []
-        for _ in 0..<12 {
-            let sent = log.queries(&d)
-            guard let (id, _) = sent.first else { break }
-            asked += 1
-            d.send(.answered(id: id, .deliveries(.failure(.rateLimited(retryAfter: 0, message: "slow down")))))
-            guard let limit = d.state.rateLimit else { break }
-            waits.append(limit.until - d.now)
-            d.now = limit.until + 0.1
-            d.send(.tick)
-        }
-        #expect(waits.first.map { $0 >= Double(RateLimitBackoff.floorSeconds) } == true, "\(waits)")
-        #expect(zip(waits, waits.dropFirst()).allSatisfy { $0 < $1 }, "each wait longer: \(waits)")
-        #expect(asked == RateLimitBackoff.maxStrikes + 1, "a bounded number of tries: \(asked)")
+        let (id, _) = log.queries(&d)[0]
+        d.send(.rateLimitHold(BudgetWait(seconds: 300, reason: .gaveUp, otherProcesses: 0)))
+        d.send(.answered(id: id, .deliveries(.failure(.rateLimited(retryAfter: 0, message: "slow down")))))
+        #expect(d.screen.contains("kept answering 429"))
+        d.now += 301
+        d.send(.tick)
+        #expect(log.queries(&d).isEmpty, "nothing asked by itself")
         #expect(d.state.status?.text.contains("r tries again") == true, "\(d.state.status?.text ?? "")")
         d.press(.character("r"))
         #expect(log.queries(&d).count == 1, "the person can still ask")

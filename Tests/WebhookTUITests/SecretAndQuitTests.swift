@@ -175,9 +175,13 @@ import Testing
         d.type("R")
         d.press(.tab); d.type("https://example.com/r")
         d.press(.tab, .character(" "), .control("s"))
+        d.send(.rateLimitHold(BudgetWait(seconds: Double(Int.max), reason: .rateLimited, otherProcesses: 0)))
         d.send(.submitFinished(id: 1, .failure(.rateLimited(retryAfter: Int.max, message: ""))))
         #expect(d.screen.contains("more than an hour"))
         d.send(.tick)
         #expect(d.state.rateLimit == RateLimit(until: d.now + 3600, later: true))
+        d.send(.rateLimitHold(BudgetWait(seconds: .infinity, reason: .rateLimited, otherProcesses: 0)))
+        d.send(.rateLimitHold(BudgetWait(seconds: .nan, reason: .rateLimited, otherProcesses: 0)))
+        d.send(.tick)
     }
 }

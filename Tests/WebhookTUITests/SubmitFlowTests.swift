@@ -121,14 +121,18 @@ import Testing
     @Test func rateLimitCountsDownAndBlocksUntilThen() {
         var d = filled()
         d.press(.control("s"))
+        d.send(.rateLimitHold(BudgetWait(seconds: 90, reason: .rateLimited, otherProcesses: 0)))
         d.send(.submitFinished(id: 1, .failure(.rateLimited(retryAfter: 90, message: ""))))
         #expect(d.screen.contains("you can create again in 1:30"))
         _ = d.drain()
         d.now += 30
         d.send(.tick)
         #expect(d.screen.contains("1:00"))
+        // The request path refuses a create while held, and the form keeps what was typed.
         d.press(.control("s"))
-        #expect(d.drain().isEmpty)
+        #expect(d.drain().count == 1)
+        d.send(.submitFinished(id: 2, .failure(.heldByRateLimit(seconds: 60))))
+        #expect(d.state.form.name.text == "Ops Hook" && !d.state.form.isSending)
         d.now += 61
         d.send(.tick)
         #expect(!d.state.wantsTicks)

@@ -1,6 +1,6 @@
 /// A webhook's deliveries counted by status over a time range: each figure is the `total` of a
 /// `limit: 1` query (JetEmail has no stats endpoint), so a tally costs five requests, paced by
-/// the client's budget. A 429 caused elsewhere is waited out as `--all` does.
+/// the client's budget. A 429 caused elsewhere is waited out by the client's request path.
 public struct DeliveryTally: Sendable, Equatable {
     public static let statuses: [DeliveryStatus] = [.success, .failed, .retry, .pending]
     /// The span "how is it going" looks at when none is given: the last 24 hours.
@@ -18,36 +18,23 @@ public struct DeliveryTally: Sendable, Equatable {
     public var isComplete: Bool { total != nil && byStatus.count == Self.statuses.count }
 
     /// Counts one webhook's deliveries from `since` to `until` (unix seconds; nil: open).
-    /// `waiting` hears the seconds of each 429's wait.
-    public static func count(_ client: JetEmailClient, uuid: String, since: Int?, until: Int?,
-                             waiting: @Sendable (Int) -> Void = { _ in },
-                             sleep: @Sendable (Int) async throws -> Void = { try await Task.sleep(for: .seconds($0)) }) async -> DeliveryTally {
+    public static func count(_ client: JetEmailClient, uuid: String, since: Int?, until: Int?) async -> DeliveryTally {
         var tally = DeliveryTally(uuid: uuid)
-        var backoff = RateLimitBackoff()
         for status in [nil] + statuses.map(Optional.some) {
             let query = DeliveryQuery(uuid: uuid, status: status, dateFrom: since, dateTo: until, limit: 1)
-            while true {
-                do {
-                    let page = try await client.queryDeliveries(query)
-                    backoff.answered()
-                    // A total below zero is unreadable, not a figure.
-                    if page.total >= 0 {
-                        if let status { tally.byStatus[status] = page.total } else { tally.total = page.total }
-                    } else if tally.problem == nil {
-                        tally.problem = "JetEmail answered a count below zero"
-                    }
-                } catch .rateLimited(let retryAfter, _) {
-                    guard let wait = backoff.wait(retryAfter: retryAfter), wait <= RetryAfter.longestWait else {
-                        tally.problem = backoff.gaveUpMessage()
-                        return tally
-                    }
-                    waiting(wait)
-                    do { try await sleep(wait) } catch { tally.problem = "stopped"; return tally }
-                    continue
-                } catch {
-                    if tally.problem == nil { tally.problem = error.message(doing: .read) }
+            do {
+                let page = try await client.queryDeliveries(query)
+                // A total below zero is unreadable, not a figure.
+                if page.total >= 0 {
+                    if let status { tally.byStatus[status] = page.total } else { tally.total = page.total }
+                } else if tally.problem == nil {
+                    tally.problem = "JetEmail answered a count below zero"
                 }
-                break
+            } catch {
+                if tally.problem == nil { tally.problem = error.message(doing: .read) }
+                // 429 after 429, or stopped: the other figures would fail the same way.
+                if case .rateLimited = error { return tally }
+                if case .cancelled = error { return tally }
             }
         }
         return tally

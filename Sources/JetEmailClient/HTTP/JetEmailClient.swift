@@ -16,19 +16,22 @@ public struct JetEmailClient: Sendable {
     /// client), and the priority this copy's calls have there.
     public let pacer: RequestPacer?
     public let priority: RequestPriority
+    /// What this copy's calls do while a 429 holds the account: wait it out, or fail at once.
+    public let whileHeld: WhileHeld
 
     public init(baseURL: BaseURL, key: APIKey, transport: any HTTPTransport, pacer: RequestPacer? = nil,
-                priority: RequestPriority = .interactive) {
+                priority: RequestPriority = .interactive, whileHeld: WhileHeld = .waits) {
         self.baseURL = baseURL
         self.key = key
         self.transport = transport
         self.pacer = pacer
         self.priority = priority
+        self.whileHeld = whileHeld
     }
 
-    /// The same client whose calls have this priority in the budget.
-    public func with(priority: RequestPriority) -> JetEmailClient {
-        JetEmailClient(baseURL: baseURL, key: key, transport: transport, pacer: pacer, priority: priority)
+    /// The same client whose calls have this priority in the budget (and, if given, do this while held).
+    public func with(priority: RequestPriority, whileHeld: WhileHeld? = nil) -> JetEmailClient {
+        JetEmailClient(baseURL: baseURL, key: key, transport: transport, pacer: pacer, priority: priority, whileHeld: whileHeld ?? self.whileHeld)
     }
 
     /// `POST /webhooks`. Never retried: a timeout means the webhook may exist.
@@ -114,9 +117,12 @@ public struct JetEmailClient: Sendable {
     public static let queryAnswerLimit = 16 << 20
 
     /// `POST /webhooks/replay`. Not retried: a replay that timed out may have been enqueued.
-    public func replay(_ target: ReplayTarget) async throws(JetEmailError) -> ReplayReceipt {
-        do { return try ResponseInterpreter.replayReceipt(await send("POST", "/webhooks/replay", body: target.encoded()), asked: target) }
-        catch .notFound(let message) { throw .eventNotFound(message: message) }
+    /// `admitted`: a slot of the budget the caller already took (`RequestPacer.tryAdmit`).
+    public func replay(_ target: ReplayTarget, admitted: Int? = nil) async throws(JetEmailError) -> ReplayReceipt {
+        do {
+            return try ResponseInterpreter.replayReceipt(await send("POST", "/webhooks/replay", body: target.encoded(), admitted: admitted),
+                                                         asked: target)
+        } catch .notFound(let message) { throw .eventNotFound(message: message) }
     }
 
     /// The usernames a `filter_users` may name: transactional keys' and smarthosts', without repeats.
@@ -164,26 +170,45 @@ public struct JetEmailClient: Sendable {
         return Array(JSONText.object(fields).rendered(pretty: pretty).utf8)
     }
 
-    private func send(_ method: String, _ path: String, body: [UInt8]?, answerLimit: Int? = nil) async throws(JetEmailError) -> APIResponse {
+    /// The one path of every API call: a slot of the account's budget (every process's), the
+    /// request, and its answer. A 429 is handled here alone: the pacer's back-off turns it into a
+    /// hold that every process waits out; a read (GET, a query) is then sent again once the hold
+    /// is over, if this client waits while held. A change (create, update, delete, replay) is
+    /// never sent again by itself: its 429 is the caller's answer.
+    private func send(_ method: String, _ path: String, body: [UInt8]?, answerLimit: Int? = nil,
+                      admitted: Int? = nil) async throws(JetEmailError) -> APIResponse {
         var headers = [
             ("Authorization", "Bearer \(key.bearerValue)"),
             ("Accept", "application/json"),
             ("User-Agent", JetEmailWebhooksVersion.userAgent),
         ]
         if body != nil { headers.append(("Content-Type", "application/json")) }
-        let ticket = try await pacer?.admit(priority)
-        let response: APIResponse
-        do {
-            response = try await transport.send(APIRequest(method: method, url: baseURL.url(path), headers: headers, body: body, answerLimit: answerLimit))
-            if let ticket { await pacer?.finished(ticket) }
-        } catch {
-            if let ticket { await pacer?.finished(ticket) }
-            // No message may carry the key, whatever a library put in its error.
-            throw error.redacting(key.bearerValue)
+        let resendable = method == "GET" || path == "/webhooks/query"
+        var ticket = admitted
+        while true {
+            if ticket == nil { ticket = try await pacer?.admit(priority, whileHeld: whileHeld) }
+            let response: APIResponse
+            do {
+                response = try await transport.send(APIRequest(method: method, url: baseURL.url(path), headers: headers, body: body, answerLimit: answerLimit))
+                if let ticket { await pacer?.finished(ticket) }
+            } catch {
+                if let ticket { await pacer?.finished(ticket) }
+                // No message may carry the key, whatever a library put in its error.
+                throw error.redacting(key.bearerValue)
+            }
+            ticket = nil
+            if let pacer {
+                if response.status == 429 {
+                    let wait = await pacer.refused(retryAfter: RetryAfter.seconds(response.header("Retry-After"), now: wallClock()))
+                    if wait != nil, resendable, whileHeld == .waits, admitted == nil { continue }
+                } else {
+                    await pacer.answered()
+                }
+            }
+            // Nor may a server that echoes the key ("Invalid API key api_…") have it shown: every
+            // text read from the answer comes from a body and headers without it.
+            return response.redacting(key.bearerValue)
         }
-        // Nor may a server that echoes the key ("Invalid API key api_…") have it shown: every
-        // text read from the answer comes from a body and headers without it.
-        return response.redacting(key.bearerValue)
     }
 
     /// Percent-encodes everything but RFC 3986's unreserved characters (ASCII letters, digits, -._~).

@@ -57,29 +57,17 @@ public struct RecoverPlan: Sendable, Equatable {
 public enum RecoverPlanner {
     public static let pageSize = 1000
 
-    /// `progress` hears the events collected so far and the latest total.
+    /// `progress` hears the events collected so far and the latest total. A 429 is the
+    /// client's to wait out (the request path holds every process and asks again).
     public static func plan(_ filter: RecoverFilter, client: JetEmailClient,
-                            progress: @Sendable (Int, Int) -> Void = { _, _ in },
-                            sleep: @Sendable (Int) async throws -> Void = { try await Task.sleep(for: .seconds($0)) })
-        async throws(JetEmailError) -> RecoverPlan {
+                            progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws(JetEmailError) -> RecoverPlan {
         var seen = Set<String>()
         var events: [RecoverPlan.Event] = []
         var byType: [String: Int] = [:], byCode: [String: Int] = [:]
         var totals: [Int] = []
         var offset = 0
-        var backoff = RateLimitBackoff()
         while true {
-            let page: DeliveryPage
-            do {
-                page = try await client.queryDeliveries(filter.query(offset: offset, limit: pageSize))
-                backoff.answered()
-            } catch .rateLimited(let retryAfter, let message) {
-                guard let wait = backoff.wait(retryAfter: retryAfter), wait <= RetryAfter.longestWait else {
-                    throw .rateLimited(retryAfter: retryAfter, message: message)
-                }
-                do { try await sleep(wait) } catch { throw .cancelled }
-                continue
-            }
+            let page = try await client.queryDeliveries(filter.query(offset: offset, limit: pageSize))
             if totals.last != page.total { totals.append(page.total) }
             var fresh = 0
             for delivery in page.events where seen.insert(delivery.id).inserted {

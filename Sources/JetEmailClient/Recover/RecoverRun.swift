@@ -1,8 +1,9 @@
 /// Replaying a plan: oldest first, one `event_id` at a time, to the plan's webhook only (never by
 /// `source_uid`, which would send the message's other events again), through the client and so
-/// the request budget. Each event is journaled as it is sent and as it is answered. A 429 caused
-/// elsewhere is waited out (said through `progress`) and the same event sent again; a 404 is
-/// counted and skipped; other refusals are counted, listed, and the run goes on.
+/// the request budget. Each event is journaled as it is sent and as it is answered. A 429 (met by
+/// this run or by another process of the program) holds every process: the run waits it out,
+/// said through `progress`, and sends the same event again; a 404 is counted and skipped; other
+/// refusals are counted, listed, and the run goes on.
 public enum RecoverRun {
     /// How far a run has come, for a progress bar or a JSON line.
     public struct Progress: Sendable, Equatable {
@@ -21,6 +22,8 @@ public enum RecoverRun {
         /// The budget holds the next event this many seconds more: a report while it waits, so
         /// that the rate and the time left shown stay true; nothing new was answered.
         public var budgetWait: Double?
+        /// Other processes of the program using the budget, as of the latest wait.
+        public var otherProcesses = 0
 
         /// Whether this report brings `last` just answered (not a report while waiting).
         public var answeredJustNow: Bool { last != nil && waitingSeconds == nil && budgetWait == nil }
@@ -79,61 +82,68 @@ public enum RecoverRun {
     /// Replays `events` (the plan, or what is left of it) and journals them. `shouldStop` is asked
     /// before each event; `clock` gives seconds (monotonic) and `wallClock` unix seconds for the
     /// journal. `madeBefore`: how many seconds ago earlier runs of the journal made their latest
-    /// requests (a run killed a moment ago): the budget counts them, so that going on at once
-    /// does not pass JetEmail's limit.
+    /// requests (a run killed a moment ago): a budget of this process's own counts them (the
+    /// shared ledger has them already), so that going on at once does not pass JetEmail's limit.
     public static func run(_ events: [RecoverPlan.Event], uuid: String, journal: RecoverJournal, client: JetEmailClient,
                            madeBefore: [Double] = [],
                            progress report: @Sendable (Progress) -> Void, shouldStop: @Sendable () -> Bool,
-                           clock: @Sendable () -> Double, wallClock: @Sendable () -> Int,
-                           sleep: @Sendable (Int) async throws -> Void = { try await Task.sleep(for: .seconds($0)) }) async -> (End, Progress) {
+                           clock: @Sendable () -> Double, wallClock: @Sendable () -> Int) async -> (End, Progress) {
         await client.pacer?.assumeMade(secondsAgo: madeBefore)
         var progress = Progress(total: events.count)
         progress.startedAt = clock()
-        var backoff = RateLimitBackoff()
         var index = 0
         while index < events.count {
             if shouldStop() || Task.isCancelled { return (.stopped, progress) }
             let event = events[index]
-            // The budget's wait is waited here, a moment at a time, before the event is journaled
-            // as sent: a stop meanwhile leaves nothing in doubt.
+            // A slot of the budget is taken here, a moment at a time, before the event is
+            // journaled as sent: a stop meanwhile leaves nothing in doubt, and the wait is said.
+            var ticket: Int?
             if let pacer = client.pacer {
-                var free = await pacer.secondsUntilFree(client.priority)
-                while free > 0 {
+                while true {
                     if shouldStop() || Task.isCancelled { return (.stopped, progress) }
-                    progress.budgetWait = free
-                    report(progress)
-                    do { try await Task.sleep(for: .milliseconds(Int(min(free, 0.5) * 1000) + 1)) } catch { return (.stopped, progress) }
-                    free = await pacer.secondsUntilFree(client.priority)
+                    switch await pacer.tryAdmit(client.priority) {
+                    case .admitted(let admitted): ticket = admitted
+                    case .wait(let wait):
+                        if wait.reason == .gaveUp { return (.rateLimited(await pacer.gaveUpMessage()), progress) }
+                        progress.otherProcesses = wait.otherProcesses
+                        if wait.reason == .rateLimited {
+                            progress.waitingSeconds = wait.wholeSeconds
+                            progress.waitTotal = progress.waitTotal ?? wait.wholeSeconds
+                            progress.budgetWait = nil
+                        } else {
+                            progress.budgetWait = wait.seconds
+                        }
+                        report(progress)
+                        do { try await Task.sleep(for: .milliseconds(Int(min(wait.seconds, 0.5) * 1000) + 1)) } catch { return (.stopped, progress) }
+                    }
+                    if ticket != nil { break }
                 }
                 progress.budgetWait = nil
+                progress.waitingSeconds = nil
+                progress.waitTotal = nil
             }
-            if shouldStop() { return (.stopped, progress) }
-            do { try journal.sent(event.id, now: wallClock()) } catch { return (.journalFailed(error.description), progress) }
+            if shouldStop() {
+                if let ticket { await client.pacer?.finished(ticket) }
+                return (.stopped, progress)
+            }
+            do { try journal.sent(event.id, now: wallClock()) } catch {
+                if let ticket { await client.pacer?.finished(ticket) }
+                return (.journalFailed(error.description), progress)
+            }
             let result: RecoverJournal.Result
             var detail: String?
             let sentAt = clock()
             do {
-                _ = try await client.replay(ReplayTarget(.eventID(event.id), uuid: uuid))
-                backoff.answered()
+                _ = try await client.replay(ReplayTarget(.eventID(event.id), uuid: uuid), admitted: ticket)
                 result = .enqueued
             } catch {
                 switch error {
-                case .rateLimited(let retryAfter, _):
-                    // Nothing was done: the same event goes again once the wait is over.
+                case .rateLimited, .heldByRateLimit:
+                    // Nothing was done: the same event goes again once the hold (which the
+                    // request path wrote for every process) is over, or the run stops if the
+                    // pacer gave up.
                     do { try journal.unsent(event.id, now: wallClock()) } catch { return (.journalFailed(error.description), progress) }
-                    guard let wait = backoff.wait(retryAfter: retryAfter), wait <= RetryAfter.longestWait else {
-                        return (.rateLimited(backoff.gaveUpMessage()), progress)
-                    }
-                    // Waited a second at a time, so that a stop asked meanwhile is heard.
-                    progress.waitTotal = wait
-                    for left in stride(from: wait, to: 0, by: -1) {
-                        if shouldStop() { return (.stopped, progress) }
-                        progress.waitingSeconds = left
-                        report(progress)
-                        do { try await sleep(1) } catch { return (.stopped, progress) }
-                    }
-                    progress.waitingSeconds = nil
-                    progress.waitTotal = nil
+                    if client.pacer == nil { return (.rateLimited(error.message(doing: .replay)), progress) }
                     continue
                 case .cancelled:
                     // Sent, and never answered: the journal keeps it as may-have-been-replayed.

@@ -18,8 +18,12 @@ public enum AppEvent: Sendable, Equatable {
     case clipboardAdvice(String)
     /// The client cannot be used (a typed key refused, a bad CA file or proxy): why.
     case clientUnavailable(String)
-    /// Requests wait for the request budget: the next may go in this many seconds (nil: none waits).
-    case budgetWait(Double?)
+    /// Requests wait for the request budget: for how long and why (nil: none waits).
+    case budgetWait(BudgetWait?)
+    /// A 429 holds the account, whichever process of the program met it (nil: nothing holds it).
+    case rateLimitHold(BudgetWait?)
+    /// Something about the budget the person should know once (the shared ledger cannot be used).
+    case budgetNotice(String)
     /// How the recover run is going.
     case recover(RecoverReport)
     /// The terminal went away (SIGHUP) or was told to stop (SIGTERM).

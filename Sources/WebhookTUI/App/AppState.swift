@@ -35,12 +35,13 @@ public struct AppState: Sendable, Equatable {
     public internal(set) var screens: [ScreenEntry] = []
     /// Bottom to top; the top one takes the keys.
     public internal(set) var modals: [ModalEntry] = []
-    /// A 429 holds every network action until it passes.
+    /// A 429 holds every network action until it passes (as the request path reports it: met
+    /// by this process or another one).
     public internal(set) var rateLimit: RateLimit?
-    /// 429s in a row: each wait is longer, and after a few nothing is asked by itself.
-    var backoff = RateLimitBackoff()
-    /// The request budget keeps requests waiting until then (said on screen).
+    /// The request budget keeps requests waiting until then (said on screen), and how many other
+    /// processes of the program use it.
     public internal(set) var budgetWaitUntil: Double?
+    public internal(set) var budgetOthers = 0
     public var columns: Int
     public var rows: Int
     /// Seconds, from the shell's clock; updated with every event.
@@ -99,7 +100,7 @@ public struct AppState: Sendable, Equatable {
         a.screens.count == b.screens.count && a.modals.count == b.modals.count
             && zip(a.screens, b.screens).allSatisfy { $0.id == $1.id && $0.status == $1.status && $0.screen.isSame(as: $1.screen) }
             && zip(a.modals, b.modals).allSatisfy { $0.id == $1.id && $0.owner == $1.owner && $0.modal.isSame(as: $1.modal) }
-            && a.rateLimit == b.rateLimit && a.backoff == b.backoff && a.budgetWaitUntil == b.budgetWaitUntil
+            && a.rateLimit == b.rateLimit && a.budgetWaitUntil == b.budgetWaitUntil && a.budgetOthers == b.budgetOthers
             && a.columns == b.columns && a.rows == b.rows && a.now == b.now && a.endpoint == b.endpoint && a.maskedKey == b.maskedKey
             && a.isDemo == b.isDemo && a.clock == b.clock && a.quitRequested == b.quitRequested && a.secretFilePath == b.secretFilePath
             && a.terminating == b.terminating && a.exitNotice == b.exitNotice && a.requests == b.requests && a.nextScreenID == b.nextScreenID
@@ -123,6 +124,7 @@ public struct AppState: Sendable, Equatable {
         var context = ScreenContext(now: now, clock: clock, columns: columns, rows: rows, rateLimit: rateLimit, status: entry.status,
                                     secretFilePath: secretFilePath, depth: screens.count, budgetWait: budgetWaitUntil.map { max(0, $0 - now) },
                                     recover: recover, isOnTop: entry.id == topScreen.id)
+        context.budgetOthers = budgetOthers
         // A screen has the rows its long status message does not take; a modal, the window.
         if screen != nil { context.rows -= statusRows(entry, context) }
         return context

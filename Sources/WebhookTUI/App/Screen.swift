@@ -17,6 +17,8 @@ public struct ScreenContext: Sendable {
     public var depth: Int
     /// Seconds until the request budget lets the next request go, while some wait.
     public var budgetWait: Double?
+    /// Other processes of the program using the request budget, as of the latest wait.
+    public var budgetOthers = 0
     /// The recover run, if one was started.
     public var recover: RecoverStatus?
     /// This screen is the one on top (seen, not covered by another screen).
@@ -33,8 +35,6 @@ public struct ScreenContext: Sendable {
     /// Unix seconds now.
     public var unixNow: Int { Int(clock.epochAtStart + now) }
 
-    /// Why nothing can be sent now (a 429 holds every call), in words, or nil.
-    public func refusal(doing: String) -> String? { rateLimit?.refusal(now: now, doing: doing) }
 }
 
 /// The size a screen needs; below it the window says so and acts on nothing unseen.

@@ -23,16 +23,7 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
     case .answered(let id, let answer):
         s.answered(id, answer)
     case .tick:
-        if let limit = s.rateLimit, now >= limit.until {
-            s.rateLimit = nil
-            if limit.gaveUp {
-                // After 429s in a row nothing is asked by itself: the person decides when.
-                s.setStatus(StatusMessage(.warning, s.backoff.gaveUpMessage(then: "r tries again.")), of: s.topScreen.id)
-            } else {
-                s.setStatus(StatusMessage(.info, "The rate limit has passed; requests can be made again."), of: s.topScreen.id)
-                s.forEachScreen { screen, context in screen.resumed(context) }
-            }
-        }
+        if let limit = s.rateLimit, now >= limit.until { s.holdEnded(limit) }
         if let until = s.budgetWaitUntil, now >= until + 1 { s.budgetWaitUntil = nil }
         s.forEachScreen { screen, context in
             screen.wantsTicks || (screen.wakeAt.map { now >= $0 } ?? false) ? screen.tick(context) : .none
@@ -45,8 +36,17 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
         s.setStatus(StatusMessage(.error, "Cannot send with this configuration: \(reason)"), of: s.topScreen.id)
     case .recover(let report):
         s.reported(report)
-    case .budgetWait(let seconds):
-        s.budgetWaitUntil = seconds.map { now + $0 }
+    case .budgetWait(let wait):
+        s.budgetWaitUntil = wait.map { now + $0.seconds }
+        s.budgetOthers = wait?.otherProcesses ?? 0
+    case .rateLimitHold(let wait):
+        if let wait {
+            s.rateLimit = RateLimit(wait, now: now)
+        } else if let limit = s.rateLimit {
+            s.holdEnded(limit)
+        }
+    case .budgetNotice(let text):
+        s.setStatus(StatusMessage(.warning, text), of: s.topScreen.id)
     }
     // A message that wraps onto more or fewer lines than before changes a screen's rows.
     s.fitScreens(always: false)

@@ -29,7 +29,7 @@ enum ManPage {
         out += [".SH EXIT STATUS", "0 success, 1 an API or network error, 2 invalid input or usage.",
                 ".SH FILES", ".TP", "\\fI~/.config/jetemail/config.toml\\fR",
                 "The official jetemail CLI's config file (or \\fB$JETEMAIL_CONFIG\\fR), read for the key and \\fBmax_rate\\fR.",
-                ".TP", "\\fI$XDG_STATE_HOME/jetemail-webhooks/\\fR", "Recover journals (0600, in a 0700 folder).",
+                ".TP", "\\fI$XDG_STATE_HOME/jetemail-webhooks/\\fR", "Recover journals, and the request ledger every process shares per API host (budget-HOST.ledger): JetEmail's limit is the account's (all 0600, in a 0700 folder).",
                 ".SH ENVIRONMENT", ".TP", "\\fBJETEMAIL_API_KEY\\fR", "The API key (never given on the command line).",
                 ".TP", "\\fBJETEMAIL_BASE_URL\\fR", "Another API base URL (a sandbox).",
                 ".TP", "\\fBNO_COLOR\\fR", "No colours; marks and attributes still show state.",

@@ -9,10 +9,10 @@ import Synchronization
 final class PacerHolder: Sendable {
     private let made = Mutex<RequestPacer?>(nil)
 
-    func pacer(limit: Int) -> RequestPacer {
+    func pacer(limit: Int, ledger: @autoclosure () -> any BudgetLedger) -> RequestPacer {
         made.withLock { pacer in
             if let pacer { return pacer }
-            let new = RequestPacer(limit: limit)
+            let new = RequestPacer(limit: limit, ledger: ledger())
             pacer = new
             return new
         }
@@ -27,7 +27,7 @@ struct ConnectionOptions: Sendable {
         .value("base-url", "url", "API base URL (default: $JETEMAIL_BASE_URL, else https://api.jetemail.com)."),
         .value("ca-file", "path", "PEM file of extra CA certificates to trust, besides the system store."),
         .value("timeout", "seconds", "Give up waiting for an answer after this many seconds (1-600, default 30)."),
-        .value("max-rate", "n", "At most N requests a minute, 1-240 (default 200, or max_rate in the config file; JetEmail allows 240)."),
+        .value("max-rate", "n", "At most N requests a minute for the account, shared by every process of this program on this machine, 1-240 (default 200, or max_rate in the config file; JetEmail allows 240)."),
     ]
 
     let apiKeyFile: String?
@@ -61,8 +61,24 @@ struct ConnectionOptions: Sendable {
             .flatMap { flag, value in value.map { ["--" + flag, $0] } ?? [] }
     }
 
-    /// The process's request pacer, at the budget's rate.
-    func pacer(environment: [String: String]) -> RequestPacer { pacer.pacer(limit: budgetRate(environment: environment)) }
+    /// The process's request pacer, at the budget's rate, sharing the account's window with every
+    /// process of the program that talks to the same API host (the ledger). The demo's sandbox
+    /// keeps its own (`demoPacer`).
+    func pacer(environment: [String: String]) -> RequestPacer {
+        pacer.pacer(limit: budgetRate(environment: environment), ledger: ledger(environment: environment))
+    }
+
+    /// The demo sandbox's budget: its own, in memory, at the same rate.
+    func demoPacer(environment: [String: String]) -> RequestPacer {
+        pacer.pacer(limit: budgetRate(environment: environment), ledger: LocalBudgetLedger())
+    }
+
+    /// The shared ledger for the API host these options reach; this process's own if the base
+    /// URL cannot be read (the client will not be made then anyway).
+    func ledger(environment: [String: String]) -> any BudgetLedger {
+        guard let base = try? BaseURL.resolve(flag: baseURL, environment: environment) else { return LocalBudgetLedger() }
+        return FileBudgetLedger(path: FileBudgetLedger.path(for: base, environment: environment))
+    }
 
     /// The request budget: `--max-rate`, else `max_rate` in the config file, else the default.
     func budgetRate(environment: [String: String]) -> Int {

@@ -67,7 +67,7 @@ final class EffectRunner {
 
     /// Ctrl-R's plan: a journal to go on with, or every page of the log read (through the budget).
     private func planRecover(id: RequestID, _ filter: RecoverFilter, webhookName: String, priority: RequestPriority) {
-        guard let client = client?.with(priority: priority) else {
+        guard let client = client?.with(priority: priority, whileHeld: Self.whileHeld(priority)) else {
             later(.answered(id, .recoverPlanned(.failure(.notConfigured(reason: clientProblem + ".")))))
             return
         }
@@ -75,16 +75,44 @@ final class EffectRunner {
             let result = await RecoverRunner.plan(filter, webhookName: webhookName, client: client)
             self?.tasks[id] = nil
             if Task.isCancelled { return }
+            if case .failure(.rateLimited) = result { await self?.lookAtHold() }
             self?.deliver(.answered(id, .recoverPlanned(result)))
         }
     }
 
-    /// The request budget's waits become events: the screen says "waiting for the request budget".
+    /// The request budget's waits become events: the screen says "waiting for the request
+    /// budget", and counts a 429's hold down whichever process of the program met it (the
+    /// ledger is looked at every second for one).
     func observe(_ pacer: RequestPacer) {
-        let tell: @Sendable (Double?) -> Void = { [weak self] seconds in
-            Task { @MainActor in self?.deliver(.budgetWait(seconds)) }
+        self.pacer = pacer
+        let tell: @Sendable (BudgetWait?) -> Void = { [weak self] wait in
+            Task { @MainActor in self?.deliver(.budgetWait(wait)) }
         }
-        Task { await pacer.observe(tell) }
+        let warn: @Sendable (String) -> Void = { [weak self] text in
+            Task { @MainActor in self?.deliver(.budgetNotice(text)) }
+        }
+        holdWatch?.cancel()
+        holdWatch = Task { [weak self] in
+            await pacer.observe(tell, warnings: warn)
+            while !Task.isCancelled {
+                await self?.lookAtHold()
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    private var pacer: RequestPacer?
+    private var holdWatch: Task<Void, Never>?
+    private var holdSeen: BudgetWait?
+
+    /// Tells the core of a hold that began, changed or ended.
+    private func lookAtHold() async {
+        guard let pacer else { return }
+        let hold = await pacer.hold()
+        let changed = (hold == nil) != (holdSeen == nil) || hold?.reason != holdSeen?.reason
+            || abs((hold?.seconds ?? 0) - (holdSeen?.seconds ?? 0)) > 2 || hold?.otherProcesses != holdSeen?.otherProcesses
+        holdSeen = hold
+        if changed { deliver(.rateLimitHold(hold)) }
     }
 
     /// Where examples go through: JetEmail's 10 s deadline, the environment's proxy for that URL.
@@ -119,7 +147,7 @@ final class EffectRunner {
     /// An API call in the background, through the request budget at its priority; its answer,
     /// success or failure, comes back as an event.
     private func call(id: RequestID, _ call: APICall, priority: RequestPriority) {
-        guard let client = client?.with(priority: priority) else {
+        guard let client = client?.with(priority: priority, whileHeld: Self.whileHeld(priority)) else {
             later(.answered(id, .api(call.failing(.notConfigured(reason: clientProblem + ".")))))
             return
         }
@@ -140,9 +168,15 @@ final class EffectRunner {
             }
             self?.tasks[id] = nil
             if Task.isCancelled { return }
+            // A 429 just met: the hold is on screen before the answer that met it.
+            if answer.metRateLimit { await self?.lookAtHold() }
             self?.deliver(.answered(id, .api(answer)))
         }
     }
+
+    /// A key a person pressed is told at once that a 429 holds the account; background work
+    /// (health figures, follow polls, the form's lists) waits it out.
+    static func whileHeld(_ priority: RequestPriority) -> WhileHeld { priority == .interactive ? .fails : .waits }
 
     private static func result<T>(_ work: () async throws(JetEmailError) -> T) async -> Result<T, JetEmailError> {
         do { return .success(try await work()) } catch { return .failure(error) }
@@ -161,7 +195,7 @@ final class EffectRunner {
                 return
             }
         }
-        guard let client else {
+        guard let client = client?.with(priority: .interactive, whileHeld: .fails) else {
             reserved?.abandon()
             later(.answered(id, .api(.created(.failure(.notConfigured(reason: clientProblem + ".")), saved: nil))))
             return

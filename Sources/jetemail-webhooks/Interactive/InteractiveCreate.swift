@@ -13,7 +13,7 @@ enum InteractiveCreate {
         try preflight(command, environment: environment)
         let demo = command.demo
             ? try await DemoSandbox.start(latencyMilliseconds: command.demoLatencyMs, deadlineSeconds: command.connection.timeout,
-                                          seed: command.home == .list ? 8 : 0, pacer: command.connection.pacer(environment: environment))
+                                          seed: command.home == .list ? 8 : 0, pacer: command.connection.demoPacer(environment: environment))
             : nil
         let session = try makeSession(command, environment: environment, demo: demo)
         session.begin()

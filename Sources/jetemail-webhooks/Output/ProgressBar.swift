@@ -17,7 +17,12 @@ final class ProgressBar: Sendable {
         if let left = p.secondsLeft(now: seconds) { line += " · \(DurationText.words(left)) left" }
         let missed = p.refused + p.notFound + p.uncertain
         if missed > 0 { line += " · \(missed) not enqueued" }
-        if let wait = p.waitingSeconds { line += " · rate limited by JetEmail: waiting \(wait) s" }
+        if let wait = p.waitingSeconds {
+            line += " · rate limited by JetEmail: waiting \(wait) s"
+        } else if let wait = p.budgetWait, wait >= 1 {
+            line += " · waiting for the request budget: \(Int(wait.rounded(.up))) s"
+            if p.otherProcesses > 0 { line += " (\(p.otherProcesses) other process\(p.otherProcesses == 1 ? "" : "es") using it)" }
+        }
         _ = writeAll(STDERR_FILENO, Array(("\r\u{1B}[2K" + line).utf8))
     }
 

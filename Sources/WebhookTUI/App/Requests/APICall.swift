@@ -80,3 +80,26 @@ public struct ExampleFailure: Error, Sendable, Equatable {
     public var message: String
     public init(_ message: String) { self.message = message }
 }
+
+extension APIAnswer {
+    /// Whether this answer is a 429 (or a refusal because one holds the account): the shell looks
+    /// at the request path's hold at once, so that the countdown shows with the answer.
+    public var metRateLimit: Bool {
+        func of<T>(_ result: Result<T, JetEmailError>) -> Bool {
+            switch result {
+            case .failure(.rateLimited), .failure(.heldByRateLimit): true
+            default: false
+            }
+        }
+        return switch self {
+        case .list(let r): of(r)
+        case .webhook(let r): of(r)
+        case .deleted(_, let r): of(r)
+        case .deliveries(let r): of(r)
+        case .replayed(let r): of(r)
+        case .choices(let users, let domains): of(users) || of(domains)
+        case .created(let r, _): of(r)
+        case .secretFileRefused: false
+        }
+    }
+}

@@ -1,15 +1,11 @@
 import JetEmailClient
 
-/// The one path every request takes, whoever asks: the rate limit is checked here (a request it
-/// holds is answered at once, not sent), the request gets its id and its asker is recorded, its
-/// progress shows in the asker's status line until it ends, and its answer is routed back here:
-/// every 429 becomes the app-wide wait before any screen sees the answer.
+/// The one path every request takes, whoever asks: the request gets its id and its asker is
+/// recorded, its progress shows in the asker's status line until it ends, and its answer is
+/// routed back here. A 429's hold is the client's request path's (shared by every process of the
+/// program): a request a person asked for fails at once while held, background work waits.
 extension AppState {
     mutating func send(_ request: Request, from owner: ScreenID) {
-        if case .api(let call) = request.job, let limit = rateLimit, now < limit.until {
-            deliver(.api(call.failing(.heldByRateLimit(seconds: limit.secondsLeft(now: now)))), tag: request.tag, to: owner, request: request)
-            return
-        }
         let id = RequestID(nextRequestID)
         nextRequestID += 1
         requests[id] = InFlight(owner: owner, request: request)
@@ -37,8 +33,6 @@ extension AppState {
     }
 
     mutating func answered(_ id: RequestID, _ answer: Answer) {
-        let (limited, retryAfter) = answer.rateLimited
-        noteRateLimit(limited, retryAfter: retryAfter)
         guard let flight = requests.removeValue(forKey: id), !flight.cancelled else {
             // Nobody waits for it (cancelled, or answered already); a create that went through
             // must still give its secret.
@@ -65,17 +59,15 @@ extension AppState {
         }
     }
 
-    /// Every answer passes here before it goes to its asker: a 429 becomes the app-wide wait
-    /// (at least a few seconds, longer with each 429 in a row), any other answer resets the
-    /// back-off.
-    mutating func noteRateLimit(_ rateLimited: Bool, retryAfter: Int?) {
-        guard rateLimited else { backoff.answered(); return }
-        if let seconds = backoff.wait(retryAfter: retryAfter) {
-            rateLimit = RateLimit(seconds: seconds, now: now)
+    /// The hold is over: the screens ask again for what it held back; after 429 after 429
+    /// nothing is asked by itself: the person decides when.
+    mutating func holdEnded(_ limit: RateLimit) {
+        rateLimit = nil
+        if limit.gaveUp {
+            setStatus(StatusMessage(.warning, "JetEmail kept answering 429; nothing was asked again by itself. r tries again."), of: topScreen.id)
         } else {
-            var limit = RateLimit(seconds: RateLimitBackoff.lockoutSeconds, now: now)
-            limit.gaveUp = true
-            rateLimit = limit
+            setStatus(StatusMessage(.info, "The rate limit has passed; requests can be made again."), of: topScreen.id)
+            forEachScreen { screen, context in screen.resumed(context) }
         }
     }
 

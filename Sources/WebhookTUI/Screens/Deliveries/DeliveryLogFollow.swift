@@ -51,8 +51,9 @@ extension DeliveryLogScreen {
     /// Asks for what is new, when due.
     mutating func poll(_ context: ScreenContext) -> Outcome {
         guard follow.on, !follow.inFlight, let due = follow.dueAt, context.now >= due else { return .none }
-        guard context.isOnTop, context.refusal(doing: "following") == nil, total != nil else {
-            // Not seen, held by a rate limit, or the first page not in: look again later.
+        guard context.isOnTop, total != nil else {
+            // Not seen, or the first page not in: look again later. (A 429's hold is waited out
+            // in the request path: a poll is background work.)
             follow.dueAt = context.now + Follow.interval
             return .none
         }

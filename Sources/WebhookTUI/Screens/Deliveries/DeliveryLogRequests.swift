@@ -5,12 +5,12 @@ import TerminalUI
 /// replay asked from it.
 extension DeliveryLogScreen {
     /// Asks for the pages the screen needs and lacks; forgets pages (and stops fetches) far
-    /// from the selection. Nothing is asked while a rate limit holds (the app says when it passes).
+    /// from the selection. While a 429 holds the account a page is refused at once by the request
+    /// path (the status line counts the hold down) and asked again when it passes (`resumed`).
     mutating func fill(_ context: ScreenContext) -> Outcome {
         var outcome = Outcome.cancel(inFlight.filter { !keeps($0) }.sorted().map { .page($0) })
         inFlight = inFlight.filter { keeps($0) }
         pages = pages.filter { keeps($0.key) }
-        if context.refusal(doing: "loading") != nil { return outcome }
         for page in neededPages.sorted() where pages[page] == nil && !inFlight.contains(page) {
             inFlight.insert(page)
             if total == nil, loadingSince == nil { loadingSince = context.now }
@@ -29,7 +29,6 @@ extension DeliveryLogScreen {
         failure = nil
         loadingSince = nil
         cursor.setCount(0)
-        if let refusal = context.refusal(doing: "loading") { return stop.with(.error, refusal) }
         return stop + fill(context)
     }
 

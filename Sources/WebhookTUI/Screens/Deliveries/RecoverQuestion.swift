@@ -31,7 +31,6 @@ enum RecoverQuestion {
     }
 
     private static func plan(_ filter: RecoverFilter, of webhook: Webhook, _ context: ScreenContext) -> Outcome {
-        if let refusal = context.refusal(doing: "planning a recover") { return .status(.error, refusal) }
         let name = TerminalSafe.escaped(webhook.name)
         return .send(Request(.recoverPlan, .recoverPlan(filter, webhookName: webhook.name),
                              progress: "Reading the log of \(name) to plan the recover (\(TerminalSafe.escaped(filter.describe(webhookName: webhook.name))))…"))

@@ -13,7 +13,7 @@ public struct DetailsScreen: FieldScreen {
 
     /// Asks for the counts once, when it is first shown.
     public mutating func fit(_ context: ScreenContext) -> Outcome {
-        guard counts.values.isEmpty, !webhook.uuid.isEmpty, context.rateLimit == nil else { return .none }
+        guard counts.values.isEmpty, !webhook.uuid.isEmpty else { return .none }
         var outcome = Outcome.none
         for (key, query) in DeliveryCounts.queries(uuid: webhook.uuid, nowUnix: context.unixNow) {
             counts.values[key] = .asking

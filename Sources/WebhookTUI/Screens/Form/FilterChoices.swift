@@ -5,17 +5,13 @@ import TerminalUI
 /// checking typed names, and the hint under each filter field.
 enum FilterChoices {
     static func load(_ form: inout FormScreen, _ context: ScreenContext) -> Outcome {
-        if let refusal = context.refusal(doing: "loading") {
-            form.choices.users = .unavailable(refusal)
-            form.choices.domains = .unavailable(refusal)
-            return .none
-        }
+        // Background work: while a 429 holds the account it waits in the request path.
         form.choices.requested = true
         return .send(.api(.choices, .choices, priority: .background))
     }
 
-    /// A 429 here holds every call, the create included: the countdown (set as the answer came
-    /// in) shows it.
+    /// A 429 here holds every call, the create included: the countdown (the request path's hold)
+    /// shows it.
     static func answered(_ form: inout FormScreen, users: Result<AccountNames, JetEmailError>, domains: Result<[String], JetEmailError>) {
         guard form.choices.requested else { return }
         form.choices.requested = false

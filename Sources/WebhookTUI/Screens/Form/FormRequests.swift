@@ -6,7 +6,6 @@ import TerminalUI
 extension FormScreen {
     mutating func submit(_ context: ScreenContext) -> Outcome {
         if isSending { return .status(.info, "Already sending; wait for the answer, or press Esc to cancel.") }
-        if let refusal = context.refusal(doing: editing == nil ? "creating" : "saving") { return .status(.error, refusal) }
         let outcome = validation
         if editing != nil, !outcome.report.hasErrors { return save(context) }
         guard let request = outcome.request else {

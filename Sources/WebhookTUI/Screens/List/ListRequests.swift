@@ -56,10 +56,10 @@ extension ListScreen {
     }
 
     /// Asks for the figures that are missing or stale, rows on screen first, while the list is
-    /// seen and nothing holds requests back (then it looks again in a few seconds).
+    /// seen (else it looks again in a few seconds). A 429's hold is waited out in the request path.
     mutating func askHealth(_ context: ScreenContext) -> Outcome {
         guard loaded else { return .none }
-        guard context.isOnTop, context.rateLimit == nil else {
+        guard context.isOnTop else {
             healthDueAt = context.now + 5
             return .none
         }

@@ -61,8 +61,8 @@ public struct RecoverScreen: FieldScreen {
     /// Asks for the figures when due, while this screen is seen and nothing holds requests back.
     public mutating func tick(_ context: ScreenContext) -> Outcome {
         guard var watched = outcome, let due = watched.dueAt, context.now >= due else { return .none }
-        guard context.isOnTop, context.rateLimit == nil else {
-            // Looked at again in 2 s: nothing is asked while unseen or held back.
+        guard context.isOnTop else {
+            // Looked at again in 2 s: nothing is asked while unseen (a hold is the request path's to wait out).
             watched.askedAt = context.now - RecoverOutcome.every + 2
             outcome = watched
             return .none

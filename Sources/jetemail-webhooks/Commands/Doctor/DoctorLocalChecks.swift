@@ -36,10 +36,35 @@ enum DoctorLocalChecks {
             } catch {
                 checks.append(.error("proxy", error.description, "Fix or unset HTTPS_PROXY / ALL_PROXY."))
             }
+            checks.append(budgetLedger(FileBudgetLedger(path: FileBudgetLedger.path(for: base, environment: environment)),
+                                       limit: connection.budgetRate(environment: environment)))
         } catch {
             checks.append(.error("base URL", error.description, "Fix --base-url or JETEMAIL_BASE_URL."))
         }
         return checks
+    }
+
+    /// The request ledger every process of the program shares for this API host: usable or not,
+    /// how full the account's window is, who else uses it, and a 429's hold.
+    static func budgetLedger(_ ledger: FileBudgetLedger, limit: Int) -> DoctorCheck {
+        let now = BudgetClock.now()
+        do {
+            let (count, others, hold) = try ledger.update { window in
+                window.prune(now: now, window: 60, isAlive: ProcessLiveness.isAlive)
+                return (window.slots.count, window.others(than: getpid()), window.hold)
+            }
+            let users = BudgetWait(seconds: 0, reason: .window, otherProcesses: others).othersClause
+            let detail = "\(ledger.path): \(count) of \(limit) requests in the last minute\(users)"
+            if let hold {
+                return .warning("request budget", detail + "; a 429 holds every process for \(Int((hold.until - now).rounded(.up))) s more",
+                                "Wait for it: JetEmail locks the account out for about five minutes after its limit.")
+            }
+            return .ok("request budget", detail + " (shared by every jetemail-webhooks process of this user on this machine)")
+        } catch {
+            if error.kind == .busy { return .ok("request budget", "\(ledger.path): in use by another process right now") }
+            return .error("request budget", error.description,
+                          "Move it away; until then each process keeps a budget of its own, which the others do not see.")
+        }
     }
 
     /// The config file: private (0600) in a private folder (0700), when there is one.

@@ -26,15 +26,15 @@ struct APIAccess {
         do {
             if demo {
                 let started = try await DemoSandbox.start(latencyMilliseconds: 0, deadlineSeconds: connection.timeout, seed: 8,
-                                                          pacer: connection.pacer(environment: ProcessEnvironment.current))
+                                                          pacer: connection.demoPacer(environment: ProcessEnvironment.current))
                 StandardError.write("demo: using a built-in sandbox API at \(started.baseURL)")
-                client = started.client
+                client = started.client.with(priority: Self.personWaits ? .interactive : .background)
                 sandbox = started.server
             } else {
                 let made = try connection.makeClient()
-                Self.sayWaits(made.client.pacer)
+                await Self.sayWaits(made.client.pacer)
                 for warning in made.warnings { StandardError.write("warning: \(warning)") }
-                client = made.client
+                client = made.client.with(priority: Self.personWaits ? .interactive : .background)
             }
         } catch let error as ConfigurationError {
             StandardError.write(error.description)
@@ -44,16 +44,27 @@ struct APIAccess {
         await sandbox?.stop()
     }
 
-    /// A script waiting for the request budget hears why it is slow, on stderr (once a wait
-    /// starts, not for every request).
-    static func sayWaits(_ pacer: RequestPacer?) {
+    /// A command waiting for the request budget hears why it is slow, on stderr: once a wait
+    /// starts (not for every request), and again when its reason changes, saying whether other
+    /// processes use the budget; that the shared ledger could not be used, once.
+    static func sayWaits(_ pacer: RequestPacer?) async {
         guard let pacer else { return }
-        let said = Mutex(false)
-        Task {
-            await pacer.observe { seconds in
-                let first = said.withLock { was in defer { was = seconds != nil }; return !was }
-                if let seconds, first { StandardError.write("Waiting for the request budget (\(pacer.limit) a minute): \(Int(seconds.rounded(.up))) s…") }
-            }
+        let said = Mutex<BudgetWait.Reason?>(nil)
+        await pacer.observe({ wait in
+            let fresh = said.withLock { was in defer { was = wait?.reason }; return wait != nil && was != wait?.reason }
+            guard let wait, fresh else { return }
+            StandardError.write(waitLine(wait, limit: pacer.limit))
+        }, warnings: { StandardError.write("warning: " + $0) })
+    }
+
+    static func waitLine(_ wait: BudgetWait, limit: Int) -> String {
+        switch wait.reason {
+        case .window:
+            "Waiting for the request budget (\(limit) a minute for the account): \(wait.wholeSeconds) s…\(wait.othersClause)"
+        case .rateLimited:
+            "Rate limited by JetEmail: waiting \(wait.wholeSeconds) s…\(wait.othersClause)"
+        case .gaveUp:
+            "Rate limited by JetEmail: 429 after 429; nothing more is asked."
         }
     }
 
@@ -110,6 +121,10 @@ struct APIAccess {
             throw ExitCode(2)
         }
     }
+
+    /// A verb run on a terminal has a person waiting for it: its requests go first in the
+    /// account's budget; without one (cron, CI, a pipe from a script) they are background work.
+    static var personWaits: Bool { isatty(STDIN_FILENO) != 0 && isatty(STDERR_FILENO) != 0 }
 
     /// A table on a terminal, JSON otherwise or with --json (as the official CLI does).
     static func wantsJSON(_ flag: Bool) -> Bool { flag || isatty(STDOUT_FILENO) == 0 }

@@ -88,7 +88,8 @@ struct QueryCommand: Command {
             let names = asJSON || query.uuid != nil ? nil : await Self.webhookNames(client)
             let width = TextTable.terminalWidth()
             if let every = followEvery {
-                try await Self.follow(query, every: every, client: client) { events, first in
+                // Follow polls are background work in the account's budget: a person elsewhere goes first.
+                try await Self.follow(query, every: every, client: client.with(priority: .background)) { events, first in
                     try APIAccess.print(asJSON ? events.map { WebhookOutput.jsonLine($0) + "\n" }.joined()
                                         : DeliveryOutput.rows(events, clock: clock, header: first, width: width, names: names), newline: false)
                 }
@@ -126,29 +127,24 @@ struct QueryCommand: Command {
     }
 
     /// `--follow`: every `every` seconds, what is new since the last ask (from now, or from
-    /// --since), printed oldest first, each once. A 429 is waited out; an answer that fails for
-    /// a while (no answer, a 5xx) is said on stderr and asked again; a refusal (a wrong key, a
-    /// bad filter) ends it. Runs until the process is stopped.
+    /// --since), printed oldest first, each once. A 429 is waited out by the request path (which
+    /// says so on stderr); an answer that fails for a while (no answer, a 5xx) is said on stderr
+    /// and asked again; a refusal (a wrong key, a bad filter, 429 after 429) ends it. Runs until
+    /// the process is stopped.
     @MainActor static func follow(_ base: DeliveryQuery, every: Int, client: JetEmailClient,
                                   sleep: (Int) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
                                   print: ([Delivery], Bool) throws -> Void) async throws {
         var news = NewDeliveries(from: base.dateFrom ?? SystemClock.unixNow)
-        var backoff = RateLimitBackoff()
         var printedAny = false
         while true {
             let page: DeliveryPage
             do throws(JetEmailError) {
                 page = try await client.queryDeliveries(news.query(base))
-                backoff.answered()
             } catch {
                 switch error {
-                case .rateLimited(let retryAfter, _):
-                    guard let wait = backoff.wait(retryAfter: retryAfter), wait <= RetryAfter.longestWait else {
-                        StandardError.write(backoff.gaveUpMessage(then: "Stopped following."))
-                        throw ExitCode(1)
-                    }
-                    StandardError.write("Rate limited by JetEmail: waiting \(wait) s…")
-                    try await sleep(wait)
+                case .rateLimited:
+                    StandardError.write((await client.pacer?.gaveUpMessage(then: "Stopped following.")) ?? error.readMessage)
+                    throw ExitCode(1)
                 case .noAnswer, .network, .server, .answerUnusable, .malformedResponse:
                     StandardError.write(error.readMessage + " Asking again in \(every) s.")
                     try await sleep(every)
@@ -178,17 +174,15 @@ struct QueryCommand: Command {
     }
 
     /// Page after page, by what each page brought (a server may answer fewer rows than the
-    /// limit), until the total is reached or a page comes back empty. A 429 is waited out (its
-    /// Retry-After, at least a few seconds, longer with each 429 in a row, said on stderr) and
-    /// the same page asked again, up to a bound. An event seen on the page before (the log grew
+    /// limit), until the total is reached or a page comes back empty. A 429 is waited out by the
+    /// request path (its Retry-After, at least a few seconds, longer with each 429 in a row, said
+    /// on stderr) and the same page asked again, up to a bound. An event seen on the page before (the log grew
     /// meanwhile, shifting the pages) is kept once; a page that brings nothing new (a server that
     /// ignores offset) ends the run, said on stderr, exit 1. Memory holds two pages of ids.
-    @MainActor static func everyPage(_ first: DeliveryQuery, client: JetEmailClient, maximumWait: Int = RetryAfter.longestWait,
-                                     sleep: (Int) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
+    @MainActor static func everyPage(_ first: DeliveryQuery, client: JetEmailClient,
                                      each: ([Delivery]) throws -> Void) async throws -> Int {
         var query = first
         var previous = Set<String>()
-        var backoff = RateLimitBackoff()
         var count = 0
         var total = 0
         var pageNumber = 1
@@ -196,19 +190,9 @@ struct QueryCommand: Command {
             let page: DeliveryPage
             do {
                 page = try await client.queryDeliveries(query)
-                backoff.answered()
-            } catch .rateLimited(let retryAfter, _) {
-                guard let wait = backoff.wait(retryAfter: retryAfter) else {
-                    StandardError.write(backoff.gaveUpMessage(then: "Stopped after \(count) events."))
-                    throw ExitCode(1)
-                }
-                guard wait <= maximumWait else {
-                    StandardError.write("Rate limited by JetEmail for more than an hour; giving up after \(count) events.")
-                    throw ExitCode(1)
-                }
-                StandardError.write("Rate limited by JetEmail: waiting \(wait) s before page \(pageNumber)…")
-                try await sleep(wait)
-                continue
+            } catch .rateLimited {
+                StandardError.write((await client.pacer?.gaveUpMessage(then: "Stopped after \(count) events of page \(pageNumber).")) ?? "Rate limited by JetEmail.")
+                throw ExitCode(1)
             } catch { throw APIAccess.fail(error, doing: .read) }
             total = page.total
             var ids = Set<String>()

@@ -1,5 +1,6 @@
 import Glibc
 import JetEmailClient
+import Synchronization
 import PosixSupport
 import WebhookTUI
 
@@ -117,7 +118,7 @@ struct RecoverCommand: Command {
             if !yes {
                 let since = plan.filter.since.map { " (since \($0))" } ?? ""
                 try APIAccess.confirm("Replay \(plan.count) \(plan.filter.status.rawValue) deliveries of \(TerminalSafe.escaped(name))\(since), oldest first, "
-                                      + "about \(DurationText.words(plan.estimatedSeconds(perMinute: perMinute, priority: .interactive)))? y/N ", declined: "Nothing was sent.")
+                                      + "about \(DurationText.words(plan.estimatedSeconds(perMinute: perMinute, priority: .background)))? y/N ", declined: "Nothing was sent.")
             }
             let journal: RecoverJournal.State
             let path = journalPath.map { HomeDirectory.expandingTilde($0, environment: environment) }
@@ -174,7 +175,7 @@ struct RecoverCommand: Command {
             }
             try APIAccess.print(WebhookOutput.jsonLine(PlanJSON(webhook: plan.filter.uuid, webhook_name: webhookName, status: plan.filter.status.rawValue,
                                                             count: plan.count, by_type: plan.byType, by_code: plan.byCode, oldest: plan.oldest,
-                                                            newest: plan.newest, estimated_seconds: plan.estimatedSeconds(perMinute: perMinute, priority: .interactive),
+                                                            newest: plan.newest, estimated_seconds: plan.estimatedSeconds(perMinute: perMinute, priority: .background),
                                                             total_changed: plan.totalChanged, totals_seen: plan.totalsSeen, dry_run: dryRun))
                                     )
             return
@@ -184,7 +185,7 @@ struct RecoverCommand: Command {
         lines.append("  by type: " + RecoverPlan.ranked(plan.byType).map { "\(TerminalSafe.escaped($0.key)) \($0.count)" }.joined(separator: ", "))
         lines.append("  by last response: " + RecoverPlan.ranked(plan.byCode).map { "\(TerminalSafe.escaped($0.key)) \($0.count)" }.joined(separator: ", "))
         if let oldest = plan.oldest, let newest = plan.newest { lines.append("  from \(clock.local(oldest)) to \(clock.local(newest))") }
-        lines.append("  about \(DurationText.words(plan.estimatedSeconds(perMinute: perMinute, priority: .interactive))) at \(perMinute) requests a minute")
+        lines.append("  about \(DurationText.words(plan.estimatedSeconds(perMinute: perMinute, priority: .background))) at \(perMinute) requests a minute")
         if plan.totalChanged { lines.append("  ! the log changed while it was read (totals \(plan.totalsSeen.map(String.init).joined(separator: ", "))): the plan has what was seen") }
         try APIAccess.print(lines.joined(separator: "\n"))
     }
@@ -211,14 +212,24 @@ struct RecoverCommand: Command {
         let bar = ProgressBar(enabled: !asJSON && isatty(STDERR_FILENO) != 0)
         let json = asJSON
         let started = ContinuousClock.now
-        let (end, progress) = await RecoverRun.run(left, uuid: state.filter.uuid, journal: journal, client: client,
+        // Replays are background work in the account's budget: a person at any terminal goes first.
+        let waitSaid = Mutex(false), holdSaid = Mutex(false)
+        let limit = client.pacer?.limit ?? RequestBudget.defaultRate
+        let (end, progress) = await RecoverRun.run(left, uuid: state.filter.uuid, journal: journal, client: client.with(priority: .background),
                                                       madeBefore: state.requestAges(now: SystemClock.unixNow), progress: { progress in
             if json, progress.answeredJustNow, let last = progress.last {
                 var line = ["event_id": last.id, "result": last.result.rawValue]
                 if let detail = last.detail { line["detail"] = detail }
                 _ = StandardOutput.write(WebhookOutput.jsonLine(line))
             }
-            if let wait = progress.waitingSeconds, wait == progress.waitTotal {
+            // A wait for the budget is said once as it starts, with who else uses it, on stderr
+            // (JSON on stdout stays as it was).
+            let starts = waitSaid.withLock { said in defer { said = progress.budgetWait != nil }; return progress.budgetWait != nil && !said }
+            if starts, let seconds = progress.budgetWait, seconds >= 1, !bar.enabled {
+                StandardError.write(APIAccess.waitLine(BudgetWait(seconds: seconds, reason: .window, otherProcesses: progress.otherProcesses), limit: limit))
+            }
+            let holdStarts = holdSaid.withLock { said in defer { said = progress.waitingSeconds != nil }; return progress.waitingSeconds != nil && !said }
+            if let wait = progress.waitingSeconds, holdStarts {
                 // Once a wait: a 429 caused elsewhere (another program, another window) holds the run.
                 if json { _ = StandardOutput.write(WebhookOutput.jsonLine(["waiting_seconds": wait])) }
                 if !bar.enabled { StandardError.write("JetEmail answered 429 (rate limited): waiting \(wait) s, then going on with the same event.") }

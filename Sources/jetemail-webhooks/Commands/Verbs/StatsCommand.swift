@@ -77,10 +77,8 @@ struct StatsCommand: Command {
             var rows: [Row] = []
             for (index, (uuid, name)) in targets.enumerated() where !uuid.isEmpty {
                 if showsProgress { Self.progress("Counting \(index + 1) of \(targets.count)…") }
-                let tally = await DeliveryTally.count(client, uuid: uuid, since: since, until: until) { seconds in
-                    if showsProgress { Self.progress("") }
-                    StandardError.write("JetEmail answered 429 (rate limited): waiting \(seconds) s.")
-                }
+                // A wait for the budget or a 429's hold is said by the request path (APIAccess.sayWaits).
+                let tally = await DeliveryTally.count(client, uuid: uuid, since: since, until: until)
                 rows.append(Row(uuid: uuid, name: name, total: tally.total, success: tally.byStatus[.success], failed: tally.byStatus[.failed],
                                 retry: tally.byStatus[.retry], pending: tally.byStatus[.pending], problem: tally.problem))
             }
