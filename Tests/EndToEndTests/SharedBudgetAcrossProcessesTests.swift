@@ -8,11 +8,23 @@ import TestSupport
 /// against a lockout past 36 a minute). Each alone fits its own budget; together they need two
 /// windows, which only a shared budget gives them without a 429.
 @Suite struct SharedBudgetAcrossProcessesTests {
-    @Test func twoRecoversAndAStatsStartedTogetherCauseNo429AndReplayEachEventOnce() async throws {
-        let backend = try await SandboxBackend(faults: SandboxFaults(rateWindow: 36), seed: 3, seedDeliveries: 300, outage: 15)
+    /// A sandbox that locks out past 36 requests a minute, the processes' arguments (its key, a
+    /// budget of 30 a minute) and an environment whose state folder (and so ledger) they share.
+    struct Account {
+        let backend: SandboxBackend
         let state = TemporaryDirectory()
-        let environment = backend.environment.merging(["XDG_STATE_HOME": state.path]) { $1 }
-        let key = Array(backend.arguments.dropFirst()) + ["--max-rate", "30"]
+        var environment: [String: String] { backend.environment.merging(["XDG_STATE_HOME": state.path]) { $1 } }
+        var key: [String] { Array(backend.arguments.dropFirst()) + ["--max-rate", "30"] }
+
+        init(seed: Int, seedDeliveries: Int, outage: Int) async throws {
+            backend = try await SandboxBackend(faults: SandboxFaults(rateWindow: 36), seed: seed, seedDeliveries: seedDeliveries, outage: outage)
+        }
+    }
+
+    @Test func twoRecoversAndAStatsStartedTogetherCauseNo429AndReplayEachEventOnce() async throws {
+        let account = try await Account(seed: 3, seedDeliveries: 300, outage: 15)
+        let (backend, environment, key) = (account.backend, account.environment, account.key)
+        defer { withExtendedLifetime(account) {} }
         let hooks = backend.server.webhooks.map(\.uuid)
         let failed = { (uuid: String) in Set(backend.server.deliveries.filter { $0.uuid == uuid && $0.status == .failed }.map(\.id)) }
         let expected = [hooks[0]: failed(hooks[0]), hooks[1]: failed(hooks[1])]
@@ -66,10 +78,10 @@ extension InTerminal {
     /// and the TUI says that another process uses the budget while it waits.
     @Suite struct SharedBudgetBesideTheTUITests {
         @Test func theTUIBesideACommandLineRecoverCausesNo429() async throws {
-            let backend = try await SandboxBackend(faults: SandboxFaults(rateWindow: 36), seed: 63, seedDeliveries: 630, outage: 40)
-            let state = TemporaryDirectory()
-            let environment = backend.environment.merging(["XDG_STATE_HOME": state.path]) { $1 }
-            let key = Array(backend.arguments.dropFirst()) + ["--max-rate", "30"]
+            let account = try await SharedBudgetAcrossProcessesTests.Account(seed: 63, seedDeliveries: 630, outage: 40)
+            let (backend, environment, key) = (account.backend, account.environment, account.key)
+            defer { withExtendedLifetime(account) {} }
+        defer { withExtendedLifetime(account) {} }
             let term = try TmuxSession(key, environment: environment, columns: 120, rows: 40)
             defer { term.close() }
             try term.waitFor("63 webhooks", settle: false, timeout: 30)

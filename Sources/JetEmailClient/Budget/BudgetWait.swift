@@ -20,18 +20,22 @@ public struct BudgetWait: Sendable, Equatable {
         self.otherProcesses = otherProcesses
     }
 
-    /// "(2 other jetemail-webhooks processes are using it)", or nothing.
-    public var othersClause: String {
-        switch otherProcesses {
-        case 0: ""
+    /// " (2 other jetemail-webhooks processes are using it)", or nothing.
+    public var othersClause: String { Self.othersClause(otherProcesses) }
+
+    public static func othersClause(_ count: Int) -> String {
+        switch count {
+        case ...0: ""
         case 1: " (1 other jetemail-webhooks process is using it)"
-        default: " (\(otherProcesses) other jetemail-webhooks processes are using it)"
+        default: " (\(count) other jetemail-webhooks processes are using it)"
         }
     }
 
+    public var wholeSeconds: Int { Self.wholeSeconds(seconds) }
+
     /// Whole seconds, rounded up and bounded (a wait never traps); a few milliseconds over a whole
     /// second (the ledger keeps milliseconds) do not make it one more.
-    public var wholeSeconds: Int {
+    public static func wholeSeconds(_ seconds: Double) -> Int {
         seconds.isFinite ? Int(min(max(seconds - 0.01, 0), Double(RetryAfter.longestWait)).rounded(.up)) : 0
     }
 }

@@ -55,8 +55,10 @@ public final class FileBudgetLedger: BudgetLedger {
         let before = window
         let result = change(&window)
         // Written back when it changed, or when what was read was not clean (a torn line).
-        if window != before || (!bytes.isEmpty && Array(LedgerText.render(before).utf8) != bytes) {
+        if window != before {
             try write(fd, Array(LedgerText.render(window).utf8))
+        } else if !bytes.isEmpty, case let clean = Array(LedgerText.render(before).utf8), clean != bytes {
+            try write(fd, clean)
         }
         return result
     }

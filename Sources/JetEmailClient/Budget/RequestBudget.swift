@@ -23,6 +23,8 @@ public struct RequestBudget: Sendable, Equatable {
     public let window: Double
     public var shared: AccountWindow
     public let process: Int32
+    /// For `record` without a ticket (a budget of its own, as the tests use); the pacer gives
+    /// each request its ticket.
     private var nextTicket = 0
 
     public init(limit: Int = defaultRate, window: Double = 60, shared: AccountWindow = AccountWindow(), process: Int32 = 0) {
@@ -30,7 +32,6 @@ public struct RequestBudget: Sendable, Equatable {
         self.window = window
         self.shared = shared
         self.process = process
-        nextTicket = (shared.slots.filter { $0.process == process }.map(\.ticket).max() ?? -1) + 1
     }
 
     /// Slots of each window background requests leave to requests a person waits for, so that a

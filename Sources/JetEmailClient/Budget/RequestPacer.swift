@@ -103,7 +103,7 @@ public actor RequestPacer {
                 own[ticket] = t
                 return ticket
             case .held(let seconds) where whileHeld == .fails:
-                throw .heldByRateLimit(seconds: BudgetWait(seconds: seconds, reason: .rateLimited, otherProcesses: 0).wholeSeconds)
+                throw .heldByRateLimit(seconds: BudgetWait.wholeSeconds(seconds))
             default: break
             }
         }
@@ -324,7 +324,7 @@ public actor RequestPacer {
                 own[waiter.ticket] = t
                 waiter.continuation.resume(returning: .success(waiter.ticket))
             case .held(let seconds), .wait(let seconds):
-                waiter.continuation.resume(returning: .failure(.heldByRateLimit(seconds: BudgetWait(seconds: seconds, reason: .rateLimited, otherProcesses: 0).wholeSeconds)))
+                waiter.continuation.resume(returning: .failure(.heldByRateLimit(seconds: BudgetWait.wholeSeconds(seconds))))
             }
         }
         guard !waiters.isEmpty else { onWait?(nil); await clearWaiting(); return }

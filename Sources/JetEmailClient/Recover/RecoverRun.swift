@@ -15,10 +15,8 @@ public enum RecoverRun {
         public var uncertain = 0
         /// The event just answered, and what it came to.
         public var last: (id: String, result: RecoverJournal.Result, detail: String?)?
-        /// A 429 holds the run for this many seconds more…
+        /// A 429 (this run's or another process's) holds the run for this many seconds more.
         public var waitingSeconds: Int?
-        /// …of this long a wait (its Retry-After, or the back-off's).
-        public var waitTotal: Int?
         /// The budget holds the next event this many seconds more: a report while it waits, so
         /// that the rate and the time left shown stay true; nothing new was answered.
         public var budgetWait: Double?
@@ -108,7 +106,6 @@ public enum RecoverRun {
                         progress.otherProcesses = wait.otherProcesses
                         if wait.reason == .rateLimited {
                             progress.waitingSeconds = wait.wholeSeconds
-                            progress.waitTotal = progress.waitTotal ?? wait.wholeSeconds
                             progress.budgetWait = nil
                         } else {
                             progress.budgetWait = wait.seconds
@@ -120,7 +117,6 @@ public enum RecoverRun {
                 }
                 progress.budgetWait = nil
                 progress.waitingSeconds = nil
-                progress.waitTotal = nil
             }
             if shouldStop() {
                 if let ticket { await client.pacer?.finished(ticket) }

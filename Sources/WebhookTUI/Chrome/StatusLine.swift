@@ -7,7 +7,7 @@ enum StatusLine {
     /// The text and style it shows now, or nil.
     static func message(_ context: ScreenContext) -> (String, Style)? {
         if let limit = context.rateLimit {
-            let shared = BudgetWait(seconds: 0, reason: .rateLimited, otherProcesses: limit.otherProcesses).othersClause
+            let shared = BudgetWait.othersClause(limit.otherProcesses)
             return limit.later ? ("✗ Rate limited by JetEmail for more than an hour: try again later.", .error)
                 : limit.gaveUp ? ("✗ JetEmail kept answering 429: nothing is asked for \(Countdown.text(limit.until - context.now)); then r tries again.", .error)
                 : ("✗ Rate limited by JetEmail: requests can be made again in \(Countdown.text(limit.until - context.now))\(shared).", .error)
@@ -16,7 +16,7 @@ enum StatusLine {
             return ("\(status.tone.symbol) \(status.text)", status.tone.style)
         }
         if let wait = context.budgetWait {
-            let shared = BudgetWait(seconds: wait, reason: .window, otherProcesses: context.budgetOthers).othersClause
+            let shared = BudgetWait.othersClause(context.budgetOthers)
             return ("· Waiting for the request budget: \(Countdown.text(wait))\(shared).", .muted)
         }
         return nil

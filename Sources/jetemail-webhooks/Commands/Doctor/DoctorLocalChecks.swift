@@ -53,7 +53,7 @@ enum DoctorLocalChecks {
                 window.prune(now: now, window: 60, isAlive: ProcessLiveness.isAlive)
                 return (window.slots.count, window.others(than: getpid()), window.hold)
             }
-            let users = BudgetWait(seconds: 0, reason: .window, otherProcesses: others).othersClause
+            let users = BudgetWait.othersClause(others)
             let detail = "\(ledger.path): \(count) of \(limit) requests in the last minute\(users)"
             if let hold {
                 return .warning("request budget", detail + "; a 429 holds every process for \(Int((hold.until - now).rounded(.up))) s more",
