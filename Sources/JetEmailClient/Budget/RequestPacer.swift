@@ -34,6 +34,9 @@ public actor RequestPacer {
     /// How long the lock may be held by another process before this one goes on alone.
     public static let lockDeadline = 2.0
 
+    /// The longest 429 wait this process sits out (`--max-wait`); a longer one gives up at once.
+    public let longestWait: Int
+
     private struct Waiter {
         let id: Int
         let priority: RequestPriority
@@ -44,8 +47,10 @@ public actor RequestPacer {
 
     public init(limit: Int = RequestBudget.defaultRate, window: Double = 60, ledger: (any BudgetLedger)? = nil,
                 process: Int32 = getpid(), isAlive: @escaping @Sendable (Int32) -> Bool = ProcessLiveness.isAlive,
-                clock: @escaping @Sendable () -> Double = BudgetClock.now, onWait: (@Sendable (BudgetWait?) -> Void)? = nil) {
+                clock: @escaping @Sendable () -> Double = BudgetClock.now, onWait: (@Sendable (BudgetWait?) -> Void)? = nil,
+                longestWait: Int = RetryAfter.longestWait) {
         self.limit = max(1, limit)
+        self.longestWait = min(max(0, longestWait), RetryAfter.longestWait)
         self.window = window
         self.ledger = ledger ?? LocalBudgetLedger()
         me = process
@@ -161,7 +166,7 @@ public actor RequestPacer {
         if t < holdUntil { return gaveUp ? nil : Int((holdUntil - t).rounded(.up)) }
         let wait = backoff.wait(retryAfter: retryAfter)
         let seconds: Int
-        if let wait, wait <= RetryAfter.longestWait {
+        if let wait, wait <= longestWait {
             seconds = wait
         } else {
             gaveUp = true
@@ -186,7 +191,8 @@ public actor RequestPacer {
 
     /// The message for giving up, with what the person can do then.
     public func gaveUpMessage(then: String = "Try again in a few minutes.") -> String {
-        askedTooLong ? "JetEmail answered 429 (rate limited) and asked for a wait of more than an hour; stopped asking. " + then
+        askedTooLong ? "JetEmail answered 429 (rate limited) and asked for a wait of more than "
+            + (longestWait >= RetryAfter.longestWait ? "an hour" : "\(longestWait) s (--max-wait)") + "; stopped asking. " + then
             : backoff.gaveUpMessage(then: then)
     }
 

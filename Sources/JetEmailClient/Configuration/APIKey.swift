@@ -66,3 +66,11 @@ extension String {
         return String(scalars[first...last])
     }
 }
+
+extension APIKey {
+    /// A short digest of the key (never the key), for a recover journal to say which account it
+    /// was made for: a run with another key is told, not let replay another account's events.
+    public var fingerprint: String {
+        String(HMACSHA256.hex(SHA256.hash(Array(("jetemail-webhooks key fingerprint\u{0}" + value).utf8))).prefix(16))
+    }
+}

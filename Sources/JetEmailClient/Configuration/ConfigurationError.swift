@@ -8,7 +8,10 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
     case configInvalid(path: String, reason: String)
     case profileNotFound(path: String, profile: String, available: [String])
     case noKey(configPath: String)
+    /// The URL as shown: its user and password, if any, masked (see `URLCredentials`).
     case baseURLInvalid(String, reason: String)
+    /// A proxy variable (`HTTPS_PROXY`…) that cannot be used; its value shown masked.
+    case proxyInvalid(variable: String, shown: String, reason: String)
     case caFileUnreadable(path: String, reason: String)
 
     public var description: String {
@@ -29,7 +32,8 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
                 + (available.isEmpty ? "." : "; profiles there: \(available.joined(separator: ", ")).")
         case .noKey(let configPath):
             "No API key found. Pass --api-key-file PATH, set JETEMAIL_API_KEY, or run `jetemail login` to write \(configPath). To try the program without a key, use --demo."
-        case .baseURLInvalid(let url, let reason): "Base URL \(url) is not usable: \(reason)."
+        case .baseURLInvalid(let url, let reason): "Base URL \(URLCredentials.masked(url)) is not usable: \(reason)."
+        case .proxyInvalid(let variable, let shown, let reason): "The proxy in \(variable) (\(URLCredentials.masked(shown))) is not usable: \(reason)."
         case .caFileUnreadable(let path, let reason): "Cannot read the CA file \(path): \(reason)."
         }
     }

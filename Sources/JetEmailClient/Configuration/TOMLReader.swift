@@ -46,6 +46,10 @@ enum TOMLReader {
         let s: [Unicode.Scalar]
         var i = 0
         var line = 1
+        /// Arrays and inline tables open around the value being read: bounded, since each is a
+        /// call deeper (a file of 100,000 `[` would otherwise overflow the stack).
+        var depth = 0
+        static let deepest = 64
 
         init(_ s: [Unicode.Scalar]) { self.s = s }
 
@@ -222,6 +226,8 @@ enum TOMLReader {
 
         /// `[ value, value, ]`, over as many lines as it likes, with comments.
         mutating func array() throws(ConfigFile.ParseError) {
+            try enter()
+            defer { depth -= 1 }
             i += 1
             while true {
                 try skipBlankLinesAndComments()
@@ -234,6 +240,11 @@ enum TOMLReader {
             }
         }
 
+        mutating func enter() throws(ConfigFile.ParseError) {
+            depth += 1
+            if depth > Self.deepest { throw fail("arrays or inline tables nested more than \(Self.deepest) deep") }
+        }
+
         mutating func skipBlankLinesAndComments() throws(ConfigFile.ParseError) {
             while let c = peek {
                 if c == " " || c == "\t" { i += 1 } else if c == "\n" || c == "\r" { try newline(c, or: "") } else if c == "#" {
@@ -244,6 +255,8 @@ enum TOMLReader {
 
         /// `{ key = value, ... }` on one line.
         mutating func inlineTable() throws(ConfigFile.ParseError) {
+            try enter()
+            defer { depth -= 1 }
             i += 1
             skipBlank()
             if peek == "}" { i += 1; return }

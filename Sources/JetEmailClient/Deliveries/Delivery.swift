@@ -91,11 +91,23 @@ public struct Delivery: Sendable, Equatable, Encodable {
 /// One page of the log: the events and where they sit in the whole.
 public struct DeliveryPage: Sendable, Equatable, Encodable {
     public var events: [Delivery]
+    /// At least what was seen (for paging), whatever the server said.
     public var total: Int
     public var limit: Int
     public var offset: Int
+    /// The server's `total` when it is a count (a whole number from 0 up); nil when it is
+    /// missing, null, text, negative, fractional or absurd: then nothing is counted from it.
+    public var reportedTotal: Int?
 
+    /// A page whose total is a count as given.
     public init(events: [Delivery], total: Int, limit: Int, offset: Int) {
-        self.events = events; self.total = total; self.limit = limit; self.offset = offset
+        self.init(events: events, total: total, limit: limit, offset: offset, reportedTotal: total >= 0 ? total : nil)
     }
+
+    public init(events: [Delivery], total: Int, limit: Int, offset: Int, reportedTotal: Int?) {
+        self.events = events; self.total = total; self.limit = limit; self.offset = offset
+        self.reportedTotal = reportedTotal
+    }
+
+    enum CodingKeys: String, CodingKey { case events, total, limit, offset }
 }

@@ -20,9 +20,12 @@ extension ResponseInterpreter {
         // Numbers from the server, kept in range: `integer` is within ±10^15, so these sums cannot
         // overflow; a negative offset or total means nothing.
         let offset = max(0, object["offset"]?.integer ?? query.offset ?? 0)
-        // A missing total is at least what was seen.
-        let total = max(object["total"]?.integer ?? 0, offset + events.count)
-        return DeliveryPage(events: events, total: total, limit: object["limit"]?.integer ?? query.limit ?? events.count, offset: offset)
+        // A count is a whole number from 0 up; anything else is no count at all (never a figure).
+        let reported = object["total"]?.integer.flatMap { $0 >= 0 ? $0 : nil }
+        // For paging, the total is at least what was seen.
+        let total = max(reported ?? 0, offset + events.count)
+        return DeliveryPage(events: events, total: total, limit: object["limit"]?.integer ?? query.limit ?? events.count, offset: offset,
+                            reportedTotal: reported)
     }
 
     public static func replayReceipt(_ response: APIResponse, asked target: ReplayTarget) throws(JetEmailError) -> ReplayReceipt {

@@ -24,11 +24,11 @@ public struct DeliveryTally: Sendable, Equatable {
             let query = DeliveryQuery(uuid: uuid, status: status, dateFrom: since, dateTo: until, limit: 1)
             do {
                 let page = try await client.queryDeliveries(query)
-                // A total below zero is unreadable, not a figure.
-                if page.total >= 0 {
-                    if let status { tally.byStatus[status] = page.total } else { tally.total = page.total }
+                // A total that is not a count (text, missing, below zero, fractional) is no figure.
+                if let count = page.reportedTotal {
+                    if let status { tally.byStatus[status] = count } else { tally.total = count }
                 } else if tally.problem == nil {
-                    tally.problem = "JetEmail answered a count below zero"
+                    tally.problem = "JetEmail's answer had no count (its total is missing or not a whole number from 0 up)"
                 }
             } catch {
                 if tally.problem == nil { tally.problem = error.message(doing: .read) }

@@ -32,4 +32,13 @@ public struct ReplayReceipt: Sendable, Equatable, Encodable {
     public init(eventID: String, status: String, message: String) { self.eventID = eventID; self.status = status; self.message = message }
 
     enum CodingKeys: String, CodingKey { case eventID = "event_id", status, message }
+
+    /// Only `enqueued` says JetEmail will send the event again; `failed` or any other word says not.
+    public var isEnqueued: Bool { status.lowercased() == "enqueued" }
+
+    /// Why a replay that was not enqueued was not, in words (the server's word is escaped).
+    public var refusal: String {
+        "JetEmail answered status \"\(TerminalSafe.excerpt(status, limit: 60))\", not \"enqueued\""
+            + (message.isEmpty ? "" : " (\(TerminalSafe.excerpt(message, limit: 200)))") + ": it was not replayed"
+    }
 }

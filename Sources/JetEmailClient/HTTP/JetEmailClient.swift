@@ -30,6 +30,9 @@ public struct JetEmailClient: Sendable {
     }
 
     /// The same client whose calls have this priority in the budget (and, if given, do this while held).
+    /// Which account this client acts for, as a digest of its key (for a journal to record).
+    public var keyFingerprint: String { key.fingerprint }
+
     public func with(priority: RequestPriority, whileHeld: WhileHeld? = nil) -> JetEmailClient {
         JetEmailClient(baseURL: baseURL, key: key, transport: transport, pacer: pacer, priority: priority, whileHeld: whileHeld ?? self.whileHeld)
     }

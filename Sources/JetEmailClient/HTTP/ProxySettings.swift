@@ -17,10 +17,19 @@ public struct ProxySettings: Sendable, Equatable {
             (env[name.lowercased()] ?? env[name.uppercased()]).flatMap { $0.isEmpty ? nil : $0 }
         }
         if isLoopback { return nil }
-        let raw = scheme == "https" ? value("https_proxy") ?? value("all_proxy") : value("http_proxy") ?? value("all_proxy")
-        guard let raw else { return nil }
+        func named(_ name: String) -> (String, String)? {
+            if let v = env[name.lowercased()], !v.isEmpty { return (name.lowercased(), v) }
+            if let v = env[name.uppercased()], !v.isEmpty { return (name.uppercased(), v) }
+            return nil
+        }
+        let found = scheme == "https" ? named("https_proxy") ?? named("all_proxy") : named("http_proxy") ?? named("all_proxy")
+        guard let (variable, raw) = found else { return nil }
         if let noProxy = value("no_proxy"), bypasses(host: host, noProxy: noProxy) { return nil }
-        return try parse(raw)
+        do { return try parse(raw) } catch {
+            // Said as the proxy's, by its variable, with its password masked.
+            if case .baseURLInvalid(_, let reason) = error { throw .proxyInvalid(variable: variable, shown: raw, reason: reason) }
+            throw error
+        }
     }
 
     static func bypasses(host: String, noProxy: String) -> Bool {

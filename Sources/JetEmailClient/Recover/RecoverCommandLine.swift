@@ -7,8 +7,12 @@ public enum RecoverCommandLine {
         line(["recover", "--resume", journal] + connection)
     }
 
-    public static func watch(uuid: String, since: Int, until: Int, connection: [String] = []) -> String {
-        line(["stats", "--webhook", uuid, "--since", String(since), "--until", String(until)] + connection)
+    /// The `stats` command over a range of unix seconds; nil when the range is not one `stats`
+    /// takes (a server's time below zero or past the year 9999): never a command that fails.
+    public static func watch(uuid: String, since: Int, until: Int, connection: [String] = []) -> String? {
+        let usable = 0...253_402_300_799
+        guard usable.contains(since), usable.contains(until), since <= until else { return nil }
+        return line(["stats", "--webhook", uuid, "--since", String(since), "--until", String(until)] + connection)
     }
 
     private static func line(_ words: [String]) -> String {

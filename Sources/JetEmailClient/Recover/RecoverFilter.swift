@@ -29,6 +29,18 @@ public struct RecoverFilter: Sendable, Equatable, Codable {
         DeliveryQuery(uuid: uuid, eventType: eventType, status: status, dateFrom: dateFrom, dateTo: dateTo, limit: limit, offset: offset)
     }
 
+    /// Whether a row of the log is one this recover asked for: this webhook's, of this status
+    /// (and type), inside the range when it has a time. What a server sends is checked, not trusted.
+    public func admits(_ delivery: Delivery) -> Bool {
+        guard delivery.uuid == uuid, delivery.status == status else { return false }
+        if let eventType, delivery.eventType.rawValue != eventType { return false }
+        if let at = delivery.createdAt {
+            if let dateFrom, at < dateFrom { return false }
+            if let dateTo, at > dateTo { return false }
+        }
+        return true
+    }
+
     /// `failed deliveries of Billing since 2h`, for questions and summaries.
     public func describe(webhookName: String) -> String {
         var text = "\(status.rawValue) deliveries of \(webhookName)"

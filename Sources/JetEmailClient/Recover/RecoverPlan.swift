@@ -18,12 +18,20 @@ public struct RecoverPlan: Sendable, Equatable {
     /// The totals the server gave while paging, when they were not all the same (the log changed
     /// under the plan: said, not hidden).
     public var totalsSeen: [Int]
+    /// Rows the server sent that the filter does not ask for (another webhook, another status,
+    /// another type, outside the range) or whose id cannot be an event's: left out, and said.
+    public var dropped = 0
+    /// The server's last total, when it counted more events than came back distinct (it
+    /// repeated, skipped or ignored offsets): the plan may be short, and says so.
+    public var shortOf: Int?
 
     public var count: Int { events.count }
 
-    public init(filter: RecoverFilter, events: [Event], byType: [String: Int], byCode: [String: Int], oldest: Int?, newest: Int?, totalsSeen: [Int]) {
+    public init(filter: RecoverFilter, events: [Event], byType: [String: Int], byCode: [String: Int], oldest: Int?, newest: Int?, totalsSeen: [Int],
+                dropped: Int = 0, shortOf: Int? = nil) {
         self.filter = filter; self.events = events; self.byType = byType; self.byCode = byCode
         self.oldest = oldest; self.newest = newest; self.totalsSeen = totalsSeen
+        self.dropped = dropped; self.shortOf = shortOf
     }
 
     /// Seconds the replays take under a budget of `perMinute` in any minute (a fresh window), one
@@ -48,6 +56,15 @@ public struct RecoverPlan: Sendable, Equatable {
 
     /// The totals changed while paging: what the plan says about it.
     public var totalChanged: Bool { Set(totalsSeen).count > 1 }
+
+    /// The longest event id kept: JetEmail's are `evt_` and a few dozen characters; a longer
+    /// one (a hostile server's) would swell the journal past what can be read back.
+    public static let longestEventID = 200
+
+    /// An id a replay can name: not empty, not absurdly long, no control characters.
+    public static func isEventID(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= longestEventID && !id.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    }
 }
 
 /// Collecting a plan: page after page of the log through the client (and so the request
@@ -65,13 +82,19 @@ public enum RecoverPlanner {
         var events: [RecoverPlan.Event] = []
         var byType: [String: Int] = [:], byCode: [String: Int] = [:]
         var totals: [Int] = []
+        var dropped = 0
+        var lastTotal: Int?
         var offset = 0
         while true {
             let page = try await client.queryDeliveries(filter.query(offset: offset, limit: pageSize))
+            if let reported = page.reportedTotal { lastTotal = reported }
             if totals.last != page.total { totals.append(page.total) }
             var fresh = 0
-            for delivery in page.events where seen.insert(delivery.id).inserted {
+            for delivery in page.events where seen.insert(delivery.id + "\u{0}" + delivery.uuid).inserted {
                 fresh += 1
+                // Only what was asked for is ever replayed: a row of another webhook or status
+                // (a server that ignores the filter) is counted and left out.
+                guard filter.admits(delivery), RecoverPlan.isEventID(delivery.id) else { dropped += 1; continue }
                 events.append(RecoverPlan.Event(id: delivery.id, createdAt: delivery.createdAt))
                 byType[delivery.eventType.rawValue, default: 0] += 1
                 byCode[delivery.lastResponseCode.map(String.init) ?? "none", default: 0] += 1
@@ -80,6 +103,8 @@ public enum RecoverPlanner {
             offset += page.events.count
             if page.events.isEmpty || fresh == 0 || offset >= page.total { break }
         }
+        // Distinct rows seen, against the count the server gave: fewer means some never came.
+        let shortOf = lastTotal.flatMap { seen.count < $0 ? $0 : nil }
         // Oldest first; events without a time keep their place at the end, in log order.
         let ordered = events.enumerated().sorted { a, b in
             switch (a.element.createdAt, b.element.createdAt) {
@@ -91,6 +116,6 @@ public enum RecoverPlanner {
         }.map(\.element)
         let times = ordered.compactMap(\.createdAt)
         return RecoverPlan(filter: filter, events: ordered, byType: byType, byCode: byCode, oldest: times.min(), newest: times.max(),
-                           totalsSeen: totals)
+                           totalsSeen: totals, dropped: dropped, shortOf: shortOf)
     }
 }

@@ -2,8 +2,8 @@
 /// `source_uid`, which would send the message's other events again), through the client and so
 /// the request budget. Each event is journaled as it is sent and as it is answered. A 429 (met by
 /// this run or by another process of the program) holds every process: the run waits it out,
-/// said through `progress`, and sends the same event again; a 404 is counted and skipped; other
-/// refusals are counted, listed, and the run goes on.
+/// said through `progress`, and sends the same event again; a 404 is counted and skipped; a key
+/// refused (401, 403) stops the run; other refusals are counted, listed, and the run goes on.
 public enum RecoverRun {
     /// How far a run has come, for a progress bar or a JSON line.
     public struct Progress: Sendable, Equatable {
@@ -75,6 +75,18 @@ public enum RecoverRun {
         case journalFailed(String)
         /// JetEmail kept refusing (429 after 429).
         case rateLimited(String)
+        /// The key was refused (401) or lacks the right (403): every other event would be
+        /// refused the same way, so nothing more is sent.
+        case keyRefused(String)
+        /// What the run reports to could not take it (stdout closed: `| head`): nothing more is
+        /// sent, since nobody would see what it did.
+        case outputClosed(String)
+    }
+
+    /// A report's answer: go on, or stop now (after the event in flight is journaled).
+    public enum Heard: Sendable, Equatable {
+        case goOn
+        case stop(String)
     }
 
     /// Replays `events` (the plan, or what is left of it) and journals them. `shouldStop` is asked
@@ -84,7 +96,7 @@ public enum RecoverRun {
     /// shared ledger has them already), so that going on at once does not pass JetEmail's limit.
     public static func run(_ events: [RecoverPlan.Event], uuid: String, journal: RecoverJournal, client: JetEmailClient,
                            madeBefore: [Double] = [],
-                           progress report: @Sendable (Progress) -> Void, shouldStop: @Sendable () -> Bool,
+                           progress report: @Sendable (Progress) -> Heard, shouldStop: @Sendable () -> Bool,
                            clock: @Sendable () -> Double, wallClock: @Sendable () -> Int) async -> (End, Progress) {
         await client.pacer?.assumeMade(secondsAgo: madeBefore)
         var progress = Progress(total: events.count)
@@ -110,7 +122,7 @@ public enum RecoverRun {
                         } else {
                             progress.budgetWait = wait.seconds
                         }
-                        report(progress)
+                        if case .stop(let why) = report(progress) { return (.outputClosed(why), progress) }
                         do { try await Task.sleep(for: .milliseconds(Int(min(wait.seconds, 0.5) * 1000) + 1)) } catch { return (.stopped, progress) }
                     }
                     if ticket != nil { break }
@@ -129,9 +141,16 @@ public enum RecoverRun {
             let result: RecoverJournal.Result
             var detail: String?
             let sentAt = clock()
+            var stopFor: String?
             do {
-                _ = try await client.replay(ReplayTarget(.eventID(event.id), uuid: uuid), admitted: ticket)
-                result = .enqueued
+                let receipt = try await client.replay(ReplayTarget(.eventID(event.id), uuid: uuid), admitted: ticket)
+                // Only "enqueued" says JetEmail will deliver it again; any other word is a refusal.
+                if receipt.isEnqueued {
+                    result = .enqueued
+                } else {
+                    result = .refused
+                    detail = receipt.refusal
+                }
             } catch {
                 switch error {
                 case .rateLimited, .heldByRateLimit:
@@ -146,6 +165,10 @@ public enum RecoverRun {
                     return (.stopped, progress)
                 case .eventNotFound:
                     result = .notFound
+                case .unauthorized, .forbiddenFilters:
+                    result = .refused
+                    detail = error.message(doing: .replay)
+                    stopFor = detail
                 case .noAnswer, .answerUnusable, .malformedResponse, .server, .redirected:
                     // It reached JetEmail (or a proxy before it) and the answer does not say what
                     // was done: it may have been replayed, so it is not sent again unless asked.
@@ -170,7 +193,9 @@ public enum RecoverRun {
             let spacing = progress.roundTrip ?? 0
             let untilLast = await client.pacer?.secondsUntil(left, spacing: spacing, priority: client.priority) ?? Double(max(0, left - 1)) * spacing
             progress.budgetDoneAt = clock() + untilLast
-            report(progress)
+            let heard = report(progress)
+            if let stopFor { return (.keyRefused(stopFor), progress) }
+            if case .stop(let why) = heard { return (.outputClosed(why), progress) }
             index += 1
         }
         try? journal.finished(now: wallClock())

@@ -9,10 +9,10 @@ import Synchronization
 final class PacerHolder: Sendable {
     private let made = Mutex<RequestPacer?>(nil)
 
-    func pacer(limit: Int, ledger: @autoclosure () -> any BudgetLedger) -> RequestPacer {
+    func pacer(limit: Int, longestWait: Int, ledger: @autoclosure () -> any BudgetLedger) -> RequestPacer {
         made.withLock { pacer in
             if let pacer { return pacer }
-            let new = RequestPacer(limit: limit, ledger: ledger())
+            let new = RequestPacer(limit: limit, ledger: ledger(), longestWait: longestWait)
             pacer = new
             return new
         }
@@ -27,6 +27,7 @@ struct ConnectionOptions: Sendable {
         .value("base-url", "url", "API base URL (default: $JETEMAIL_BASE_URL, else https://api.jetemail.com)."),
         .value("ca-file", "path", "PEM file of extra CA certificates to trust, besides the system store."),
         .value("timeout", "seconds", "Give up waiting for an answer after this many seconds (1-600, default 30)."),
+        .value("max-wait", "seconds", "Give up when JetEmail's rate limit (429) asks for a longer wait than this, 0-3600 (default 3600); shorter waits are said and sat out."),
         .value("max-rate", "n", "At most N requests a minute for the account, shared by every process of this program on this machine, 1-240 (default 200, or max_rate in the config file; JetEmail allows 240)."),
     ]
 
@@ -37,6 +38,8 @@ struct ConnectionOptions: Sendable {
     let timeout: Int
     /// `--max-rate`, if given (else the config file's `max_rate`, else the default).
     let maxRate: Int?
+    /// `--max-wait`: the longest 429 wait sat out.
+    let maxWait: Int
     /// Every API call of this process waits here for the request budget (made on first use,
     /// once: a key typed later shares it).
     let pacer = PacerHolder()
@@ -48,6 +51,8 @@ struct ConnectionOptions: Sendable {
         caFile = arguments.string("ca-file")
         timeout = try arguments.int("timeout", default: 30)
         guard (1...600).contains(timeout) else { throw UsageError("--timeout must be from 1 to 600 seconds.") }
+        maxWait = try arguments.int("max-wait", default: RetryAfter.longestWait)
+        guard (0...RetryAfter.longestWait).contains(maxWait) else { throw UsageError("--max-wait must be from 0 to \(RetryAfter.longestWait) seconds.") }
         maxRate = try arguments.optionalInt("max-rate")
         if let maxRate, !RequestBudget.rates.contains(maxRate) {
             throw UsageError("--max-rate must be from \(RequestBudget.rates.lowerBound) to \(RequestBudget.rates.upperBound) requests a minute.")
@@ -57,7 +62,8 @@ struct ConnectionOptions: Sendable {
     /// The flags given, as words to repeat in a command printed for later (a recover's resume):
     /// what reaches the same account the same way. Paths, names and numbers only: no secret.
     var words: [String] {
-        [("api-key-file", apiKeyFile), ("profile", profile), ("base-url", baseURL), ("ca-file", caFile), ("max-rate", maxRate.map(String.init))]
+        [("api-key-file", apiKeyFile), ("profile", profile), ("base-url", baseURL), ("ca-file", caFile), ("max-rate", maxRate.map(String.init)),
+         ("max-wait", maxWait == RetryAfter.longestWait ? nil : String(maxWait))]
             .flatMap { flag, value in value.map { ["--" + flag, $0] } ?? [] }
     }
 
@@ -65,12 +71,12 @@ struct ConnectionOptions: Sendable {
     /// process of the program that talks to the same API host (the ledger). The demo's sandbox
     /// keeps its own (`demoPacer`).
     func pacer(environment: [String: String]) -> RequestPacer {
-        pacer.pacer(limit: budgetRate(environment: environment), ledger: ledger(environment: environment))
+        pacer.pacer(limit: budgetRate(environment: environment), longestWait: maxWait, ledger: ledger(environment: environment))
     }
 
     /// The demo sandbox's budget: its own, in memory, at the same rate.
     func demoPacer(environment: [String: String]) -> RequestPacer {
-        pacer.pacer(limit: budgetRate(environment: environment), ledger: LocalBudgetLedger())
+        pacer.pacer(limit: budgetRate(environment: environment), longestWait: maxWait, ledger: LocalBudgetLedger())
     }
 
     /// The shared ledger for the API host these options reach; this process's own if the base

@@ -20,7 +20,7 @@ final class RecoverRunner {
     nonisolated static func plan(_ filter: RecoverFilter, webhookName: String, client: JetEmailClient) async -> Result<RecoverProposal, JetEmailError> {
         let folder = RecoverJournal.folder(environment: ProcessEnvironment.current)
         let perMinute = client.pacer?.limit ?? RequestBudget.defaultRate
-        let previous = RecoverJournal.latestState(folder: folder, filter: filter)
+        let previous = RecoverJournal.latestState(folder: folder, filter: filter, target: RecoverJournal.Target(client))
         if let previous, !previous.finished {
             return .success(RecoverProposal(.resume(previous), webhookName: previous.webhookName, perMinute: perMinute))
         }
@@ -36,22 +36,23 @@ final class RecoverRunner {
     func start(_ proposal: RecoverProposal, client: JetEmailClient?) {
         guard task == nil else { return }
         guard let client else { report(.couldNotStart("no API key is configured.")); return }
-        let state: RecoverJournal.State
-        switch proposal.kind {
-        case .fresh(let plan):
-            do {
-                state = try RecoverJournal.begin(plan, webhookName: proposal.webhookName, path: nil,
-                                                 folder: RecoverJournal.folder(environment: ProcessEnvironment.current), now: SystemClock.unixNow)
-            } catch {
-                report(.couldNotStart(error.description))
-                return
+        let claimed: RecoverJournal.Claimed
+        do throws(RecoverJournal.Problem) {
+            switch proposal.kind {
+            case .fresh(let plan):
+                claimed = try RecoverJournal.begin(plan, webhookName: proposal.webhookName, path: nil,
+                                                   folder: RecoverJournal.folder(environment: ProcessEnvironment.current), now: SystemClock.unixNow,
+                                                   target: RecoverJournal.Target(client))
+            case .resume(let resumed):
+                // Taken, and read again under the lock: another run (the command line, another
+                // window) may have gone on with it meanwhile, or may hold it now.
+                claimed = try RecoverJournal.claim(resumed.path, now: SystemClock.unixNow)
             }
-        case .resume(let resumed):
-            // Read again: another run (the command line) may have gone on with it meanwhile.
-            do { state = try RecoverJournal.read(resumed.path) } catch { report(.couldNotStart(error.description)); return }
+        } catch {
+            report(.couldNotStart(error.description))
+            return
         }
-        let journal: RecoverJournal
-        do { journal = try RecoverJournal.reopen(state.path) } catch { report(.couldNotStart(error.description)); return }
+        let state = claimed.state, journal = claimed.journal
         let events = state.remaining(retryUncertain: false)
         stopRequested.set(false)
         latest = (state.path, state.webhookName)
@@ -69,6 +70,7 @@ final class RecoverRunner {
                 let now = seconds()
                 let event = AppEvent.recover(.progress(progress, perMinute: progress.perMinute(now: now), secondsLeft: progress.secondsLeft(now: now)))
                 DispatchQueue.main.async { MainActor.assumeIsolated { self?.deliver(event) } }
+                return .goOn
             }, shouldStop: { stopRequested.isSet }, clock: seconds, wallClock: { SystemClock.unixNow })
             DispatchQueue.main.async {
                 MainActor.assumeIsolated {

@@ -94,7 +94,7 @@ public struct RecoverStatus: Sendable, Equatable {
         switch phase {
         case .ended(.finished): return "Recover of \(name) done: \(counts)."
         case .ended(.stopped): return "Recover of \(name) stopped after \(progress.done) of \(progress.total): \(counts). Ctrl-R on its log goes on."
-        case .ended(.journalFailed(let why)), .ended(.rateLimited(let why)):
+        case .ended(.journalFailed(let why)), .ended(.rateLimited(let why)), .ended(.keyRefused(let why)), .ended(.outputClosed(let why)):
             return "Recover of \(name) stopped: \(TerminalSafe.escaped(why)) \(counts). Ctrl-R on its log goes on."
         case .couldNotStart(let why): return "Recover of \(name) not started: \(TerminalSafe.escaped(why)) Nothing was sent."
         default: return badge

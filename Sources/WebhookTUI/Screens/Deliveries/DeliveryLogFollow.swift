@@ -74,7 +74,7 @@ extension DeliveryLogScreen {
         case .failure(.heldByRateLimit), .failure(.cancelled): return .none
         case .failure(let error): return .status(.warning, "Following, tried again in \(Int(Follow.interval)) s: " + error.readMessage)
         }
-        let new = follow.news.fresh(page.events)
+        let new = follow.news.fresh(page.events, now: context.unixNow)
         guard !new.isEmpty else { return .none }
         let scrolledAway = cursor.top > 0
         follow.arrived.insert(contentsOf: new, at: 0)

@@ -59,49 +59,83 @@ extension DeliveryLogScreen {
         return .open(ConfirmModal(dialog, onYes: .tell(.replayMarked(replays))))
     }
 
-    /// Yes: a replay each; the marks go (the status line counts the answers).
+    /// Yes: the marks go, and the replays go one at a time, oldest first, each once its
+    /// predecessor is answered (the status line counts the answers).
     mutating func replayMarked(_ replays: [MarkedReplay]) -> Outcome {
         marks = [:]
         lastMark = nil
-        bulk = BulkReplay(total: replays.count)
-        var outcome = Outcome.none
-        for replay in replays {
-            let event: String
-            switch replay.target.event { case .eventID(let id): event = id; case .sourceUID(let uid): event = uid }
-            outcome.requests.append(.api(.replay(event: event, to: replay.name), .replay(replay.target),
-                                         change: "the replay of \(TerminalSafe.escaped(event)) to \(ReplayQuestion.describe(replay.name))"))
-        }
-        return outcome.with(.info, "Replaying \(replays.count)…")
+        bulk = BulkReplay(queue: replays)
+        return sendNextMarked().with(.info, "Replaying \(replays.count), oldest first…")
     }
 
-    /// Several replays out at once: their answers counted in one line.
+    /// The replay at the head of the queue, if any.
+    func sendNextMarked() -> Outcome {
+        guard let replay = bulk?.queue.first else { return .none }
+        var outcome = Outcome.none
+        outcome.requests.append(.api(.replay(event: replay.event, to: replay.name), .replay(replay.target),
+                                     change: "the replay of \(TerminalSafe.escaped(replay.event)) to \(ReplayQuestion.describe(replay.name))"))
+        return outcome
+    }
+
+    /// Marked replays in order: what is left, and the answers counted in one line.
     public struct BulkReplay: Sendable, Equatable {
         public var total: Int
+        /// Still to send, the head in flight (or held back by a 429 until the hold passes).
+        public var queue: [MarkedReplay]
         public var enqueued = 0
         public var failed = 0
         public var firstFailure: String?
+        /// A 429 refused the head: nothing was done with it, it goes again when the hold passes.
+        public var held = false
 
-        public var done: Bool { enqueued + failed >= total }
+        public init(queue: [MarkedReplay]) { self.queue = queue; total = queue.count }
+
+        public var done: Bool { queue.isEmpty }
 
         var line: String {
             var text = "Replayed \(enqueued + failed) of \(total): \(enqueued) enqueued"
             if failed > 0 { text += ", \(failed) failed (\(firstFailure ?? "see the log"))" }
+            if held { text += "; rate limited: the rest go when the hold passes" }
             return text + (done ? "." : "…")
         }
     }
 
-    /// One answer of a bulk replay.
+    /// One answer of the marked replays: counted, then the next goes; a 429 keeps the same one
+    /// for when the hold passes (JetEmail did nothing with it).
     mutating func bulkAnswered(_ result: Result<ReplayReceipt, JetEmailError>, event: String) -> Outcome {
-        guard var b = bulk else { return .none }
+        guard var b = bulk, b.queue.first?.event == event else { return .none }
         switch result {
-        case .success:
+        case .success(let receipt) where receipt.isEnqueued:
             b.enqueued += 1
             for d in pages.values.joined() + follow.arrived where d.id == event { markPending(event, of: d.uuid) }
+        case .success(let receipt):
+            b.failed += 1
+            if b.firstFailure == nil { b.firstFailure = receipt.refusal }
+        case .failure(.rateLimited), .failure(.heldByRateLimit):
+            b.held = true
+            bulk = b
+            return .status(.warning, b.line)
         case .failure(let error):
             b.failed += 1
             if b.firstFailure == nil { b.firstFailure = error.message(doing: .replay) }
         }
+        b.queue.removeFirst()
+        b.held = false
         bulk = b.done ? nil : b
-        return .status(b.failed > 0 ? (b.done ? .warning : .info) : (b.done ? .success : .info), b.line)
+        let line = Outcome.status(b.failed > 0 ? (b.done ? .warning : .info) : (b.done ? .success : .info), b.line)
+        return b.done ? line : sendNextMarked() + line
+    }
+
+    /// The hold passed: a marked replay held back goes again.
+    func resumeMarked() -> Outcome {
+        guard bulk?.held == true else { return .none }
+        return sendNextMarked()
+    }
+}
+
+extension MarkedReplay {
+    /// The event id (or source uid) it replays.
+    var event: String {
+        switch target.event { case .eventID(let id): id; case .sourceUID(let uid): uid }
     }
 }

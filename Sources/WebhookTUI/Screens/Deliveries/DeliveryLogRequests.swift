@@ -49,7 +49,7 @@ extension DeliveryLogScreen {
                 // The server's total counts those that arrived while following; they are rows of their own.
                 total = max(0, answer.total - follow.arrived.count)
                 pages[page] = answer.events
-                if page == 0, follow.arrived.isEmpty { follow.news.saw(answer.events) }
+                if page == 0, follow.arrived.isEmpty { follow.news.saw(answer.events, now: context.unixNow) }
                 cursor.setCount(rowCount ?? 0)
                 if answer.total == 0, case .eventID(let text)? = lookup {
                     // Not an event id: perhaps a source message's uid.

@@ -171,7 +171,9 @@ public struct DeliveryLogScreen: Screen {
         return failure == nil ? fill(context) : .none
     }
 
-    public mutating func resumed(_ context: ScreenContext) -> Outcome { fill(context) }
+    public mutating func resumed(_ context: ScreenContext) -> Outcome {
+        fill(context) + resumeMarked()
+    }
 
     public func draw(into grid: inout Grid, rect: Rect, focused: Bool, context: ScreenContext) {
         DeliveryLogView.draw(self, rect: rect, focused: focused, context: context, into: &grid)

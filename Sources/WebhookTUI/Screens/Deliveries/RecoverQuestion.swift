@@ -64,6 +64,13 @@ enum RecoverQuestion {
             message += ". By type: " + top(plan.byType) + ". By last response: " + top(plan.byCode) + "."
             message += " One event at a time, to this webhook only, at most \(proposal.perMinute) requests a minute; a journal keeps what was sent."
             if filter.since == nil { message += " A time filter (s in the webhook's log) narrows it." }
+            if plan.dropped > 0 {
+                message += " \(plan.dropped) row\(plan.dropped == 1 ? "" : "s") JetEmail sent \(plan.dropped == 1 ? "is" : "are") not \(plan.filter.status.rawValue) "
+                    + "deliveries of this webhook: left out, never replayed."
+            }
+            if let total = plan.shortOf {
+                message += " JetEmail counted \(total), but fewer came back distinct while paging: the plan may be short."
+            }
             if plan.totalChanged {
                 message += " The log changed while it was read (totals \(plan.totalsSeen.map(String.init).joined(separator: ", "))): the plan has what was seen."
             }

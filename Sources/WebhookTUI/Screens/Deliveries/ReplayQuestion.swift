@@ -57,6 +57,8 @@ enum ReplayQuestion {
     static func answered(_ result: Result<ReplayReceipt, JetEmailError>, event: String, to name: String?) -> Outcome {
         let subject = "The replay of \(TerminalSafe.escaped(event)) to " + describe(name)
         switch result {
+        case .success(let receipt) where !receipt.isEnqueued:
+            return .status(.error, "\(subject): \(receipt.refusal).")
         case .success(let receipt):
             let message = receipt.message.isEmpty ? "" : " (\(TerminalSafe.escaped(receipt.message)))"
             return .status(.success, "\(subject): \(TerminalSafe.escaped(receipt.status))\(message).")

@@ -36,9 +36,9 @@ public struct DeliveryHealth: Sendable, Equatable {
         outstanding = max(0, outstanding - 1)
         switch result {
         case .success(let page):
-            // A hostile total below zero is unreadable, not a figure.
-            guard page.total >= 0 else { couldNotFetch = true; return }
-            if failedOnly { failed = page.total } else { total = page.total }
+            // A total that is not a count (text, missing, below zero) is unreadable, not a figure.
+            guard let count = page.reportedTotal else { couldNotFetch = true; return }
+            if failedOnly { failed = count } else { total = count }
             if outstanding == 0, failed != nil, total != nil { couldNotFetch = false }
         case .failure(.cancelled):
             break

@@ -17,8 +17,10 @@ extension RecoverScreen {
         case .ended(.finished): (r.notEnqueued == 0 ? "done: every event enqueued" : "done, with \(r.notEnqueued) not enqueued",
                                  Style(r.notEnqueued == 0 ? .success : .warning, bold: true))
         case .ended(.stopped): ("stopped; Ctrl-R on the log goes on", Style(.warning, bold: true))
-        case .ended(.journalFailed(let why)): ("stopped: \(TerminalSafe.escaped(why))", Style(.error, bold: true))
-        case .ended(.rateLimited(let why)): ("stopped: \(TerminalSafe.escaped(why))", Style(.error, bold: true))
+        case .ended(.journalFailed(let why)), .ended(.rateLimited(let why)), .ended(.outputClosed(let why)):
+            ("stopped: \(TerminalSafe.escaped(why))", Style(.error, bold: true))
+        case .ended(.keyRefused(let why)):
+            ("stopped: \(TerminalSafe.escaped(why)) Nothing more was sent; fix the key, then Ctrl-R on the log goes on.", Style(.error, bold: true))
         case .couldNotStart(let why): ("not started: \(TerminalSafe.escaped(why)) Nothing was sent.", Style(.error, bold: true))
         }
         out.field("State", phase, tone)

@@ -48,11 +48,11 @@ public enum DeliveryStatusLook {
         return parts
     }
 
-    /// A query's answer as a figure: a hostile total below zero is unreadable, not a figure; a
+    /// A query's answer as a figure: a total that is not a count is unreadable, not a figure; a
     /// cancelled one is asked again later (nil).
     static func figure(_ result: Result<DeliveryPage, JetEmailError>) -> Figure? {
         switch result {
-        case .success(let page): page.total >= 0 ? .known(page.total) : .unavailable
+        case .success(let page): page.reportedTotal.map(Figure.known) ?? .unavailable
         case .failure(.cancelled): nil
         case .failure: .unavailable
         }

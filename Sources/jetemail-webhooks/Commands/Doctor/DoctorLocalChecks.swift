@@ -119,6 +119,11 @@ enum DoctorLocalChecks {
             var parent = folder
             repeat { parent = String(parent[..<(parent.lastIndex(of: "/") ?? parent.startIndex)]) } while !parent.isEmpty && access(parent, F_OK) != 0
             let target = parent.isEmpty ? "/" : parent
+            // The nearest thing that exists must be a folder: under a file (/dev/null) nothing can be made.
+            var parentInfo = stat()
+            if stat(target, &parentInfo) == 0, parentInfo.st_mode & S_IFMT != S_IFDIR {
+                return .error("journals", "\(folder) cannot be made (\(target) is not a folder)", "Set XDG_STATE_HOME to a writable folder, or give recover --journal FILE.")
+            }
             return access(target, W_OK) == 0 ? .ok("journals", "\(folder) (made 0700 on the first recover)")
                 : .error("journals", "\(folder) cannot be made (\(target) is not writable)", "Set XDG_STATE_HOME to a writable folder, or give recover --journal FILE.")
         }

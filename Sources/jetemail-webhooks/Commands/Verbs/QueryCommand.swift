@@ -153,7 +153,7 @@ struct QueryCommand: Command {
                 }
                 continue
             }
-            let new = news.fresh(page.events)
+            let new = news.fresh(page.events, now: SystemClock.unixNow)
             if !new.isEmpty {
                 try print(new.reversed(), !printedAny)
                 printedAny = true

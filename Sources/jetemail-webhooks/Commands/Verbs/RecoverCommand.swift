@@ -49,6 +49,10 @@ struct RecoverCommand: Command {
     let retryUncertain: Bool
     let fresh: Bool
     let json: Bool
+    /// The filter's options as given (to hold them against a journal's own filter on --resume).
+    let filterOptions: [(String, String)]
+    /// --base-url was given: the only way to replay a journal's events to another API.
+    let baseURLGiven: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         access = try APIAccess(arguments)
@@ -61,6 +65,8 @@ struct RecoverCommand: Command {
         resume = arguments.string("resume")
         if journalPath != nil, resume != nil { throw UsageError("Give --journal FILE or --resume FILE, not both.") }
         if let a = arguments.string("webhook"), let b = arguments.string("uuid"), a != b { throw UsageError("--webhook and --uuid name the same webhook; give one.") }
+        filterOptions = ["status", "since", "until", "event-type"].compactMap { name in arguments.string(name).map { (name, $0) } }
+        baseURLGiven = access.connection.baseURL != nil
         guard let uuid = arguments.string("webhook") ?? arguments.string("uuid") else {
             guard resume != nil else { throw UsageError("Which webhook? Give --webhook UUID (or --resume FILE).") }
             filter = nil
@@ -103,34 +109,41 @@ struct RecoverCommand: Command {
     }
 
     @MainActor func run(client: JetEmailClient, environment: [String: String]) async throws {
-        let state = try await journalState(client: client, environment: environment)
-        switch state {
+        let target = RecoverJournal.Target(client)
+        switch try await journalState(client: client, environment: environment, target: target) {
+        case .finished(let journal) where retryUncertain && !journal.uncertain.isEmpty:
+            // Asked to send again what may have been replayed: the finished journal goes on.
+            if dryRun { try printLeft(journal); return }
+            try await replay(try claim(journal.path), client: client)
         case .finished(let journal):
             // Said, not replayed again: the same command after a finished run changes nothing.
             try printSummary(journal, ran: nil, headline: "This recover is done already (--new starts afresh)", resume: nil)
             if journal.count(.enqueued) != journal.events.count { listNotDone(journal); throw ExitCode(1) }
         case .resuming(let journal):
-            try await replay(journal, client: client, resumed: true)
+            // A dry run says what is left, and sends nothing, whatever the journal holds.
+            if dryRun { try printLeft(journal); return }
+            try await replay(try claim(journal.path), client: client)
         case .planned(let plan, let name):
             let perMinute = client.pacer?.limit ?? RequestBudget.defaultRate
             try printPlan(plan, webhookName: name, perMinute: perMinute)
             if dryRun || plan.count == 0 { return }
+            try askAboutShortPlan(plan)
             if !yes {
                 let since = plan.filter.since.map { " (since \($0))" } ?? ""
                 try APIAccess.confirm("Replay \(plan.count) \(plan.filter.status.rawValue) deliveries of \(TerminalSafe.escaped(name))\(since), oldest first, "
                                       + "about \(DurationText.words(plan.estimatedSeconds(perMinute: perMinute, priority: .background)))? y/N ", declined: "Nothing was sent.")
             }
-            let journal: RecoverJournal.State
+            let claimed: RecoverJournal.Claimed
             let path = journalPath.map { HomeDirectory.expandingTilde($0, environment: environment) }
             do throws(RecoverJournal.Problem) {
-                journal = try RecoverJournal.begin(plan, webhookName: name, path: path,
-                                                   folder: RecoverJournal.folder(environment: environment), now: SystemClock.unixNow)
+                claimed = try RecoverJournal.begin(plan, webhookName: name, path: path, folder: RecoverJournal.folder(environment: environment),
+                                                   now: SystemClock.unixNow, target: target)
             } catch {
-                let elsewhere = journalPath == nil ? "; --journal FILE writes it elsewhere." : "."
-                StandardError.write("The journal could not be created: \(error.description) Nothing was sent\(elsewhere)")
+                let elsewhere = journalPath == nil ? " --journal FILE writes it elsewhere." : ""
+                StandardError.write("The journal could not be created: \(error.description) Nothing was sent.\(elsewhere)")
                 throw ExitCode(1)
             }
-            try await replay(journal, client: client, resumed: false)
+            try await replay(claimed, client: client)
         }
     }
 
@@ -140,22 +153,21 @@ struct RecoverCommand: Command {
         case planned(RecoverPlan, String)
     }
 
-    /// A journal to go on with (`--resume`, or the latest of the same recover), or a new plan.
-    @MainActor func journalState(client: JetEmailClient, environment: [String: String]) async throws -> Start {
+    /// A journal to go on with (`--resume`, or the latest of the same recover for this account),
+    /// or a new plan.
+    @MainActor func journalState(client: JetEmailClient, environment: [String: String], target: RecoverJournal.Target) async throws -> Start {
         if let resume {
             let state: RecoverJournal.State
             do { state = try RecoverJournal.read(HomeDirectory.expandingTilde(resume, environment: environment)) } catch {
-                StandardError.write("Cannot resume \(TerminalSafe.escaped(resume)): \(error.description)")
+                StandardError.write("Cannot resume \(TerminalSafe.escaped(resume)): \(error.description) Nothing was sent.")
                 throw ExitCode(2)
             }
-            if let filter, filter.uuid != state.filter.uuid {
-                StandardError.write("That journal is a recover of another webhook (\(TerminalSafe.escaped(state.filter.uuid))).")
-                throw ExitCode(2)
-            }
+            try checkResume(state, target: target)
             return state.finished ? .finished(state) : .resuming(state)
         }
         guard let filter else { throw ExitCode(2) }
-        if !fresh, journalPath == nil, let state = RecoverJournal.latestState(folder: RecoverJournal.folder(environment: environment), filter: filter) {
+        if !fresh, journalPath == nil,
+           let state = RecoverJournal.latestState(folder: RecoverJournal.folder(environment: environment), filter: filter, target: target) {
             return state.finished ? .finished(state) : .resuming(state)
         }
         let webhook: Webhook
@@ -166,36 +178,69 @@ struct RecoverCommand: Command {
         }
     }
 
-    func printPlan(_ plan: RecoverPlan, webhookName: String, perMinute: Int) throws {
-        let clock = SystemClock.wallClock()
-        if asJSON {
-            struct PlanJSON: Encodable {
-                var webhook: String, webhook_name: String, status: String, count: Int, by_type: [String: Int], by_code: [String: Int]
-                var oldest: Int?, newest: Int?, estimated_seconds: Int, total_changed: Bool, totals_seen: [Int], dry_run: Bool
-            }
-            try APIAccess.print(WebhookOutput.jsonLine(PlanJSON(webhook: plan.filter.uuid, webhook_name: webhookName, status: plan.filter.status.rawValue,
-                                                            count: plan.count, by_type: plan.byType, by_code: plan.byCode, oldest: plan.oldest,
-                                                            newest: plan.newest, estimated_seconds: plan.estimatedSeconds(perMinute: perMinute, priority: .background),
-                                                            total_changed: plan.totalChanged, totals_seen: plan.totalsSeen, dry_run: dryRun))
-                                    )
-            return
+    /// `--resume J` goes on with J as it was made: the same webhook and filter (options that
+    /// say otherwise are refused), the same account (another base URL or key only when
+    /// --base-url names the new one and the person confirms).
+    @MainActor func checkResume(_ state: RecoverJournal.State, target: RecoverJournal.Target) throws {
+        let described = TerminalSafe.escaped(state.filter.describe(webhookName: state.webhookName))
+        if let filter, filter.uuid != state.filter.uuid {
+            StandardError.write("That journal is a recover of another webhook (\(TerminalSafe.escaped(state.filter.uuid))). Nothing was sent.")
+            throw ExitCode(2)
         }
-        var lines = ["Plan: \(plan.count) \(TerminalSafe.escaped(plan.filter.describe(webhookName: webhookName)))"]
-        guard plan.count > 0 else { try APIAccess.print(lines[0] + ": nothing to replay."); return }
-        lines.append("  by type: " + RecoverPlan.ranked(plan.byType).map { "\(TerminalSafe.escaped($0.key)) \($0.count)" }.joined(separator: ", "))
-        lines.append("  by last response: " + RecoverPlan.ranked(plan.byCode).map { "\(TerminalSafe.escaped($0.key)) \($0.count)" }.joined(separator: ", "))
-        if let oldest = plan.oldest, let newest = plan.newest { lines.append("  from \(clock.local(oldest)) to \(clock.local(newest))") }
-        lines.append("  about \(DurationText.words(plan.estimatedSeconds(perMinute: perMinute, priority: .background))) at \(perMinute) requests a minute")
-        if plan.totalChanged { lines.append("  ! the log changed while it was read (totals \(plan.totalsSeen.map(String.init).joined(separator: ", "))): the plan has what was seen") }
-        try APIAccess.print(lines.joined(separator: "\n"))
+        let journalValues = ["status": state.filter.status.rawValue, "since": state.filter.since, "until": state.filter.until, "event-type": state.filter.eventType]
+        let contradicting = filterOptions.filter { name, value in
+            name == "status" ? value.lowercased() != state.filter.status.rawValue : journalValues[name] != .some(value)
+        }
+        if !contradicting.isEmpty {
+            let options = contradicting.map { "--\($0.0) \(TerminalSafe.escaped($0.1))" }.joined(separator: " ")
+            StandardError.write("\(options) \(contradicting.count == 1 ? "contradicts" : "contradict") the journal, a recover of \(described). "
+                                + "Nothing was sent. Give --resume FILE alone to go on with it, or leave out --resume for a new recover.")
+            throw ExitCode(2)
+        }
+        guard let made = state.target, made != target else { return }
+        let what = made.baseURL != target.baseURL ? "for \(TerminalSafe.escaped(made.baseURL))" : "with another API key"
+        guard baseURLGiven else {
+            StandardError.write("That journal was made \(what); this run would send its events to \(TerminalSafe.escaped(target.baseURL))"
+                                + (made.keyFingerprint != target.keyFingerprint ? " with another key" : "") + ". Nothing was sent. "
+                                + "To replay them there anyway, name it with --base-url and confirm.")
+            throw ExitCode(2)
+        }
+        if !yes {
+            try APIAccess.requireTerminal(unless: false, "the journal was made \(what); pass --yes to replay its events to \(target.baseURL). Nothing was sent.")
+            try APIAccess.confirm("The journal was made \(what). Replay its events to \(TerminalSafe.escaped(target.baseURL)) instead? y/N ",
+                                  declined: "Nothing was sent.")
+        }
+    }
+
+    /// Takes the journal for this run, or says which run has it (exit 1, nothing sent).
+    func claim(_ path: String) throws -> RecoverJournal.Claimed {
+        do { return try RecoverJournal.claim(path, now: SystemClock.unixNow) } catch {
+            StandardError.write("Cannot go on with \(TerminalSafe.escaped(path)): \(error.description)"
+                                + (error.heldBy == nil ? " Nothing was sent." : ""))
+            throw ExitCode(1)
+        }
+    }
+
+    /// A plan short of the server's own count (pages repeated, skipped, offsets ignored): said;
+    /// a script stops there (exit 1), a person decides.
+    @MainActor func askAboutShortPlan(_ plan: RecoverPlan) throws {
+        guard let total = plan.shortOf else { return }
+        let line = "JetEmail counted \(total) but fewer came back distinct while paging (it repeated or skipped rows): the plan of \(plan.count) may be short."
+        guard APIAccess.personWaits else {
+            StandardError.write(line + " Nothing was sent; run it again later, or with --since/--until for smaller pages of the log.")
+            throw ExitCode(1)
+        }
+        StandardError.write(line)
+        try APIAccess.confirm("Replay the \(plan.count) found anyway? y/N ", declined: "Nothing was sent.")
     }
 
     /// Replays what the journal has left, with progress, and ends with the summary and its exit code.
-    @MainActor func replay(_ state: RecoverJournal.State, client: JetEmailClient, resumed: Bool) async throws {
+    @MainActor func replay(_ claimed: RecoverJournal.Claimed, client: JetEmailClient) async throws {
+        let state = claimed.state
         let left = state.remaining(retryUncertain: retryUncertain)
         let uncertain = state.uncertain
         let resumeCommand = RecoverCommandLine.resume(journal: state.path, connection: access.connection.words)
-        if resumed {
+        if !state.results.isEmpty || !state.sent.isEmpty {
             StandardError.write("Going on with \(TerminalSafe.escaped(state.path)): \(state.results.count) of \(state.events.count) answered, \(left.count) to replay.")
         }
         if !uncertain.isEmpty, !retryUncertain {
@@ -203,11 +248,7 @@ struct RecoverCommand: Command {
                                 + "--retry-uncertain replays them: " + uncertain.prefix(5).map { TerminalSafe.escaped($0) }.joined(separator: ", ")
                                 + (uncertain.count > 5 ? " …" : ""))
         }
-        let journal: RecoverJournal
-        do { journal = try RecoverJournal.reopen(state.path) } catch {
-            StandardError.write("The journal cannot be written: \(error.description) Nothing was sent.")
-            throw ExitCode(1)
-        }
+        let journal = claimed.journal
         let stop = StopSignals()
         let bar = ProgressBar(enabled: !asJSON && isatty(STDERR_FILENO) != 0)
         let json = asJSON
@@ -217,10 +258,14 @@ struct RecoverCommand: Command {
         let limit = client.pacer?.limit ?? RequestBudget.defaultRate
         let (end, progress) = await RecoverRun.run(left, uuid: state.filter.uuid, journal: journal, client: client.with(priority: .background),
                                                       madeBefore: state.requestAges(now: SystemClock.unixNow), progress: { progress in
+            var heard = RecoverRun.Heard.goOn
+            func out(_ line: String) {
+                if let code = StandardOutput.write(line) { heard = .stop("Cannot write to standard output (\(String(cString: strerror(code))))") }
+            }
             if json, progress.answeredJustNow, let last = progress.last {
                 var line = ["event_id": last.id, "result": last.result.rawValue]
                 if let detail = last.detail { line["detail"] = detail }
-                _ = StandardOutput.write(WebhookOutput.jsonLine(line))
+                out(WebhookOutput.jsonLine(line))
             }
             // A wait for the budget is said once as it starts, with who else uses it, on stderr
             // (JSON on stdout stays as it was).
@@ -231,15 +276,16 @@ struct RecoverCommand: Command {
             let holdStarts = holdSaid.withLock { said in defer { said = progress.waitingSeconds != nil }; return progress.waitingSeconds != nil && !said }
             if let wait = progress.waitingSeconds, holdStarts {
                 // Once a wait: a 429 caused elsewhere (another program, another window) holds the run.
-                if json { _ = StandardOutput.write(WebhookOutput.jsonLine(["waiting_seconds": wait])) }
+                if json { out(WebhookOutput.jsonLine(["waiting_seconds": wait])) }
                 if !bar.enabled { StandardError.write("JetEmail answered 429 (rate limited): waiting \(wait) s, then going on with the same event.") }
             }
             bar.show(progress, seconds: Self.seconds(since: started))
+            return heard
         }, shouldStop: { [flag = stop.flag] in flag.isSet }, clock: { Self.seconds(since: started) }, wallClock: { SystemClock.unixNow })
         bar.finish()
         stop.release()
         // The whole recover, earlier runs of the journal included, as the journal now has it.
-        let final = (try? RecoverJournal.read(state.path)) ?? state
+        let final = (try? journal.readBack()) ?? state
         let safeResume = TerminalSafe.escaped(resumeCommand)
         switch end {
         case .finished:
@@ -252,55 +298,15 @@ struct RecoverCommand: Command {
             try? printSummary(final, ran: progress, headline: "Stopped after \(progress.done) of \(left.count)", resume: resumeCommand)
             if !asJSON { StandardError.write("Resume: \(safeResume)") }
             throw ExitCode(stop.signal.map { 128 + $0 } ?? 130)
-        case .journalFailed(let why), .rateLimited(let why):
-            try? printSummary(final, ran: progress, headline: "Stopped: \(TerminalSafe.escaped(why))", resume: resumeCommand)
-            if !asJSON { StandardError.write("Resume: \(safeResume)") }
+        case .journalFailed(let why), .rateLimited(let why), .keyRefused(let why), .outputClosed(let why):
+            // The reason always reaches stderr, with --json too (where the summary carries it as well).
+            let reason = TerminalSafe.escaped(why)
+            try? printSummary(final, ran: progress, headline: "Stopped: \(reason)", resume: resumeCommand, stoppedBecause: why)
+            if asJSON { StandardError.write("Stopped: \(reason)") }
+            if case .keyRefused = end { StandardError.write("Nothing more was sent: every other event would be refused the same way. Fix the key, then resume.") }
+            StandardError.write("Resume: \(safeResume)")
             throw ExitCode(1)
         }
-    }
-
-    /// The recover in numbers: JSON on stdout, or a line on stderr (stdout stays for data).
-    func printSummary(_ journal: RecoverJournal.State, ran: RecoverRun.Progress?, headline: String, resume: String?) throws {
-        let uncertain = journal.uncertain.count
-        if asJSON {
-            struct Summary: Encodable {
-                var summary = true
-                var total, enqueued, not_found, refused, uncertain: Int
-                var this_run_enqueued: Int?
-                var journal: String, finished: Bool, resume: String?
-                /// The `stats` command that shows the replayed range's deliveries as they are now.
-                var watch: String?
-            }
-            try APIAccess.print(WebhookOutput.jsonLine(Summary(total: journal.events.count, enqueued: journal.count(.enqueued), not_found: journal.count(.notFound),
-                                                               refused: journal.count(.refused), uncertain: uncertain, this_run_enqueued: ran?.enqueued,
-                                                               journal: journal.path, finished: journal.finished, resume: resume,
-                                                               watch: watchCommand(journal))))
-        } else {
-            var text = "\(headline): \(journal.count(.enqueued)) of \(journal.events.count) enqueued"
-            if let ran, ran.enqueued != journal.count(.enqueued) { text += " (\(ran.enqueued) by this run)" }
-            text += ", \(journal.count(.notFound)) not found (404), \(journal.count(.refused)) refused"
-            if uncertain > 0 { text += ", \(uncertain) may have been replayed (no answer seen; --retry-uncertain sends them again)" }
-            StandardError.write(text + ". Journal: \(TerminalSafe.escaped(journal.path))")
-        }
-    }
-
-    /// `stats` over the range of the events replayed: the figures that show them delivered (or
-    /// failing again) as JetEmail works through them.
-    func watchCommand(_ journal: RecoverJournal.State) -> String? {
-        let times = journal.events.compactMap(\.createdAt)
-        guard let from = times.min(), let to = times.max() else { return nil }
-        return RecoverCommandLine.watch(uuid: journal.filter.uuid, since: from, until: to, connection: access.connection.words)
-    }
-
-    /// The events that are not known to be enqueued, on stderr.
-    func listNotDone(_ journal: RecoverJournal.State) {
-        let doubtful = Set(journal.uncertain)
-        let missed = journal.events.map(\.id).filter { (journal.results[$0] != nil && journal.results[$0] != .enqueued) || doubtful.contains($0) }
-        for id in missed.prefix(20) {
-            let result = doubtful.contains(id) ? "may have been replayed" : journal.results[id]?.rawValue ?? ""
-            StandardError.write("  \(TerminalSafe.escaped(id)): \(result)\(journal.details[id].map { " (\(TerminalSafe.escaped($0)))" } ?? "")")
-        }
-        if missed.count > 20 { StandardError.write("  … and \(missed.count - 20) more (in the journal)") }
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -80,6 +80,11 @@ struct ReplayCommand: Command {
             try APIAccess.print(APIAccess.wantsJSON(json) ? WebhookOutput.json(receipt)
                                 : "\(TerminalSafe.escaped(receipt.eventID)): \(TerminalSafe.escaped(receipt.status))"
                                   + (receipt.message.isEmpty ? "" : " (\(TerminalSafe.escaped(receipt.message)))"))
+            // Only "enqueued" is a replay; any other word is JetEmail saying it was not.
+            if !receipt.isEnqueued {
+                StandardError.write(receipt.refusal + ".")
+                throw ExitCode(1)
+            }
         }
     }
 }

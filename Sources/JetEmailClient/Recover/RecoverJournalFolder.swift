@@ -1,0 +1,72 @@
+import Glibc
+import PosixSupport
+
+/// Where journals go and how they are named: one folder per user, one file per run, its name
+/// saying the webhook, the filter's digest and when it began, so that the same command run again
+/// finds the journal of the same recover.
+extension RecoverJournal {
+    /// `$XDG_STATE_HOME/jetemail-webhooks`, else `~/.local/state/jetemail-webhooks`.
+    public static func folder(environment: [String: String]) -> String {
+        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? HomeDirectory.path(environment: environment) + "/.local/state"
+        return base + "/jetemail-webhooks"
+    }
+
+    /// Makes the folder (and its parents) private to this user, if missing; why not, if it cannot.
+    public static func makeFolder(_ folder: String) -> String? {
+        var path = ""
+        for part in folder.split(separator: "/", omittingEmptySubsequences: true) {
+            path += "/" + part
+            var info = stat()
+            if stat(path, &info) == 0 {
+                if info.st_mode & S_IFMT != S_IFDIR { return "\(path) is not a folder" }
+                continue
+            }
+            if mkdir(path, 0o700) != 0, errno != EEXIST { return "cannot create \(path): \(String(cString: strerror(errno)))" }
+        }
+        return nil
+    }
+
+    /// A new journal's path for this filter, stamped with the time (UTC).
+    public static func newPath(folder: String, filter: RecoverFilter, now: Int) -> String {
+        let (y, m, d, hh, mm, ss) = civil(now)
+        let stamp = four(y) + two(m) + two(d) + "T" + two(hh) + two(mm) + two(ss)
+        let safe = String(filter.uuid.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+            .map(Character.init).prefix(36))
+        return "\(folder)/recover-\(safe)-\(filter.key)-\(stamp).jsonl"
+    }
+
+    /// The newest journal in the folder for this filter, if any: regular files only (a FIFO or a
+    /// link of that name is not a journal, and is never opened).
+    public static func latest(folder: String, filter: RecoverFilter) -> String? {
+        guard let dir = opendir(folder) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix("recover-"), name.contains("-\(filter.key)-"), name.hasSuffix(".jsonl") else { continue }
+            var info = stat()
+            if lstat("\(folder)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFREG { names.append(name) }
+        }
+        return names.max().map { "\(folder)/\($0)" }
+    }
+
+    /// The latest journal of this recover that can be read, finished or not, made for this
+    /// account (`target`; a journal of another base URL or key is another recover).
+    public static func latestState(folder: String, filter: RecoverFilter, target: Target? = nil) -> State? {
+        guard let state = latest(folder: folder, filter: filter).flatMap({ try? read($0) }) else { return nil }
+        if let target, let made = state.target, made != target { return nil }
+        return state
+    }
+
+    // MARK: Dates for file names
+
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    static func four(_ n: Int) -> String { let t = Swift.String(n); return Swift.String(repeating: "0", count: max(0, 4 - t.count)) + t }
+
+    static func civil(_ unix: Int) -> (Int, Int, Int, Int, Int, Int) {
+        let t = min(max(unix, 0), 253_402_300_799)
+        let seconds = t % 86_400
+        let (y, m, d) = TimeText.civil(days: t / 86_400)
+        return (y, m, d, seconds / 3600, seconds % 3600 / 60, seconds % 60)
+    }
+}

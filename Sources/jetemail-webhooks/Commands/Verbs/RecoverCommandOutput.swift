@@ -1,0 +1,102 @@
+import JetEmailClient
+import PosixSupport
+
+/// What a recover prints: the plan (or what a journal has left), the summary, the events not
+/// enqueued, and the command that watches the replays delivered.
+extension RecoverCommand {
+    func printPlan(_ plan: RecoverPlan, webhookName: String, perMinute: Int) throws {
+        let clock = SystemClock.wallClock()
+        if asJSON {
+            struct PlanJSON: Encodable {
+                var webhook: String, webhook_name: String, status: String, count: Int, by_type: [String: Int], by_code: [String: Int]
+                var oldest: Int?, newest: Int?, estimated_seconds: Int, total_changed: Bool, totals_seen: [Int], dry_run: Bool
+                var dropped: Int, short_of: Int?
+            }
+            try APIAccess.print(WebhookOutput.jsonLine(PlanJSON(webhook: plan.filter.uuid, webhook_name: webhookName, status: plan.filter.status.rawValue,
+                                                            count: plan.count, by_type: plan.byType, by_code: plan.byCode, oldest: plan.oldest,
+                                                            newest: plan.newest, estimated_seconds: plan.estimatedSeconds(perMinute: perMinute, priority: .background),
+                                                            total_changed: plan.totalChanged, totals_seen: plan.totalsSeen, dry_run: dryRun,
+                                                            dropped: plan.dropped, short_of: plan.shortOf))
+                                    )
+            return
+        }
+        var lines = ["Plan: \(plan.count) \(TerminalSafe.escaped(plan.filter.describe(webhookName: webhookName)))"]
+        if plan.dropped > 0 {
+            lines.append("  ! \(plan.dropped) row\(plan.dropped == 1 ? "" : "s") JetEmail sent \(plan.dropped == 1 ? "is" : "are") not \(plan.filter.status.rawValue) deliveries of this webhook "
+                         + "(another webhook, status, type or time, or no usable id): left out, never replayed")
+        }
+        if let total = plan.shortOf { lines.append("  ! JetEmail counted \(total), but fewer came back distinct while paging: the plan may be short") }
+        guard plan.count > 0 else { try APIAccess.print((lines + [lines[0] + ": nothing to replay."]).dropFirst().joined(separator: "\n")); return }
+        lines.append("  by type: " + RecoverPlan.ranked(plan.byType).map { "\(TerminalSafe.escaped($0.key)) \($0.count)" }.joined(separator: ", "))
+        lines.append("  by last response: " + RecoverPlan.ranked(plan.byCode).map { "\(TerminalSafe.escaped($0.key)) \($0.count)" }.joined(separator: ", "))
+        if let oldest = plan.oldest, let newest = plan.newest { lines.append("  from \(clock.local(oldest)) to \(clock.local(newest))") }
+        lines.append("  about \(DurationText.words(plan.estimatedSeconds(perMinute: perMinute, priority: .background))) at \(perMinute) requests a minute")
+        if plan.totalChanged { lines.append("  ! the log changed while it was read (totals \(plan.totalsSeen.map(String.init).joined(separator: ", "))): the plan has what was seen") }
+        try APIAccess.print(lines.joined(separator: "\n"))
+    }
+
+    /// The recover in numbers: JSON on stdout, or a line on stderr (stdout stays for data).
+    func printSummary(_ journal: RecoverJournal.State, ran: RecoverRun.Progress?, headline: String, resume: String?, stoppedBecause: String? = nil) throws {
+        let uncertain = journal.uncertain.count
+        if asJSON {
+            struct Summary: Encodable {
+                var summary = true
+                var total, enqueued, not_found, refused, uncertain: Int
+                var this_run_enqueued: Int?
+                var journal: String, finished: Bool, resume: String?
+                /// Why the run stopped before its end, when it did.
+                var stopped: String?
+                /// The `stats` command that shows the replayed range's deliveries as they are now.
+                var watch: String?
+            }
+            try APIAccess.print(WebhookOutput.jsonLine(Summary(total: journal.events.count, enqueued: journal.count(.enqueued), not_found: journal.count(.notFound),
+                                                               refused: journal.count(.refused), uncertain: uncertain, this_run_enqueued: ran?.enqueued,
+                                                               journal: journal.path, finished: journal.finished, resume: resume, stopped: stoppedBecause,
+                                                               watch: watchCommand(journal))))
+        } else {
+            var text = "\(headline): \(journal.count(.enqueued)) of \(journal.events.count) enqueued"
+            if let ran, ran.enqueued != journal.count(.enqueued) { text += " (\(ran.enqueued) by this run)" }
+            text += ", \(journal.count(.notFound)) not found (404), \(journal.count(.refused)) refused"
+            if uncertain > 0 { text += ", \(uncertain) may have been replayed (no answer seen; --retry-uncertain sends them again)" }
+            StandardError.write(text + ". Journal: \(TerminalSafe.escaped(journal.path))")
+        }
+    }
+
+    /// A dry run over a journal that stopped before its end: what going on would send, and nothing is.
+    func printLeft(_ journal: RecoverJournal.State) throws {
+        let left = journal.remaining(retryUncertain: retryUncertain)
+        if asJSON {
+            struct LeftJSON: Encodable {
+                var journal: String, webhook: String, webhook_name: String, status: String, count: Int, answered: Int, uncertain: Int, dry_run = true
+            }
+            try APIAccess.print(WebhookOutput.jsonLine(LeftJSON(journal: journal.path, webhook: journal.filter.uuid, webhook_name: journal.webhookName,
+                                                                status: journal.filter.status.rawValue, count: left.count, answered: journal.results.count,
+                                                                uncertain: journal.uncertain.count)))
+            return
+        }
+        try APIAccess.print("Plan: \(left.count) left of \(TerminalSafe.escaped(journal.filter.describe(webhookName: journal.webhookName))), "
+                            + "going on with \(TerminalSafe.escaped(journal.path)) (\(journal.results.count) of \(journal.events.count) answered"
+                            + (journal.uncertain.isEmpty ? "" : ", \(journal.uncertain.count) may have been replayed") + "). "
+                            + "Dry run: nothing was sent.")
+    }
+
+    /// `stats` over the range of the events replayed: the figures that show them delivered (or
+    /// failing again) as JetEmail works through them.
+    func watchCommand(_ journal: RecoverJournal.State) -> String? {
+        let times = journal.events.compactMap(\.createdAt)
+        guard let from = times.min(), let to = times.max() else { return nil }
+        return RecoverCommandLine.watch(uuid: journal.filter.uuid, since: from, until: to, connection: access.connection.words)
+    }
+
+    /// The events that are not known to be enqueued, on stderr.
+    func listNotDone(_ journal: RecoverJournal.State) {
+        let doubtful = Set(journal.uncertain)
+        let missed = journal.events.map(\.id).filter { (journal.results[$0] != nil && journal.results[$0] != .enqueued) || doubtful.contains($0) }
+        for id in missed.prefix(20) {
+            let result = doubtful.contains(id) ? "may have been replayed" : journal.results[id]?.rawValue ?? ""
+            StandardError.write("  \(TerminalSafe.escaped(id)): \(result)\(journal.details[id].map { " (\(TerminalSafe.escaped($0)))" } ?? "")")
+        }
+        if missed.count > 20 { StandardError.write("  … and \(missed.count - 20) more (in the journal)") }
+    }
+
+}
