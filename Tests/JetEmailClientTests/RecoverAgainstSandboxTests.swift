@@ -33,12 +33,12 @@ import JetEmailHTTP
     /// Runs `events` to the end (or `stopAfter` answers) with a journal in `folder`.
     func run(_ plan: RecoverPlan, client: JetEmailClient, folder: String, stopAfter: Int? = nil,
              madeBefore: [Double] = []) async throws -> (RecoverRun.End, RecoverRun.Progress, RecoverJournal.State) {
-        let state = try RecoverJournal.begin(plan, webhookName: "Billing", path: nil, folder: folder, now: Int(Date().timeIntervalSince1970))
-        let journal = try RecoverJournal.reopen(state.path)
+        let claimed = try RecoverJournal.begin(plan, webhookName: "Billing", path: nil, folder: folder, now: Int(Date().timeIntervalSince1970))
+        let state = claimed.state, journal = claimed.journal
         let answered = Mutex(0)
         let (end, progress) = await RecoverRun.run(
             state.remaining(retryUncertain: false), uuid: plan.filter.uuid, journal: journal, client: client, madeBefore: madeBefore,
-            progress: { p in answered.withLock { $0 = p.done } },
+            progress: { p in answered.withLock { $0 = p.done }; return .goOn },
             shouldStop: { stopAfter.map { limit in answered.withLock { $0 >= limit } } ?? false },
             clock: { Date().timeIntervalSince1970 }, wallClock: { Int(Date().timeIntervalSince1970) })
         return (end, progress, try RecoverJournal.read(state.path))
@@ -112,11 +112,11 @@ import JetEmailHTTP
             // A new process a moment later: its budget starts empty, but the journal says what
             // the killed run spent, so it does not pass the window either.
             let second = try client(base, key: server.apiKey, pacer: RequestPacer(limit: 10, window: 3))
-            let reopened = try RecoverJournal.reopen(journal.path)
+            let reopened = try RecoverJournal.claim(journal.path, now: Int(Date().timeIntervalSince1970)).journal
             let (end2, progress2) = await RecoverRun.run(
                 journal.remaining(retryUncertain: false), uuid: uuid, journal: reopened, client: second,
                 madeBefore: journal.requestAges(now: Int(Date().timeIntervalSince1970)),
-                progress: { _ in }, shouldStop: { false },
+                progress: { _ in .goOn }, shouldStop: { false },
                 clock: { Date().timeIntervalSince1970 }, wallClock: { Int(Date().timeIntervalSince1970) })
             #expect(end2 == .finished && progress2.enqueued == plan.count - journal.results.count)
             #expect(server.rateLimited.answers == 0, "going on caused no 429")
@@ -129,34 +129,39 @@ import JetEmailHTTP
         let folder = TemporaryDirectory()
         let plan = RecoverPlan(filter: RecoverFilter(uuid: "u"), events: [.init(id: "evt_1", createdAt: 1), .init(id: "evt_2", createdAt: 2)],
                                byType: [:], byCode: [:], oldest: 1, newest: 2, totalsSeen: [2])
-        let state = try RecoverJournal.begin(plan, webhookName: "B", path: folder.path + "/j", folder: folder.path, now: 100)
-        var info = stat()
-        #expect(stat(state.path, &info) == 0 && info.st_mode & 0o777 == 0o600)
-        #expect(throws: RecoverJournal.Problem.self) { try RecoverJournal.begin(plan, webhookName: "B", path: state.path, folder: folder.path, now: 1) }
-        #expect(try RecoverJournal.read(state.path).events.count == 2, "the first journal is intact")
-        symlink(state.path, folder.path + "/link")
-        #expect(throws: RecoverJournal.Problem.self) { try RecoverJournal.reopen(folder.path + "/link") }
+        let path = folder.path + "/j"
+        do {
+            let state = try RecoverJournal.begin(plan, webhookName: "B", path: path, folder: folder.path, now: 100).state
+            var info = stat()
+            #expect(stat(state.path, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        }
+        #expect(throws: RecoverJournal.Problem.self) { try RecoverJournal.begin(plan, webhookName: "B", path: path, folder: folder.path, now: 1) }
+        #expect(try RecoverJournal.read(path).events.count == 2, "the first journal is intact")
+        symlink(path, folder.path + "/link")
+        #expect(throws: RecoverJournal.Problem.self) { try RecoverJournal.claim(folder.path + "/link", now: 1) }
         #expect(throws: RecoverJournal.Problem.self) { try RecoverJournal.begin(plan, webhookName: "B", path: folder.path + "/link", folder: folder.path, now: 1) }
-        chmod(state.path, 0o644)
-        #expect(throws: RecoverJournal.Problem.self) { try RecoverJournal.reopen(state.path) }
-        chmod(state.path, 0o600)
+        chmod(path, 0o644)
+        #expect(throws: RecoverJournal.Problem.self) { try RecoverJournal.claim(path, now: 1) }
+        chmod(path, 0o600)
 
         // Sent and never answered: may have been replayed, skipped unless asked.
-        let journal = try RecoverJournal.reopen(state.path)
-        try journal.sent("evt_1", now: 101)
-        try journal.done("evt_1", .enqueued, now: 101)
-        try journal.sent("evt_2", now: 102)
-        let read = try RecoverJournal.read(state.path)
+        do {
+            let journal = try RecoverJournal.claim(path, now: 101).journal
+            try journal.sent("evt_1", now: 101)
+            try journal.done("evt_1", .enqueued, now: 101)
+            try journal.sent("evt_2", now: 102)
+        }
+        let read = try RecoverJournal.read(path)
         #expect(read.uncertain == ["evt_2"] && read.remaining(retryUncertain: false).isEmpty)
         #expect(read.remaining(retryUncertain: true).map(\.id) == ["evt_2"])
-        // A line cut short by a kill mid-write is passed over.
-        let fd = open(state.path, O_WRONLY | O_APPEND)
+        // A line cut short by a kill mid-write: its event's answer is unknown.
+        let fd = open(path, O_WRONLY | O_APPEND)
         _ = "{\"done\":\"evt_2\",\"res".withCString { write(fd, $0, strlen($0)) }
         close(fd)
-        #expect(try RecoverJournal.read(state.path).uncertain == ["evt_2"])
+        #expect(try RecoverJournal.read(path).uncertain == ["evt_2"])
         // The latest journal of these filters is found again.
         #expect(RecoverJournal.latest(folder: folder.path, filter: plan.filter) == nil, "a journal given by path has its own name")
-        let named = try RecoverJournal.begin(plan, webhookName: "B", path: nil, folder: folder.path, now: 200)
+        let named = try RecoverJournal.begin(plan, webhookName: "B", path: nil, folder: folder.path, now: 200).state
         #expect(RecoverJournal.latest(folder: folder.path, filter: plan.filter) == named.path)
         #expect(RecoverJournal.latest(folder: folder.path, filter: RecoverFilter(uuid: "other")) == nil)
     }

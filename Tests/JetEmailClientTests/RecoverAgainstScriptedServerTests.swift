@@ -54,11 +54,12 @@ import JetEmailHTTP
         let c = try client(server, pacer: pacer)
         let plan = try await RecoverPlanner.plan(RecoverFilter(uuid: "wh-1"), client: c)
         let folder = TemporaryDirectory()
-        let state = try RecoverJournal.begin(plan, webhookName: "Billing", path: nil, folder: folder.path, now: 1)
+        let claimed = try RecoverJournal.begin(plan, webhookName: "Billing", path: nil, folder: folder.path, now: 1)
+        let state = claimed.state
         let reports = Mutex<[RecoverRun.Progress]>([])
         let (end, progress) = await RecoverRun.run(
-            state.remaining(retryUncertain: false), uuid: "wh-1", journal: try RecoverJournal.reopen(state.path), client: c,
-            progress: { p in reports.withLock { $0.append(p) } }, shouldStop: { false },
+            state.remaining(retryUncertain: false), uuid: "wh-1", journal: claimed.journal, client: c,
+            progress: { p in reports.withLock { $0.append(p) }; return .goOn }, shouldStop: { false },
             clock: { Date().timeIntervalSince1970 }, wallClock: { 2 })
         return (end, progress, try RecoverJournal.read(state.path), reports.withLock { $0 })
     }

@@ -22,6 +22,8 @@ import Testing
     /// Orders' log with 250 events, page 0 in, and F pressed: (driver, the poll's id and query).
     func following() -> (Driver, Int, DeliveryQuery) {
         var d = logs.openLog()
+        // The machine's clock: these deliveries are a few minutes old at most, never ahead.
+        d.state.clock.epochAtStart = 1_800_000_000
         logs.answer(&d, id: logs.queries(&d)[0].0, page: 0, total: 250)
         d.press(.character("F"))
         let polls = d.drain().compactMap(\.backgroundQuery).filter { $0.1.offset == 0 && $0.1.limit == 1000 }
@@ -54,6 +56,22 @@ import Testing
         // The next poll asks from the new newest.
         guard let (_, second) = nextPoll(&d) else { Issue.record("no second poll"); return }
         #expect(second.dateFrom == 1_800_000_020)
+    }
+
+    /// D7 (issue 27): one delivery stamped 10⁸ s ahead is shown once, but the polls do not
+    /// start there: what arrives next is still shown.
+    @Test func aDeliveryFromTheFarFutureDoesNotStopTheFollow() {
+        var (d, id, _) = following()
+        var future = Self.newer(1)[0]
+        future.id = "future_1"
+        future.createdAt = 1_800_000_000 + 100_000_000
+        answer(&d, id, [future])
+        #expect(d.screen.contains("future_1"))
+        guard let (poll, q) = nextPoll(&d) else { Issue.record("no poll"); return }
+        #expect(Double(q.dateFrom ?? .max) <= d.state.clock.epochAtStart + d.now + Double(NewDeliveries.clockSkew), "\(q.dateFrom ?? 0)")
+        answer(&d, poll, [future] + Self.newer(2))
+        let rows = d.screen.split(separator: "\n").filter { $0.contains("future_1") }
+        #expect(rows.count == 1 && d.screen.contains("new_2") && d.screen.contains("new_1"), "the future one once, the new ones shown")
     }
 
     @Test func scrolledAwayTheViewStaysAndTheHeaderCountsWhatIsNewHomeGoesThere() {

@@ -81,6 +81,21 @@ import Testing
         #expect(row(d, "Crm").contains("9/9"))
     }
 
+    /// D6 (issue 27): a total that is not a count (text, missing: no `reportedTotal`) is `?`,
+    /// never the rows that came (`1/1` before).
+    @Test func aTotalThatIsNotACountShowsAQuestionMarkNotTheRowsThatCame() {
+        var d = lists.loaded()
+        d.send(.tick)
+        let one = DeliveryLogTests.events(0, 1)
+        for (id, query) in healthQueries(&d) {
+            let page = query.uuid == "u-b" ? DeliveryPage(events: one, total: 1, limit: 1, offset: 0, reportedTotal: nil)
+                : DeliveryPage(events: [], total: 9, limit: 1, offset: 0)
+            d.send(.answered(id: id, .deliveries(.success(page))))
+        }
+        #expect(row(d, "billing").contains(" ? ") && !row(d, "billing").contains("1/1"), "\(row(d, "billing"))")
+        #expect(row(d, "Crm").contains("9/9"))
+    }
+
     @Test func oSortsByFailuresMostFirstThenByStatusAndTheHeaderSaysWhich() {
         var d = lists.loaded()
         #expect(d.screen.contains("3 webhooks · by name"))

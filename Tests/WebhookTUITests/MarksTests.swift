@@ -35,23 +35,68 @@ import Testing
         #expect(logs.log(d) == nil, "then Esc goes back")
     }
 
-    @Test func rWithMarksReplaysThemAfterOneQuestionAndCountsTheAnswers() {
+    /// The replays of the marks asked for now (id, target).
+    func replays(_ d: inout Driver) -> [(Int, ReplayTarget)] {
+        d.drain().compactMap(\.apiCall).compactMap { id, call -> (Int, ReplayTarget)? in
+            if case .replay(let target) = call { (id, target) } else { nil }
+        }
+    }
+
+    static func enqueued(_ id: String) -> APIAnswer { .replayed(.success(ReplayReceipt(eventID: id, status: "enqueued", message: ""))) }
+
+    @Test func rWithMarksReplaysThemAfterOneQuestionAndCountsTheAnswers() throws {
         var d = log()
         d.press(.character(" "), .down, .character(" "), .down, .character(" "))
         d.press(.character("R"))
         #expect(d.screen.contains("Replay 3 events? y/N") && d.screen.contains("to Orders"))
         d.press(.character("y"))
-        let sent = d.drain().compactMap(\.apiCall).compactMap { id, call -> (Int, ReplayTarget)? in
-            if case .replay(let target) = call { (id, target) } else { nil }
-        }
-        #expect(sent.map(\.1) == ["evt_2", "evt_1", "evt_0"].map { ReplayTarget(.eventID($0), uuid: "u-1") }, "oldest first, to this webhook")
-        #expect(logs.log(d)?.marks.isEmpty == true, "the marks go once sent")
-        d.send(.answered(id: sent[0].0, .replayed(.success(ReplayReceipt(eventID: "evt_2", status: "enqueued", message: "")))))
-        d.send(.answered(id: sent[1].0, .replayed(.failure(.eventNotFound(message: "gone")))))
+        var sent: [ReplayTarget] = []
+        var next = replays(&d)
+        #expect(next.count == 1, "one at a time")
+        sent.append(next[0].1)
+        #expect(logs.log(d)?.marks.isEmpty == true, "the marks go once asked")
+        d.send(.answered(id: next[0].0, Self.enqueued("evt_2")))
+        next = replays(&d)
+        sent.append(next[0].1)
+        d.send(.answered(id: next[0].0, .replayed(.failure(.eventNotFound(message: "gone")))))
         #expect(d.screen.contains("Replayed 2 of 3: 1 enqueued, 1 failed"))
-        d.send(.answered(id: sent[2].0, .replayed(.success(ReplayReceipt(eventID: "evt_0", status: "enqueued", message: "")))))
+        next = replays(&d)
+        sent.append(next[0].1)
+        d.send(.answered(id: next[0].0, Self.enqueued("evt_0")))
         #expect(d.screen.contains("Replayed 3 of 3: 2 enqueued, 1 failed"))
+        #expect(sent == ["evt_2", "evt_1", "evt_0"].map { ReplayTarget(.eventID($0), uuid: "u-1") }, "oldest first, to this webhook")
+        #expect(replays(&d).isEmpty)
         #expect(rows(d, "evt_0 ").first?.contains("pending") == true, "an enqueued one turns pending")
+    }
+
+    /// D18 (issue 27): ten marks go one after another, oldest first; a 429 on one keeps the line
+    /// counting and sends that same one again once the hold passes; an answer that says anything
+    /// but "enqueued" is a failure.
+    @Test func marksGoInOrderOneAtATimeAndARateLimitedOneGoesAgainAfterTheHold() throws {
+        var d = log()
+        d.press(.character(" "))
+        for _ in 0..<9 { d.press(.down, .character(" ")) }
+        d.press(.character("R"), .character("y"))
+        var order: [String] = []
+        var refusedOnce = false
+        while let (id, target) = replays(&d).first {
+            guard case .eventID(let event) = target.event else { break }
+            order.append(event)
+            if order.count == 4, !refusedOnce {
+                refusedOnce = true
+                d.send(.answered(id: id, .replayed(.failure(.rateLimited(retryAfter: 5, message: "Too many")))))
+                #expect(d.screen.contains("Replayed 3 of 10: 3 enqueued; rate limited"), "the count stays: \(d.screen)")
+                #expect(replays(&d).isEmpty, "nothing more while held")
+                d.send(.rateLimitHold(BudgetWait(seconds: 5, reason: .rateLimited, otherProcesses: 0)))
+                d.send(.rateLimitHold(nil))
+                continue
+            }
+            d.send(.answered(id: id, order.count == 9 ? .replayed(.success(ReplayReceipt(eventID: event, status: "failed", message: "disabled")))
+                                                      : Self.enqueued(event)))
+        }
+        let oldestFirst = (0..<10).reversed().map { "evt_\($0)" }
+        #expect(order == Array(oldestFirst[0..<4]) + Array(oldestFirst[3...]), "oldest first, the refused one again: \(order)")
+        #expect(d.screen.contains("Replayed 10 of 10: 9 enqueued, 1 failed"), "\(d.screen)")
     }
 
     @Test func inTheLogOfAllEachMarkedEventGoesToItsOwnWebhook() {
@@ -62,7 +107,12 @@ import Testing
         d.press(.character("*"), .character("R"))
         #expect(d.state.confirm?.dialog.message.contains("each to the webhook its row belongs to") == true)
         d.press(.character("y"))
-        let targets = d.drain().compactMap(\.apiCall).compactMap { _, call -> ReplayTarget? in if case .replay(let t) = call { t } else { nil } }
+        var targets: [ReplayTarget] = []
+        while let (id, target) = replays(&d).first {
+            targets.append(target)
+            guard case .eventID(let event) = target.event else { break }
+            d.send(.answered(id: id, Self.enqueued(event)))
+        }
         #expect(Set(targets.compactMap(\.uuid)) == ["u-1", "u-2"] && targets.count == 2)
     }
 

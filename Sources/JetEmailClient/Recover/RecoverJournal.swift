@@ -123,7 +123,7 @@ public final class RecoverJournal: Sendable {
         _ = flock(fd, LOCK_EX | LOCK_NB)
         let journal = RecoverJournal(path: path, descriptor: fd)
         do {
-            try journal.write(bytes: Array(headerBytes))
+            try journal.write(bytes: Array(headerBytes) + [0x0A])
             try journal.write(Line(owner: Int(getpid()), at: now))
             return Claimed(journal: journal, state: try journal.readBack())
         } catch {
