@@ -98,4 +98,85 @@ import TestSupport
         let r = try run(["replay", "--event-id", "evt_1", "--webhook", Self.uuid, "--yes"], server)
         #expect(r.status == 1 && r.stderr.contains("not \"enqueued\"") && r.stderr.contains("Webhook disabled"), "\(r.status) \(r.stdout) \(r.stderr)")
     }
+
+    func replayed(_ server: MisbehavingServer) -> [String] {
+        server.received.filter { $0.hasPrefix("POST /webhooks/replay") }.compactMap { request in
+            request.firstMatch(of: /"event_id":"([^"]+)"/).map { String($0.1) }
+        }
+    }
+
+    /// D4, D22: rows of another webhook, of another status, or with an id that cannot be an
+    /// event's are never replayed; the plan says how many were left out.
+    @Test func onlyRowsOfTheWebhookAndStatusAskedAreReplayed() throws {
+        let other = #"{"id":"evt_other","uuid":"22222222-2222-4222-8222-222222222222","event_type":"outbound.delivered","latest_status":"failed","created_at":1800000001}"#
+        let success = #"{"id":"evt_ok","uuid":"\#(Self.uuid)","event_type":"outbound.delivered","latest_status":"success","created_at":1800000002}"#
+        let long = Self.row("evt_" + String(repeating: "x", count: 5_000), created: 1_800_000_003)
+        let server = try server(rows: [Self.row("evt_1", created: 1_800_000_000), other, success, long, Self.row("evt_2", created: 1_800_000_004)]) {
+            Self.enqueued($0)
+        }
+        let r = try run(["recover", "--webhook", Self.uuid, "--yes", "--json"], server)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(replayed(server) == ["evt_1", "evt_2"], "\(replayed(server).map { $0.prefix(20) })")
+        #expect(RecoverCommandTests.lines(r.stdout).first?["dropped"] as? Int == 3)
+    }
+
+    /// D5: a server that ignores `offset` (the same 5 rows every page) against a total of 23: a
+    /// script is told the plan may be short, and nothing is sent.
+    @Test func aPlanShortOfTheServersCountSendsNothingInAScript() throws {
+        let rows = (0..<5).map { Self.row("evt_\($0)", created: 1_800_000_000 + $0) }
+        let server = try MisbehavingServer { request in
+            let first = request.components(separatedBy: "\r\n").first ?? ""
+            if first.hasPrefix("GET /webhooks/") { return [.sendText(MisbehavingServer.answer(200, HostileVerbTests.webhook(Self.uuid)))] }
+            if first.hasPrefix("POST /webhooks/query") {
+                return [.sendText(MisbehavingServer.answer(200, #"{"events":[\#(rows.joined(separator: ","))],"total":23}"#))]
+            }
+            return [.sendText(Self.enqueued(request))]
+        }
+        let r = try run(["recover", "--webhook", Self.uuid, "--yes", "--json"], server)
+        #expect(r.status == 1 && r.stderr.contains("counted 23") && r.stderr.contains("Nothing was sent"), "\(r.status) \(r.stderr)")
+        #expect(replayed(server).isEmpty)
+        #expect(RecoverCommandTests.lines(r.stdout).first?["short_of"] as? Int == 23)
+    }
+
+    /// D14: the key refused mid-run (401): the run stops there, says so and how to resume.
+    @Test func aKeyRefusedMidRunStopsSendingAndSaysHowToResume() throws {
+        let rows = (0..<40).map { Self.row("evt_\($0)", created: 1_800_000_000 + $0) }
+        let server = try server(rows: rows) { request in
+            let id = request.firstMatch(of: /"event_id":"evt_([0-9]+)"/).map { Int($0.1) ?? 0 } ?? 0
+            return id >= 3 ? MisbehavingServer.answer(401, #"{"success":false,"error":"Invalid API key"}"#) : Self.enqueued(request)
+        }
+        let r = try run(["recover", "--webhook", Self.uuid, "--yes", "--json"], server)
+        #expect(r.status == 1 && r.stderr.contains("Fix the key, then resume") && r.stderr.contains("Resume: jetemail-webhooks recover --resume"),
+                "\(r.status) \(r.stderr)")
+        #expect(replayed(server).count == 4, "three enqueued, the fourth refused, then nothing: \(replayed(server).count)")
+    }
+
+    /// D28: a replay answered 200 with "failed" is not enqueued: the run ends with exit 1 and
+    /// the event listed as refused, with JetEmail's word.
+    @Test func aRecoverReplayAnsweredFailedIsNotCountedEnqueued() throws {
+        let server = try server(rows: [Self.row("evt_1", created: 1_800_000_000), Self.row("evt_2", created: 1_800_000_001)]) { request in
+            request.contains("evt_2") ? MisbehavingServer.answer(200, #"{"success":true,"event_id":"evt_2","status":"failed","message":"disabled"}"#)
+                : Self.enqueued(request)
+        }
+        let r = try run(["recover", "--webhook", Self.uuid, "--yes", "--json"], server)
+        #expect(r.status == 1, "\(r.stdout) \(r.stderr)")
+        let summary = try #require(RecoverCommandTests.lines(r.stdout).last)
+        #expect(summary["enqueued"] as? Int == 1 && summary["refused"] as? Int == 1)
+        #expect(r.stderr.contains("evt_2") && r.stderr.contains("\"failed\""), "\(r.stderr)")
+    }
+
+    /// D3, D23: a journal whose header lists an id twice, whose last line was torn mid-record:
+    /// the doubled event goes once, the torn record's event is not sent again.
+    @Test func aJournalWithADoubledIDAndATornLastLineSendsEachAtMostOnce() throws {
+        let server = try server(rows: []) { Self.enqueued($0) }
+        let header = #"{"journal":"jetemail-webhooks recover","version":1,"key":"k","filter":{"uuid":"\#(Self.uuid)","status":"failed"},"webhook_name":"Orders","created_at":1,"#
+            + #""events":[{"id":"evt_1","createdAt":1},{"id":"evt_2","createdAt":2},{"id":"evt_3","createdAt":3},{"id":"evt_3","createdAt":3}]}"#
+        let path = dir.file("j.jsonl", header + "\n" + #"{"sent":"evt_1","at":2}"# + "\n" + #"{"done":"evt_1","result":"enqueued","at":2}"# + "\n"
+                            + #"{"sent":"evt_2","a"#)
+        let r = try run(["recover", "--resume", path, "--yes", "--json"], server)
+        #expect(replayed(server) == ["evt_3"], "\(replayed(server)) \(r.stderr)")
+        let read = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(read.contains("\"a\n{"), "the next record on a fresh line")
+        #expect(r.status == 1 && r.stderr.contains("evt_2"), "evt_2 may have been replayed: said, not sent: \(r.stderr)")
+    }
 }

@@ -156,13 +156,14 @@ import TestSupport
 extension RecoverHostileCommandTests {
     /// D20: a run killed after spending its budget and run again at once does not pass the
     /// account's window: the request ledger kept what the killed process sent (the plan's pages
-    /// and its replays), so the new one waits. A sandbox that locks out past 24 in 60 s, a budget of 20.
+    /// and its replays), so the new one waits. A sandbox that locks out past 24 in 60 s and
+    /// answers 5 rows a page (a plan of 13 requests), a budget of 20.
     @Test func goingOnAtOnceAfterAKillCountsWhatTheKilledRunSent() async throws {
-        try await withOutage(60, faults: SandboxFaults(rateWindow: 24, lockoutSeconds: 300)) { s in
+        try await withOutage(60, faults: SandboxFaults(rateWindow: 24, lockoutSeconds: 300, pageCap: 5)) { s in
             let command = ["recover", "--webhook", s.billing, "--yes", "--max-rate", "20"] + s.key
             let first = try KilledRun(command, environment: s.environment)
             let deadline = Date().addingTimeInterval(20)
-            while s.backend.server.replays.count < 15, Date() < deadline { usleep(10_000) }
+            while s.backend.server.replays.count < 5, Date() < deadline { usleep(10_000) }
             _ = first.stop(after: 0, signal: SIGKILL)
             let sentBefore = s.backend.server.received.count
             let second = try KilledRun(command, environment: s.environment).stop(after: 6, signal: SIGINT)
