@@ -48,7 +48,7 @@ import TestSupport
             while s.backend.server.replays.count < 3, Date() < deadline { usleep(20_000) }
             let (arguments, environment) = (["recover", "--webhook", s.billing, "--yes"] + s.key, s.environment)
             let second = try await offThePool { try BuiltProgram.run(arguments, environment: environment) }
-            #expect(second.status == 1 && second.stderr.contains("Another run is going on") && second.stderr.contains("pid \(first.process.processIdentifier)"),
+            #expect(second.status == 1 && second.stderr.contains("is going on with this journal") && second.stderr.contains("pid \(first.process.processIdentifier)"),
                     "\(second.status) \(second.stderr)")
             let ended = first.stop(after: 120, signal: SIGINT)
             #expect(ended.status == 0, "\(ended.stderr)")

@@ -32,8 +32,9 @@ extension InTerminal {
             let question = try term.waitFor("y/N")
             #expect(question.contains("Go on"), "the command's journal is offered: \(question)")
             try term.send("y")
-            let refused = try term.waitFor("Another run is going on", timeout: 15)
-            #expect(refused.contains("pid \(cli.process.processIdentifier)") && refused.contains("Nothing was sent"), "\(refused)")
+            let refused = try term.waitFor("Another run (pid", timeout: 15).replacingOccurrences(of: "\n ", with: " ")
+            #expect(refused.contains("pid \(cli.process.processIdentifier)") && refused.contains("is going on with this journal")
+                    && refused.contains("Nothing was sent"), "\(refused)")
 
             let ended = cli.stop(after: 120, signal: SIGINT)
             let ids = backend.server.replays.compactMap(\.eventID)

@@ -21,10 +21,12 @@ import TestSupport
             _ = try RecoverJournal.claim(path, now: 1_800_000_005)
             Issue.record("a second claim went through while the first held the journal")
         } catch {
-            #expect(error.heldBy?.pid == Int(getpid()) && error.heldBy?.since == 1_800_000_000)
+            #expect(error.heldBy == RecoverJournal.Holder(pid: Int(getpid()), since: 1_800_000_000))
+            #expect(RecoverJournal.holder(of: path) == error.heldBy, "a dry run can say who holds it")
             #expect(error.description.contains("pid \(getpid())") && error.description.contains("2027-01-15 08:00:00 UTC"), "\(error.description)")
         }
         first = nil
+        #expect(RecoverJournal.holder(of: path) == nil)
         let second = try RecoverJournal.claim(path, now: 1_800_000_010)
         #expect(second.state.owner?.since == 1_800_000_010)
     }

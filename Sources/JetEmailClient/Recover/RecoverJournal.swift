@@ -63,12 +63,21 @@ public final class RecoverJournal: Sendable {
     /// Why a journal cannot be made, written or read, in a sentence.
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         public let description: String
-        /// Another run holds the journal: its process and when it took it (unix seconds).
-        public var heldBy: (pid: Int, since: Int?)?
-        public init(_ description: String, heldBy: (pid: Int, since: Int?)? = nil) { self.description = description; self.heldBy = heldBy }
+        /// Another run holds the journal.
+        public var heldBy: Holder?
+        public init(_ description: String, heldBy: Holder? = nil) { self.description = description; self.heldBy = heldBy }
         init(_ failure: SecretFile.Failure) { description = failure.description }
+    }
 
-        public static func == (a: Problem, b: Problem) -> Bool { a.description == b.description && a.heldBy?.pid == b.heldBy?.pid }
+    /// The run that holds a journal: its process and when it took it (unix seconds), as its
+    /// latest `owner` line says.
+    public struct Holder: Sendable, Equatable, CustomStringConvertible {
+        public var pid: Int?
+        public var since: Int?
+        public var description: String {
+            guard let pid else { return "another process" }
+            return "pid \(pid)" + (since.map { ", since \(RecoverJournal.utc($0))" } ?? "")
+        }
     }
 
     /// A journal owned by this run, with what it says now.
@@ -147,19 +156,33 @@ public final class RecoverJournal: Sendable {
             throw Problem("\(path) is not a private journal of this user's (a regular file, mode 0600).")
         }
         let journal = RecoverJournal(path: path, descriptor: fd)
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            let held = try? readState(fd: fd, path: path)
-            let since = held?.owner?.since
-            let when = since.map { " since \(RecoverJournal.utc($0))" } ?? ""
-            let pid = held?.owner?.pid
-            throw Problem("Another run is going on with \(path) (\(pid.map { "pid \($0)" } ?? "another process")\(when)). "
-                          + "Nothing was sent; let it finish, or stop it first.", heldBy: (pid ?? 0, since))
-        }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 { throw heldProblem(fd: fd, path: path) }
         var state = try readState(fd: fd, path: path)
         if state.endsTorn { try journal.write(bytes: [0x0A]) }
         try journal.write(Line(owner: Int(getpid()), at: now))
         state.owner = (Int(getpid()), now)
         return Claimed(journal: journal, state: state)
+    }
+
+    /// Which run holds the journal now, if one does (a dry run says so beside what is left).
+    public static func holder(of path: String) -> Holder? {
+        guard (try? requireRegularFile(path)) != nil else { return nil }
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX | LOCK_NB) != 0 else { _ = flock(fd, LOCK_UN); return nil }
+        return heldBy(fd: fd, path: path)
+    }
+
+    /// Another process holds the lock: which one, since when (its latest `owner` line).
+    private static func heldBy(fd: Int32, path: String) -> Holder {
+        let owner = (try? readState(fd: fd, path: path))?.owner
+        return Holder(pid: owner?.pid, since: owner?.since)
+    }
+
+    private static func heldProblem(fd: Int32, path: String) -> Problem {
+        let holder = heldBy(fd: fd, path: path)
+        return Problem("Another run (\(holder)) is going on with this journal: let it finish, or stop it first.", heldBy: holder)
     }
 
     /// What a journal says now, without taking it (to show it, or to decide what to do).

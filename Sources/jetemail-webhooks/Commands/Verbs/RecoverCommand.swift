@@ -215,8 +215,7 @@ struct RecoverCommand: Command {
     /// Takes the journal for this run, or says which run has it (exit 1, nothing sent).
     func claim(_ path: String) throws -> RecoverJournal.Claimed {
         do { return try RecoverJournal.claim(path, now: SystemClock.unixNow) } catch {
-            StandardError.write("Cannot go on with \(TerminalSafe.escaped(path)): \(error.description)"
-                                + (error.heldBy == nil ? " Nothing was sent." : ""))
+            StandardError.write("Cannot go on with \(TerminalSafe.escaped(path)): \(error.description) Nothing was sent.")
             throw ExitCode(1)
         }
     }

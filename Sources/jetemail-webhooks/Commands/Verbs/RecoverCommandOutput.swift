@@ -26,7 +26,7 @@ extension RecoverCommand {
                          + "(another webhook, status, type or time, or no usable id): left out, never replayed")
         }
         if let total = plan.shortOf { lines.append("  ! JetEmail counted \(total), but fewer came back distinct while paging: the plan may be short") }
-        guard plan.count > 0 else { try APIAccess.print((lines + [lines[0] + ": nothing to replay."]).dropFirst().joined(separator: "\n")); return }
+        guard plan.count > 0 else { try APIAccess.print(([lines[0] + ": nothing to replay."] + lines.dropFirst()).joined(separator: "\n")); return }
         lines.append("  by type: " + RecoverPlan.ranked(plan.byType).map { "\(TerminalSafe.escaped($0.key)) \($0.count)" }.joined(separator: ", "))
         lines.append("  by last response: " + RecoverPlan.ranked(plan.byCode).map { "\(TerminalSafe.escaped($0.key)) \($0.count)" }.joined(separator: ", "))
         if let oldest = plan.oldest, let newest = plan.newest { lines.append("  from \(clock.local(oldest)) to \(clock.local(newest))") }
@@ -77,6 +77,7 @@ extension RecoverCommand {
         try APIAccess.print("Plan: \(left.count) left of \(TerminalSafe.escaped(journal.filter.describe(webhookName: journal.webhookName))), "
                             + "going on with \(TerminalSafe.escaped(journal.path)) (\(journal.results.count) of \(journal.events.count) answered"
                             + (journal.uncertain.isEmpty ? "" : ", \(journal.uncertain.count) may have been replayed") + "). "
+                            + (RecoverJournal.holder(of: journal.path).map { "Another run (\($0)) is going on with it now. " } ?? "")
                             + "Dry run: nothing was sent.")
     }
 
