@@ -3,32 +3,32 @@ import Testing
 @testable import TerminalUI
 @testable import WebhookTUI
 
-/// The key tables the program runs on are the documentation: the README's tables and the
+/// The key tables the program runs on are the documentation: docs/keys.md's tables and the
 /// help window are made from them.
 @Suite struct KeyReferenceTests {
-    static var readmePath: String {
+    static var keysPath: String {
         URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("README.md").path
+            .deletingLastPathComponent().appendingPathComponent("docs/keys.md").path
     }
 
-    /// Run with UPDATE_README=1 to rewrite the README's tables from the bindings.
-    @Test func readmeKeyTablesAreGeneratedFromTheBindings() throws {
-        var readme = try String(contentsOfFile: Self.readmePath, encoding: .utf8)
+    /// Run with UPDATE_KEYS=1 to rewrite docs/keys.md's tables from the bindings.
+    @Test func keyTablesAreGeneratedFromTheBindings() throws {
+        var readme = try String(contentsOfFile: Self.keysPath, encoding: .utf8)
         let original = readme
         for (name, markdown) in KeyReference.readmeTables {
             let open = "<!-- keys:\(name) -->\n"
             let close = "<!-- /keys:\(name) -->"
             guard let start = readme.range(of: open), let end = readme.range(of: close, range: start.upperBound..<readme.endIndex) else {
-                Issue.record("README.md has no \(open)…\(close) block")
+                Issue.record("docs/keys.md has no \(open)…\(close) block")
                 continue
             }
             readme.replaceSubrange(start.upperBound..<end.lowerBound, with: markdown)
         }
-        if ProcessInfo.processInfo.environment["UPDATE_README"] != nil, readme != original {
-            try readme.write(toFile: Self.readmePath, atomically: true, encoding: .utf8)
+        if ProcessInfo.processInfo.environment["UPDATE_KEYS"] != nil, readme != original {
+            try readme.write(toFile: Self.keysPath, atomically: true, encoding: .utf8)
             return
         }
-        #expect(readme == original, "README.md's key tables differ from the bindings: run UPDATE_README=1 swift test --filter KeyReferenceTests")
+        #expect(readme == original, "docs/keys.md's key tables differ from the bindings: run UPDATE_KEYS=1 swift test --filter KeyReferenceTests")
     }
 
     /// Every binding of every table the form uses appears in its help, by its keys.

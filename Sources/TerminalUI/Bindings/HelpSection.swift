@@ -13,7 +13,7 @@ public struct HelpSection: Sendable, Equatable {
 
     public init(_ title: String, _ lines: [HelpLine]) { self.title = title; self.lines = lines }
 
-    /// The section as a Markdown table, as the README shows it.
+    /// The section as a Markdown table, as docs/keys.md shows it.
     public var markdown: String {
         var text = "| Keys | What they do |\n|---|---|\n"
         for line in lines {

@@ -30,7 +30,7 @@ public struct BarEntry: Sendable, Equatable {
 }
 
 /// One key binding, declared once: the keys, how they are written, the key bar's short label,
-/// the help line, and the action. Handling, the key bar, the help screen and the README's key
+/// the help line, and the action. Handling, the key bar, the help screen and docs/keys.md's key
 /// tables are all made from these.
 public struct KeyBinding<Action: Sendable & Equatable>: Sendable, Equatable {
     public var patterns: [KeyPattern]

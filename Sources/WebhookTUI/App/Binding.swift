@@ -3,7 +3,7 @@ import TerminalUI
 /// One key binding of a screen or a modal, declared once with everything about it: the keys,
 /// how help writes them, the key bar's entry, the help line, when it is enabled, and what it does
 /// (lazygit's `Binding{Key, Handler, GetDisabledReason}`). Handling, the key bar, help and the
-/// README's key tables all read these.
+/// docs/keys.md's key tables all read these.
 public struct Binding<Target: Sendable>: Sendable {
     public var patterns: [KeyPattern]
     public var keys: String

@@ -56,7 +56,7 @@ public protocol Screen: Sendable, Equatable {
     var minimumSize: Size { get }
     /// The keys in force now, most useful first (the key bar keeps that order when short of room).
     var keys: [Binding<Self>] { get }
-    /// Every key of the screen by where it works, for help and the README (the app adds the
+    /// Every key of the screen by where it works, for help and docs/keys.md (the app adds the
     /// keys that work everywhere and help's own).
     var helpSections: [HelpSection] { get }
     /// Printable keys go into a text field now (so `?` and `q` are typed).

@@ -1,10 +1,10 @@
 import TerminalUI
 
-/// Every kind of screen, once: help and the README's key tables are made for each from here.
+/// Every kind of screen, once: help and docs/keys.md's key tables are made for each from here.
 /// Adding a screen is its folder under `Screens/`, its conformance to `Screen`, and a line here.
 public enum ScreenRegistry {
     public struct Kind: Sendable {
-        /// The README's block name: `<!-- keys:NAME -->`.
+        /// docs/keys.md's block name: `<!-- keys:NAME -->`.
         public let name: String
         public let helpSections: @Sendable () -> [HelpSection]
     }

@@ -1,6 +1,6 @@
 /// Reads `--option value`, `--option=value` and `--flag` against a command's table of options.
 /// Written by hand rather than with swift-argument-parser: that library finds options by runtime
-/// reflection, which cost about 4 ms of every start in the one-file build (see the README).
+/// reflection, which cost about 4 ms of every start in the one-file build (see docs/architecture.md).
 enum ArgumentScanner {
     enum Outcome {
         case run(ParsedArguments)

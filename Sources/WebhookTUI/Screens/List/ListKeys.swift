@@ -118,7 +118,7 @@ extension ListScreen {
         }
     }
 
-    /// Every key of the list, by where it works, for help and the README.
+    /// Every key of the list, by where it works, for help and docs/keys.md.
     static var referenceSections: [HelpSection] {
         [
             HelpSection("Moving in the list", movingKeys.helpLines()),
