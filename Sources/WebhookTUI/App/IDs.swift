@@ -15,29 +15,31 @@ public struct RequestID: Hashable, Sendable, Comparable, CustomStringConvertible
     public var description: String { "request \(raw)" }
 }
 
+/// A screen's own names for its requests: each screen (or shared question) declares an enum of
+/// them in its own folder. Nothing central grows when a screen adds a request.
+public protocol RequestTagKind: Hashable, Sendable {}
+
 /// What a request is to the screen that sent it: the answer comes back with this tag, and a
-/// screen cancels its requests by tag. The app never looks inside.
-public enum RequestTag: Hashable, Sendable {
-    case list
-    /// A page of the delivery log.
-    case page(Int)
-    /// A change to one webhook (enable, disable, delete, save).
-    case change(uuid: String)
-    /// `to`: the one webhook's name, or nil for every subscribed webhook.
-    case replay(event: String, to: String?)
-    /// A webhook's count of deliveries (failed ones only, or all) for the list's health column.
-    case health(uuid: String, failedOnly: Bool)
-    /// A count of a webhook's deliveries of one status since `window` seconds ago, for details.
-    case counts(window: Int, status: DeliveryStatus)
-    /// Following the log: deliveries newer than the newest shown.
-    case follow
-    /// Planning a recover (reading the log, or finding its journal).
-    case recoverPlan
-    /// A count of the deliveries of a recover's range in one status, for its outcome.
-    case outcome(DeliveryStatus)
-    /// The account's users and domains.
-    case choices
-    case create
-    case receiverTest
-    case secretFile
+/// screen cancels its requests by tag. The core only compares tags (to cancel and to route);
+/// the screen reads its own kind back with `as`.
+public struct RequestTag: Hashable, Sendable, CustomStringConvertible {
+    private let value: any RequestTagKind
+
+    public init(_ value: some RequestTagKind) { self.value = value }
+
+    /// The tag as the screen's own kind, if it is one.
+    public func `as`<Kind: RequestTagKind>(_: Kind.Type) -> Kind? { value as? Kind }
+
+    public static func == (a: RequestTag, b: RequestTag) -> Bool { a.value.isSame(as: b.value) }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(type(of: value)))
+        value.hash(into: &hasher)
+    }
+
+    public var description: String { "\(value)" }
+}
+
+extension RequestTagKind {
+    func isSame(as other: any RequestTagKind) -> Bool { (other as? Self) == self }
 }

@@ -48,6 +48,8 @@ public struct Outcome: Sendable {
     public static func status(_ tone: StatusMessage.Tone, _ text: String) -> Outcome { var o = Outcome(); o.status = .set(StatusMessage(tone, text)); return o }
     public static func send(_ request: Request) -> Outcome { var o = Outcome(); o.requests = [request]; return o }
     public static func cancel(_ tags: [RequestTag]) -> Outcome { var o = Outcome(); o.cancels = tags; return o }
+    public static func cancel<Kind: RequestTagKind>(_ tags: Kind...) -> Outcome { cancel(tags) }
+    public static func cancel<Kind: RequestTagKind>(_ tags: [Kind]) -> Outcome { cancel(tags.map(RequestTag.init)) }
     public static func push(_ screen: any Screen) -> Outcome { var o = Outcome(); o.navigation = [.push(screen)]; return o }
     public static func open(_ modal: any Modal) -> Outcome { var o = Outcome(); o.navigation = [.open(modal)]; return o }
     public static var leave: Outcome { var o = Outcome(); o.navigation = [.leave]; return o }

@@ -17,9 +17,9 @@ public struct Request: Sendable, Equatable {
     /// For a result that arrives when its screen is gone: "Replay of evt_… to Billing".
     public var subject: String?
 
-    public init(_ tag: RequestTag, _ job: Job, priority: RequestPriority = .interactive, progress: String? = nil, change: String? = nil,
+    public init(_ tag: some RequestTagKind, _ job: Job, priority: RequestPriority = .interactive, progress: String? = nil, change: String? = nil,
                 subject: String? = nil) {
-        self.tag = tag
+        self.tag = RequestTag(tag)
         self.job = job
         self.priority = priority
         self.progress = progress
@@ -28,7 +28,7 @@ public struct Request: Sendable, Equatable {
         self.subject = subject
     }
 
-    public static func api(_ tag: RequestTag, _ call: APICall, priority: RequestPriority = .interactive, progress: String? = nil,
+    public static func api(_ tag: some RequestTagKind, _ call: APICall, priority: RequestPriority = .interactive, progress: String? = nil,
                            change: String? = nil, subject: String? = nil) -> Request {
         Request(tag, .api(call), priority: priority, progress: progress, change: change, subject: subject)
     }

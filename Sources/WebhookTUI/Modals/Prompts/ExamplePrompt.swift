@@ -35,7 +35,7 @@ public struct ExamplePrompt: Modal {
             prompt.sending = true
             prompt.startedAt = context.now
             prompt.problem = nil
-            return .send(Request(.receiverTest, .receiverTest(url: prompt.url, eventType: prompt.eventType, secret: .file(path: path)),
+            return .send(Request(ReceiverTestTag(), .receiverTest(url: prompt.url, eventType: prompt.eventType, secret: .file(path: path)),
                                  subject: "Receiver test of \(TerminalSafe.escaped(prompt.url))"))
         },
         Binding([.escape], keys: "Esc", bar: BarEntry("Esc", "cancel"), help: "close; nothing is sent (an example on its way reports in the status line)") { _, _, _ in
@@ -93,3 +93,6 @@ public struct ExamplePrompt: Modal {
         grid.put(hint, row: box.bottom - 2, column: box.column + 2, style: sending ? .accent : .muted, width: box.width - 4)
     }
 }
+
+/// A signed example posted to a receiver (from the prompt, or from the secret window).
+struct ReceiverTestTag: RequestTagKind {}

@@ -19,7 +19,7 @@ extension SecretModal {
             guard !m.testing else { return .none }
             m.testing = true
             m.message = StatusMessage(.info, "Sending a signed example to \(TerminalSafe.escaped(m.url))…")
-            return .send(Request(.receiverTest, .receiverTest(url: m.url, eventType: ExamplePrompt.eventType(for: m.events), secret: .given(m.secret)),
+            return .send(Request(ReceiverTestTag(), .receiverTest(url: m.url, eventType: ExamplePrompt.eventType(for: m.events), secret: .given(m.secret)),
                                  subject: "Receiver test of \(TerminalSafe.escaped(m.url))"))
         },
         Binding([.enter, .character("q"), .escape], keys: "Enter, q or Esc", bar: BarEntry("Enter/q", "close"), help: "close (asks first if the secret was not saved)") { m, _, _ in
@@ -35,7 +35,7 @@ extension SecretModal {
             guard !path.isEmpty else { m.message = StatusMessage(.error, "Type a path for the new file."); return .none }
             m.writing = true
             m.message = StatusMessage(.info, "Writing \(path)…")
-            return .send(Request(.secretFile, .writeSecret(path: path, secret: m.secret)))
+            return .send(Request(SecretFileTag(), .writeSecret(path: path, secret: m.secret)))
         },
         Binding([.escape], keys: "Esc", bar: BarEntry("Esc", "back"), help: "back to the secret, nothing written") { m, _, _ in
             m.pathPrompt = nil
@@ -67,3 +67,6 @@ extension SecretModal {
         .close + .message(.secretClosed(webhook, saved: savedPath), to: .owner)
     }
 }
+
+/// Writing the secret to the file typed at the prompt.
+struct SecretFileTag: RequestTagKind {}

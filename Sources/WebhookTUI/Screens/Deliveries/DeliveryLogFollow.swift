@@ -34,7 +34,7 @@ extension DeliveryLogScreen {
         if follow.on {
             follow.on = false
             follow.dueAt = nil
-            let stop: Outcome = follow.inFlight ? .cancel([.follow]) : .none
+            let stop: Outcome = follow.inFlight ? .cancel(DeliveryLogTag.follow) : .none
             follow.inFlight = false
             return stop.with(.info, "Stopped following.")
         }
@@ -60,7 +60,7 @@ extension DeliveryLogScreen {
         let q = follow.news.query(query(page: 0))
         follow.inFlight = true
         follow.dueAt = nil
-        return .send(.api(.follow, .query(q), priority: .background))
+        return .send(.api(DeliveryLogTag.follow, .query(q), priority: .background))
     }
 
     /// A poll's answer: what is new goes on top.
@@ -82,7 +82,7 @@ extension DeliveryLogScreen {
         cursor.insertAbove(new.count, keepingView: scrolledAway)
         lastMark = lastMark.map { $0 > Int.max - new.count ? $0 : $0 + new.count }
         // Pages asked before these arrived were asked at the old offsets: ask again.
-        var outcome = Outcome.cancel(inFlight.sorted().map { .page($0) })
+        var outcome = Outcome.cancel(inFlight.sorted().map { DeliveryLogTag.page($0) })
         inFlight = []
         outcome += fill(context)
         if page.total > page.events.count {

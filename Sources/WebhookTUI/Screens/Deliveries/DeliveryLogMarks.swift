@@ -72,7 +72,7 @@ extension DeliveryLogScreen {
     func sendNextMarked() -> Outcome {
         guard let replay = bulk?.queue.first else { return .none }
         var outcome = Outcome.none
-        outcome.requests.append(.api(.replay(event: replay.event, to: replay.name), .replay(replay.target),
+        outcome.requests.append(.api(ReplayTag(event: replay.event, to: replay.name), .replay(replay.target),
                                      change: "the replay of \(TerminalSafe.escaped(replay.event)) to \(ReplayQuestion.describe(replay.name))"))
         return outcome
     }

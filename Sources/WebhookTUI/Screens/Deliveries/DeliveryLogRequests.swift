@@ -8,20 +8,20 @@ extension DeliveryLogScreen {
     /// from the selection. While a 429 holds the account a page is refused at once by the request
     /// path (the status line counts the hold down) and asked again when it passes (`resumed`).
     mutating func fill(_ context: ScreenContext) -> Outcome {
-        var outcome = Outcome.cancel(inFlight.filter { !keeps($0) }.sorted().map { .page($0) })
+        var outcome = Outcome.cancel(inFlight.filter { !keeps($0) }.sorted().map { DeliveryLogTag.page($0) })
         inFlight = inFlight.filter { keeps($0) }
         pages = pages.filter { keeps($0.key) }
         for page in neededPages.sorted() where pages[page] == nil && !inFlight.contains(page) {
             inFlight.insert(page)
             if total == nil, loadingSince == nil { loadingSince = context.now }
-            outcome.requests.append(.api(.page(page), .query(query(page: page))))
+            outcome.requests.append(.api(DeliveryLogTag.page(page), .query(query(page: page))))
         }
         return outcome
     }
 
     /// The filters changed (or `r`): everything loaded is forgotten and page 0 asked for.
     mutating func restart(_ context: ScreenContext) -> Outcome {
-        let stop = Outcome.cancel(inFlight.sorted().map { .page($0) } + (follow.inFlight ? [.follow] : []))
+        let stop = Outcome.cancel(inFlight.sorted().map { DeliveryLogTag.page($0) } + (follow.inFlight ? [DeliveryLogTag.follow] : []))
         inFlight = []
         pages = [:]
         total = nil
@@ -33,8 +33,8 @@ extension DeliveryLogScreen {
     }
 
     public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome {
-        switch (answer, tag) {
-        case (.api(.deliveries(let result)), .page(let page)):
+        switch (answer, tag.as(DeliveryLogTag.self)) {
+        case (.api(.deliveries(let result)), .page(let page)?):
             guard inFlight.remove(page) != nil else { return .none }
             loadingSince = nil
             switch result {
@@ -61,12 +61,13 @@ extension DeliveryLogScreen {
                 }
                 return fill(context)
             }
-        case (.api(.deliveries(let result)), .follow):
+        case (.api(.deliveries(let result)), .follow?):
             return followed(result, context)
-        case (.api(.replayed(let result)), .replay(let event, let name)):
-            if bulk != nil { return bulkAnswered(result, event: event) }
-            return ReplayQuestion.answered(result, event: event, to: name)
-        case (.recoverPlanned(let result), .recoverPlan):
+        case (.api(.replayed(let result)), _):
+            guard let replay = tag.as(ReplayTag.self) else { return .none }
+            if bulk != nil { return bulkAnswered(result, event: replay.event) }
+            return ReplayQuestion.answered(result, event: replay.event, to: replay.to)
+        case (.recoverPlanned(let result), _) where tag.as(RecoverPlanTag.self) != nil:
             return RecoverQuestion.answered(result, context)
         default:
             return .none

@@ -17,14 +17,14 @@ public struct DetailsScreen: FieldScreen {
         var outcome = Outcome.none
         for (key, query) in DeliveryCounts.queries(uuid: webhook.uuid, nowUnix: context.unixNow) {
             counts.values[key] = .asking
-            outcome.requests.append(.api(.counts(window: key.window, status: key.status), .query(query), priority: .background))
+            outcome.requests.append(.api(DetailsCountsTag(window: key.window, status: key.status), .query(query), priority: .background))
         }
         return outcome
     }
 
     public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome {
-        guard case .api(.deliveries(let result)) = answer, case .counts(let window, let status) = tag else { return .none }
-        counts.answered(DeliveryCounts.Key(window: window, status: status), result)
+        guard case .api(.deliveries(let result)) = answer, let asked = tag.as(DetailsCountsTag.self) else { return .none }
+        counts.answered(DeliveryCounts.Key(window: asked.window, status: asked.status), result)
         return .none
     }
 
@@ -36,4 +36,10 @@ public struct DetailsScreen: FieldScreen {
     public func draw(into grid: inout Grid, rect: Rect, focused: Bool, context: ScreenContext) {
         drawLines(header: TerminalSafe.escaped(webhook.name), rect: rect, context: context, into: &grid)
     }
+}
+
+/// A count of a webhook's deliveries of one status since `window` seconds ago, for details.
+struct DetailsCountsTag: RequestTagKind {
+    var window: Int
+    var status: DeliveryStatus
 }

@@ -16,8 +16,8 @@ extension EventScreen {
     }
 
     public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome {
-        guard case .api(.replayed(let result)) = answer, case .replay(let event, let name) = tag else { return .none }
-        return ReplayQuestion.answered(result, event: event, to: name)
+        guard case .api(.replayed(let result)) = answer, let replay = tag.as(ReplayTag.self) else { return .none }
+        return ReplayQuestion.answered(result, event: replay.event, to: replay.to)
     }
 
     static var referenceSections: [HelpSection] {

@@ -7,7 +7,7 @@ enum FilterChoices {
     static func load(_ form: inout FormScreen, _ context: ScreenContext) -> Outcome {
         // Background work: while a 429 holds the account it waits in the request path.
         form.choices.requested = true
-        return .send(.api(.choices, .choices, priority: .background))
+        return .send(.api(FormTag.choices, .choices, priority: .background))
     }
 
     /// A 429 here holds every call, the create included: the countdown (the request path's hold)

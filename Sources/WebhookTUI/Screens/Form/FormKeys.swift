@@ -27,7 +27,7 @@ extension FormScreen {
         Binding([.escape], keys: "Esc", bar: BarEntry("Esc", "cancel"), help: "cancel a create in flight (input is kept), or ask to quit") { form, _, context in
             if form.isSending {
                 form.sendingSince = nil
-                return .cancel([.create, .change(uuid: form.editing?.uuid ?? "")]).with(.warning, form.editing == nil
+                return .cancel(FormTag.create, FormTag.save(uuid: form.editing?.uuid ?? "")).with(.warning, form.editing == nil
                     ? "Cancelled; your input is kept. If the request had reached JetEmail the webhook may exist: check the list before creating it again."
                     : "Cancelled; your changes are kept. If the request had reached JetEmail they may have been saved: reload the list (r) to see.")
             }

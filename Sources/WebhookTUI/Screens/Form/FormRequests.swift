@@ -15,7 +15,7 @@ extension FormScreen {
             return .status(.error, "Nothing was sent: fix the \(count == 1 ? "problem" : "\(count) problems") marked in red.")
         }
         startSending(context)
-        return .send(Request(.create, .api(.create(request, secretFile: context.secretFilePath)),
+        return .send(Request(FormTag.create, .api(.create(request, secretFile: context.secretFilePath)),
                              subject: "The create of \(TerminalSafe.escaped(request.name))")) + .clearStatus
     }
 
@@ -24,7 +24,7 @@ extension FormScreen {
         guard let patch, !patch.isEmpty else { return .status(.info, "No changes to save.") }
         startSending(context)
         let name = TerminalSafe.escaped(editing?.name ?? "")
-        return .send(.api(.change(uuid: patch.uuid), .update(patch), change: "the save of \(name) (\(patch.uuid))", subject: "The save of \(name)"))
+        return .send(.api(FormTag.save(uuid: patch.uuid), .update(patch), change: "the save of \(name) (\(patch.uuid))", subject: "The save of \(name)"))
             + .clearStatus
     }
 

@@ -5,13 +5,13 @@ import TerminalUI
 /// other screens tell it (a webhook saved or created, a question answered, a key from details).
 extension ListScreen {
     mutating func load(_ context: ScreenContext) -> Outcome {
-        var outcome = loading ? Outcome.cancel([.list]) : .none
+        var outcome = loading ? Outcome.cancel(ListTag.list) : .none
         loading = true
         loadCancelled = false
         loadingSince = context.now
         // Changes confirmed from now on are newer than this load's answer; older ones are in it.
         changedDuringLoad = [:]
-        outcome.requests.append(.api(.list, .list))
+        outcome.requests.append(.api(ListTag.list, .list))
         return outcome
     }
 
@@ -75,7 +75,7 @@ extension ListScreen {
             health[uuid] = entry
             out += 2
             for (failedOnly, query) in DeliveryHealth.queries(uuid: uuid, nowUnix: context.unixNow) {
-                outcome.requests.append(.api(.health(uuid: uuid, failedOnly: failedOnly), .query(query), priority: .background))
+                outcome.requests.append(.api(ListTag.health(uuid: uuid, failedOnly: failedOnly), .query(query), priority: .background))
             }
         }
         return outcome
@@ -94,7 +94,7 @@ extension ListScreen {
         refreshRows()
         let name = TerminalSafe.escaped(webhook.name)
         let doing = status == .enabled ? "enabling" : "disabling"
-        return .send(.api(.change(uuid: webhook.uuid), .update(WebhookPatch(uuid: webhook.uuid, status: status)),
+        return .send(.api(ListTag.change(uuid: webhook.uuid), .update(WebhookPatch(uuid: webhook.uuid, status: status)),
                           progress: "\(doing.prefix(1).uppercased() + doing.dropFirst()) \(name)…", change: "\(doing) \(name) (\(webhook.uuid))",
                           subject: "\(doing.prefix(1).uppercased() + doing.dropFirst()) \(name)"))
     }
@@ -104,15 +104,15 @@ extension ListScreen {
         pending[uuid] = .deleting
         refreshRows()
         let name = TerminalSafe.escaped(webhook.name)
-        return .send(.api(.change(uuid: uuid), .delete(uuid: uuid), progress: "Deleting \(name)…", change: "the delete of \(name) (\(uuid))",
+        return .send(.api(ListTag.change(uuid: uuid), .delete(uuid: uuid), progress: "Deleting \(name)…", change: "the delete of \(name) (\(uuid))",
                           subject: "The delete of \(name)"))
     }
 
     /// Esc: stop waiting for every request of the list. A change may still have reached
     /// JetEmail: its row shows `?` until the next load.
     mutating func cancelAll() -> Outcome {
-        var tags: [RequestTag] = pending.keys.sorted().map { .change(uuid: $0) }
-        if loading { tags.append(.list) }
+        var tags = pending.keys.sorted().map { RequestTag(ListTag.change(uuid: $0)) }
+        if loading { tags.append(RequestTag(ListTag.list)) }
         let changed = !pending.isEmpty
         uncertain.formUnion(pending.keys)
         if loading && !loaded { loadCancelled = true }
@@ -128,7 +128,7 @@ extension ListScreen {
         case .recoverPlanned(let result):
             return RecoverQuestion.answered(result, context)
         case .api(.deliveries(let result)):
-            guard case .health(let uuid, let failedOnly) = tag, health[uuid] != nil else { return .none }
+            guard case .health(let uuid, let failedOnly)? = tag.as(ListTag.self), health[uuid] != nil else { return .none }
             health[uuid]?.answered(failedOnly: failedOnly, result)
             refreshRows()
             return askHealth(context)
@@ -151,7 +151,7 @@ extension ListScreen {
                 return .status(.error, error.readMessage)
             }
         case .api(.webhook(let result)):
-            guard case .change(let uuid) = tag, let change = pending.removeValue(forKey: uuid) else { return .none }
+            guard case .change(let uuid)? = tag.as(ListTag.self), let change = pending.removeValue(forKey: uuid) else { return .none }
             let name = webhooks.first { $0.uuid == uuid }.map { TerminalSafe.escaped($0.name) } ?? uuid
             switch result {
             case .success(let webhook):

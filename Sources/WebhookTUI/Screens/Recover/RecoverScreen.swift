@@ -72,7 +72,7 @@ public struct RecoverScreen: FieldScreen {
         // Ahead of the run's replays in the budget: the person is looking at these, and four
         // queries every 15 s barely slow the run.
         for (status, query) in watched.queries() {
-            asked.requests.append(.api(.outcome(status), .query(query)))
+            asked.requests.append(.api(RecoverOutcomeTag(status: status), .query(query)))
             watched.outstanding += 1
         }
         outcome = watched
@@ -80,8 +80,8 @@ public struct RecoverScreen: FieldScreen {
     }
 
     public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome {
-        guard case .api(.deliveries(let result)) = answer, case .outcome(let status) = tag else { return .none }
-        outcome?.answered(status, result)
+        guard case .api(.deliveries(let result)) = answer, let asked = tag.as(RecoverOutcomeTag.self) else { return .none }
+        outcome?.answered(asked.status, result)
         return .none
     }
 
@@ -89,4 +89,9 @@ public struct RecoverScreen: FieldScreen {
         let header = run.map { "Recover · " + TerminalSafe.escaped($0.filter.describe(webhookName: $0.webhookName)) } ?? "Recover"
         drawLines(header: header, rect: rect, context: context, into: &grid)
     }
+}
+
+/// A count of the deliveries of a recover's range in one status, for its outcome.
+struct RecoverOutcomeTag: RequestTagKind {
+    var status: DeliveryStatus
 }

@@ -32,7 +32,7 @@ enum RecoverQuestion {
 
     private static func plan(_ filter: RecoverFilter, of webhook: Webhook, _ context: ScreenContext) -> Outcome {
         let name = TerminalSafe.escaped(webhook.name)
-        return .send(Request(.recoverPlan, .recoverPlan(filter, webhookName: webhook.name),
+        return .send(Request(RecoverPlanTag(), .recoverPlan(filter, webhookName: webhook.name),
                              progress: "Reading the log of \(name) to plan the recover (\(TerminalSafe.escaped(filter.describe(webhookName: webhook.name))))…"))
     }
 
@@ -108,3 +108,6 @@ enum RecoverQuestion {
         return sorted.count > 4 ? shown + " and \(sorted.count - 4) more" : shown
     }
 }
+
+/// Planning a recover (reading the log, or finding its journal), from any screen that asks.
+struct RecoverPlanTag: RequestTagKind {}

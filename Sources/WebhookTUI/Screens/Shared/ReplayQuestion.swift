@@ -46,7 +46,7 @@ enum ReplayQuestion {
         case .sourceUID(let uid): what = "the events of " + TerminalSafe.escaped(uid); event = uid
         }
         let described = "the replay of \(what) to " + describe(name)
-        return .send(.api(.replay(event: event, to: name), .replay(target), progress: "Sending \(described)…", change: described,
+        return .send(.api(ReplayTag(event: event, to: name), .replay(target), progress: "Sending \(described)…", change: described,
                           subject: described.prefix(1).uppercased() + described.dropFirst()))
     }
 
@@ -66,4 +66,11 @@ enum ReplayQuestion {
             return .status(.error, "\(subject) failed: " + error.message(doing: .replay))
         }
     }
+}
+
+/// A replay's request, on any screen that sends one: `to` is the one webhook's name, or nil for
+/// every subscribed webhook.
+struct ReplayTag: RequestTagKind {
+    var event: String
+    var to: String?
 }
