@@ -32,7 +32,7 @@ import Testing
         #expect(row.contains("?") && !row.contains("●"), "\(row)")
         select(&d, "u-p")
         d.press(.character(" "))
-        guard let dialog = d.state.confirm?.dialog, d.state.confirm?.onYes == .tell(.enable(uuid: "u-p")) else { Issue.record("no question"); return }
+        guard let dialog = d.state.confirm?.dialog, d.state.confirm?.onYes == .tell(ListMessage.enable(uuid: "u-p")) else { Issue.record("no question"); return }
         #expect(dialog.question == "Enable it? y/N")
         d.press(.character("y"))
         #expect(d.drain() == [.call(id: 2, .update(WebhookPatch(uuid: "u-p", status: .enabled)))])
@@ -171,7 +171,7 @@ import Testing
         var d = loaded()
         select(&d, "u-c")
         d.press(.enter, .character("d"))
-        guard d.state.confirm?.onYes == .tell(.delete(uuid: "u-c")) else { Issue.record("no delete question from details"); return }
+        guard d.state.confirm?.onYes == .tell(ListMessage.delete(uuid: "u-c")) else { Issue.record("no delete question from details"); return }
         d.press(.character("n"), .enter, .character("e"))
         #expect(d.screen.contains("Edit webhook") && d.state.form.editing?.uuid == "u-c")
     }
@@ -184,11 +184,11 @@ import Testing
         d.press(.character("m"))
         select(&d, "u-c")
         d.press(.enter, .character("d"))
-        #expect(d.state.confirm?.onYes == .tell(.delete(uuid: "u-c")), "\(String(describing: d.state.confirm?.dialog.message))")
+        #expect(d.state.confirm?.onYes == .tell(ListMessage.delete(uuid: "u-c")), "\(String(describing: d.state.confirm?.dialog.message))")
         d.press(.character("n"))
         #expect(list(d)?.marks.isEmpty == false, "the list's marks are kept")
         d.press(.enter, .character(" "))
-        #expect(d.state.confirm?.onYes == .tell(.disable(uuid: "u-c")), "Space on details disables that webhook, asking first")
+        #expect(d.state.confirm?.onYes == .tell(ListMessage.disable(uuid: "u-c")), "Space on details disables that webhook, asking first")
         d.press(.character("n"))
         // A filter that hides the row (the list's state as a test sets it): the key still acts on
         // that webhook, never on the row the filter left selected.
@@ -196,7 +196,7 @@ import Testing
         filtered.filter = TextInput("bill")
         filtered.refreshRows()
         #expect(filtered.selected?.uuid == "u-b")
-        _ = filtered.receive(.act(.character("d"), onWebhook: "u-c"), ScreenContext(columns: 80, rows: 24))
+        _ = filtered.receive(ScreenMessage(ListMessage.act(.character("d"), onWebhook: "u-c")), ScreenContext(columns: 80, rows: 24))
         #expect(filtered.selected?.uuid == "u-c" && filtered.filter.text.isEmpty)
     }
 

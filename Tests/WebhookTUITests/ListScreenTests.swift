@@ -64,7 +64,7 @@ import Testing
         var d = loaded()
         d.press(.down)  // billing, enabled
         d.press(.character(" "))
-        guard let dialog = d.state.confirm?.dialog, d.state.confirm?.onYes == .tell(.disable(uuid: "u-b")) else { Issue.record("no question"); return }
+        guard let dialog = d.state.confirm?.dialog, d.state.confirm?.onYes == .tell(ListMessage.disable(uuid: "u-b")) else { Issue.record("no question"); return }
         #expect(dialog.message.contains("Disable billing? Events are not delivered while it is disabled."))
         d.press(.character("n"))
         #expect(d.state.topModal == nil && d.drain().isEmpty, "any other key cancels")
@@ -163,7 +163,7 @@ import Testing
         d.press(.character("n"))
         d.type("x")
         d.press(.escape)
-        guard d.state.confirm?.onYes == .tell(.leaveForm) else { Issue.record("no question"); return }
+        guard d.state.confirm?.onYes == .tell(FormMessage.leave) else { Issue.record("no question"); return }
         d.press(.character("n"))
         #expect(d.state.form.name.text == "x")
         d.press(.escape, .character("y"))
@@ -216,7 +216,7 @@ import Testing
         #expect(d.state.form.url.text == "https://new.example.com/x")
         #expect(d.screen.contains("JetEmail: URL is not reachable"))
         d.press(.escape)
-        guard let dialog = d.state.confirm?.dialog, d.state.confirm?.onYes == .tell(.leaveForm) else { Issue.record("no question"); return }
+        guard let dialog = d.state.confirm?.dialog, d.state.confirm?.onYes == .tell(FormMessage.leave) else { Issue.record("no question"); return }
         #expect(dialog.message == "The changes have not been saved.")
         d.press(.character("y"))
         #expect(listState(d)?.selected?.url == "https://a.example.com/hook", "nothing changed on the list")

@@ -58,6 +58,7 @@ public struct Outcome: Sendable {
     public static var askToQuit: Outcome { var o = Outcome(); o.quit = true; return o }
     public static func effect(_ effect: Effect) -> Outcome { var o = Outcome(); o.effects = [effect]; return o }
     public static func recover(_ order: RecoverOrder) -> Outcome { var o = Outcome(); o.recover = [order]; return o }
+    public static func message(_ message: some ScreenMessageKind, to address: Address) -> Outcome { .message(ScreenMessage(message), to: address) }
     public static func message(_ message: ScreenMessage, to address: Address) -> Outcome { var o = Outcome(); o.messages = [(address, message)]; return o }
 
     /// Both, this one's first; a later status replaces an earlier one.

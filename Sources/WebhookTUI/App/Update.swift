@@ -31,7 +31,7 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
     case .terminate:
         Quit.terminate(&s)
     case .clipboardAdvice(let advice):
-        if let top = s.modals.last { s.withModal(top.id) { modal, context in modal.receive(.clipboardAdvice(advice), context) } }
+        if let top = s.modals.last { s.withModal(top.id) { modal, context in modal.receive(ScreenMessage(ClipboardAdvice(text: advice)), context) } }
     case .clientUnavailable(let reason):
         s.setStatus(StatusMessage(.error, "Cannot send with this configuration: \(reason)"), of: s.topScreen.id)
     case .recover(let report):

@@ -36,7 +36,7 @@ extension AppState {
 
     /// Screens that show the run copy it again.
     private mutating func tellRecoverChanged() {
-        for id in screens.map(\.id) { withScreen(id) { screen, context in screen.receive(.recoverChanged, context) } }
+        for id in screens.map(\.id) { withScreen(id) { screen, context in screen.receive(ScreenMessage(RecoverMessage.changed), context) } }
     }
 
     private mutating func handle(_ report: RecoverReport) {
@@ -59,7 +59,7 @@ extension AppState {
             }
             recover = status
             if progress.answeredJustNow, let last = progress.last, last.result == .enqueued {
-                let message = ScreenMessage.replayEnqueued(uuid: status.filter.uuid, eventID: last.id)
+                let message = ScreenMessage(RecoverMessage.replayEnqueued(uuid: status.filter.uuid, eventID: last.id))
                 for id in screens.map(\.id) { withScreen(id) { screen, context in screen.receive(message, context) } }
             }
         case .ended(let end, let progress):
@@ -74,4 +74,12 @@ extension AppState {
             setStatus(StatusMessage(.error, status.endLine), of: topScreen.id)
         }
     }
+}
+
+/// What the recover run tells the screens.
+enum RecoverMessage: ScreenMessageKind {
+    /// This event's replay was enqueued: a log showing it turns it pending.
+    case replayEnqueued(uuid: String, eventID: String)
+    /// The run moved on (its state is in the context).
+    case changed
 }

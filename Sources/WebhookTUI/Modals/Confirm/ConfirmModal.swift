@@ -6,17 +6,19 @@ import TerminalUI
 /// names what `y` does ("y  delete"), in the key bar and in help.
 public struct ConfirmModal: Modal {
     public enum OnYes: Sendable, Equatable {
-        /// Tell the screen that asked.
-        case tell(ConfirmAction)
+        /// Tell the screen that asked (a kind of its own).
+        case tell(ScreenMessage)
         case quit
+
+        public static func tell(_ message: some ScreenMessageKind) -> OnYes { .tell(ScreenMessage(message)) }
     }
 
     public var dialog: ConfirmDialog
     public var onYes: OnYes
     /// What the dialog's second choice does, when it has one.
-    public var onAlternative: ConfirmAction?
+    public var onAlternative: ScreenMessage?
 
-    public init(_ dialog: ConfirmDialog, onYes: OnYes, onAlternative: ConfirmAction? = nil) {
+    public init(_ dialog: ConfirmDialog, onYes: OnYes, onAlternative: ScreenMessage? = nil) {
         self.dialog = dialog
         self.onYes = onYes
         self.onAlternative = onAlternative
@@ -30,10 +32,10 @@ public struct ConfirmModal: Modal {
     public var keys: [Binding<ConfirmModal>] {
         dialog.bindings.map { widget in
             Binding(widget) { modal, action, _, _ in
-                if action == .alternative, let other = modal.onAlternative { return .close + .message(.confirmed(other), to: .owner) }
+                if action == .alternative, let other = modal.onAlternative { return .close + .message(other, to: .owner) }
                 guard action == .confirm else { return .close }
                 switch modal.onYes {
-                case .tell(let answer): return .close + .message(.confirmed(answer), to: .owner)
+                case .tell(let answer): return .close + .message(answer, to: .owner)
                 case .quit: var o = Outcome.close; o.quitNow = true; return o
                 }
             }

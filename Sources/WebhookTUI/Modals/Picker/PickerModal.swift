@@ -83,11 +83,11 @@ public struct PickerModal: Modal {
     public var keys: [Binding<PickerModal>] { Self.keys(single: single) }
 
     /// What the screen that opened it is told on Enter.
-    var chosenMessage: ScreenMessage? {
+    var chosenMessage: PickerChoice? {
         switch purpose {
-        case .eventType: .pickedType(list.cursor == 0 ? nil : values[list.cursor])
-        case .filterUsers: .pickedNames(chosen.map { values[$0] }, users: true)
-        case .filterDomains: .pickedNames(chosen.map { values[$0] }, users: false)
+        case .eventType: .type(list.cursor == 0 ? nil : values[list.cursor])
+        case .filterUsers: .names(chosen.map { values[$0] }, users: true)
+        case .filterDomains: .names(chosen.map { values[$0] }, users: false)
         }
     }
 
@@ -135,4 +135,12 @@ public struct PickerModal: Modal {
         let hint = Self.keys(single: single).prefix(2).compactMap(\.bar).map(\.text).joined(separator: " · ")
         grid.put(hint, row: box.bottom - 2, column: box.column + 2, style: .muted, width: box.width - 4)
     }
+}
+
+/// What a picker tells the screen that opened it on Enter.
+enum PickerChoice: ScreenMessageKind {
+    /// The event type chosen (nil: all types).
+    case type(String?)
+    /// The names checked in a filter picker.
+    case names([String], users: Bool)
 }

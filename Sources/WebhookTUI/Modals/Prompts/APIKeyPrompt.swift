@@ -20,7 +20,7 @@ public struct APIKeyPrompt: Modal {
                     prompt.message = StatusMessage(.error, "Type or paste the API key, then press Enter.")
                     return .none
                 }
-                var outcome = Outcome.close + .effect(.useAPIKey(typed)) + .message(.keyAccepted, to: .all)
+                var outcome = Outcome.close + .effect(.useAPIKey(typed)) + .message(APIKeyAccepted(), to: .all)
                 outcome.maskedKey = key.masked
                 let said = key.warning.map { StatusMessage(.warning, $0) } ?? StatusMessage(.info, "Using key \(key.masked) for this session only; it is not stored.")
                 return outcome + .status(said.tone, said.text)
@@ -65,3 +65,7 @@ public struct APIKeyPrompt: Modal {
         for (line, style) in statusLines { grid.put(line, row: row, column: x, style: style, width: inner); row += 1 }
     }
 }
+
+/// A key was typed at the prompt (to every screen): what could not be loaded without one is
+/// asked for again.
+struct APIKeyAccepted: ScreenMessageKind {}

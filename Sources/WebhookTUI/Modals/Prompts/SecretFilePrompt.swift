@@ -15,7 +15,7 @@ public struct SecretFilePrompt: Modal {
         [
             Binding([.enter], keys: "Enter", bar: BarEntry("Enter", "send with this file"), help: "send the create; the secret goes to this file (empty: no file)") { prompt, _, _ in
                 let path = prompt.input.text.trimmingSpaces()
-                return .close + .message(.secretFileChosen(path.isEmpty ? nil : path), to: .owner)
+                return .close + .message(FormMessage.secretFileChosen(path.isEmpty ? nil : path), to: .owner)
             },
             Binding([.escape], keys: "Esc", bar: BarEntry("Esc", "send nothing"), help: "send nothing; the form keeps your input") { _, _, _ in
                 .close + .status(.info, "Nothing was sent; your input is kept.")

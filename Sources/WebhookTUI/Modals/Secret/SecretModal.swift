@@ -81,7 +81,7 @@ public struct SecretModal: Modal {
     }
 
     public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome {
-        if case .clipboardAdvice(let advice) = message { self.message = StatusMessage(.warning, advice) }
+        if let advice = message.as(ClipboardAdvice.self) { self.message = StatusMessage(.warning, advice.text) }
         return .none
     }
 

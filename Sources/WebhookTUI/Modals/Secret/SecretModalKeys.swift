@@ -64,7 +64,7 @@ extension SecretModal {
 
     /// Closing forgets the secret; the form that created it hears, and shows the webhook.
     func closing() -> Outcome {
-        .close + .message(.secretClosed(webhook, saved: savedPath), to: .owner)
+        .close + .message(FormMessage.secretClosed(webhook, saved: savedPath), to: .owner)
     }
 }
 

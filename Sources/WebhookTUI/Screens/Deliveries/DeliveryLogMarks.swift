@@ -56,7 +56,7 @@ extension DeliveryLogScreen {
                                    message: "Replay the \(count) marked event\(count == 1 ? "" : "s") \(whereTo), oldest first, one request each "
                                        + "through the request budget?",
                                    question: "Replay \(count) event\(count == 1 ? "" : "s")? y/N", confirmLabel: "replay them")
-        return .open(ConfirmModal(dialog, onYes: .tell(.replayMarked(replays))))
+        return .open(ConfirmModal(dialog, onYes: .tell(ReplayMarkedConfirmed(replays: replays))))
     }
 
     /// Yes: the marks go, and the replays go one at a time, oldest first, each once its
@@ -138,4 +138,9 @@ extension MarkedReplay {
     var event: String {
         switch target.event { case .eventID(let id): id; case .sourceUID(let uid): uid }
     }
+}
+
+/// Yes to "Replay the marked events?": each to the webhook its row belongs to.
+struct ReplayMarkedConfirmed: ScreenMessageKind {
+    var replays: [MarkedReplay]
 }

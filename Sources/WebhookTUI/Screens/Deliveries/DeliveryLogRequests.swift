@@ -75,23 +75,16 @@ extension DeliveryLogScreen {
     }
 
     public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome {
-        switch message {
-        case .pickedType(let type):
+        if case .type(let type)? = message.as(PickerChoice.self) {
             guard type != eventTypeFilter else { return .none }
             eventTypeFilter = type
             return restart(context)
-        case .confirmed(.replay(let target, let name)):
-            return ReplayQuestion.send(target, to: name)
-        case .confirmed(.replayMarked(let replays)):
-            return replayMarked(replays)
-        case .confirmed(.recover(let proposal)):
-            return .recover(.start(proposal))
-        case .replayEnqueued(let uuid, let eventID):
-            markPending(eventID, of: uuid)
-            return .none
-        default:
-            return .none
         }
+        if let replay = message.as(ReplayConfirmed.self) { return ReplayQuestion.send(replay.target, to: replay.to) }
+        if let marked = message.as(ReplayMarkedConfirmed.self) { return replayMarked(marked.replays) }
+        if let recover = message.as(RecoverConfirmed.self) { return .recover(.start(recover.proposal)) }
+        if case .replayEnqueued(let uuid, let eventID)? = message.as(RecoverMessage.self) { markPending(eventID, of: uuid) }
+        return .none
     }
 
     /// A replay of this event was enqueued (by the recover run): it is pending now, with one

@@ -15,7 +15,7 @@ extension DetailsScreen {
         // The list's own keys, on this webhook: one place edits and deletes.
         Binding([.character("e"), .character("d"), .delete, .character(" ")], keys: "e, d, Space", bar: BarEntry("e/d", "edit/delete"),
                 help: "back to the list, and edit, delete or enable/disable this webhook there (d and disabling ask first)") { details, key, _ in
-            .leave + .message(.act(key, onWebhook: details.webhook.uuid), to: .below)
+            .leave + .message(ListMessage.act(key, onWebhook: details.webhook.uuid), to: .below)
         },
     ]
 

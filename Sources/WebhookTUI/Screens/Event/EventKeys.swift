@@ -11,8 +11,8 @@ extension EventScreen {
     ]
 
     public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome {
-        guard case .confirmed(.replay(let target, let name)) = message else { return .none }
-        return ReplayQuestion.send(target, to: name)
+        guard let replay = message.as(ReplayConfirmed.self) else { return .none }
+        return ReplayQuestion.send(replay.target, to: replay.to)
     }
 
     public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome {

@@ -110,7 +110,7 @@ extension FormScreen {
     func leaving(_ context: ScreenContext) -> Outcome {
         guard let what = unsavedInput else { return .leave }
         return .open(ConfirmModal(ConfirmDialog(title: "Leave?", message: what, question: "Leave the form and lose it? y/N", confirmLabel: "leave"),
-                                  onYes: .tell(.leaveForm)))
+                                  onYes: .tell(FormMessage.leave)))
     }
 
     /// Every key of the form, by where it works; `form` supplies the widgets' own tables.

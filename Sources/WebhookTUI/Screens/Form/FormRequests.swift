@@ -84,14 +84,14 @@ extension FormScreen {
     private mutating func saved(_ result: Result<Webhook, JetEmailError>) -> Outcome {
         switch result {
         case .success(let webhook):
-            return .leave + .message(.webhookChanged(webhook, select: true, say: StatusMessage(.success, "Saved \(TerminalSafe.escaped(webhook.name)).")), to: .below)
+            return .leave + .message(ListMessage.changed(webhook, select: true, say: StatusMessage(.success, "Saved \(TerminalSafe.escaped(webhook.name)).")), to: .below)
         case .failure(.savedButNotRead(let reason)):
             // The change is made: the row shows it as sent, and the next load brings the rest.
             guard let original = editing, let patch else { return .none }
-            return .leave + .message(.webhookChanged(patch.applied(to: original), select: true,
+            return .leave + .message(ListMessage.changed(patch.applied(to: original), select: true,
                                                      say: StatusMessage(.warning, "Saved; the fresh copy could not be read (\(reason)). r reloads the list.")), to: .below)
         case .failure(.notFound):
-            let gone = editing.map { Outcome.message(.webhookGone(uuid: $0.uuid), to: .below) } ?? .none
+            let gone = editing.map { Outcome.message(ListMessage.gone(uuid: $0.uuid), to: .below) } ?? .none
             return gone.with(.error, "This webhook no longer exists (deleted elsewhere?); nothing was saved. Your input is kept; Esc leaves.")
         case .failure(let error):
             return failed(error)
@@ -123,11 +123,15 @@ extension FormScreen {
     }
 
     public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome {
+        if case .names(let names, let users)? = message.as(PickerChoice.self) { return FilterChoices.put(&self, names, users: users) }
+        if message.as(APIKeyAccepted.self) != nil {
+            // Lists the form could not fetch without a key are asked for again with it.
+            return choices.requested || choices.isLoaded ? .none : FilterChoices.load(&self, context)
+        }
+        guard let message = message.as(FormMessage.self) else { return .none }
         switch message {
-        case .confirmed(.leaveForm):
+        case .leave:
             return .leave
-        case .pickedNames(let names, let users):
-            return FilterChoices.put(&self, names, users: users)
         case .secretFileChosen(let path):
             var outcome = Outcome()
             outcome.secretFilePath = .some(path)
@@ -139,17 +143,12 @@ extension FormScreen {
                 ?? StatusMessage(.warning, "Webhook \(TerminalSafe.escaped(webhook.name)) created; its secret was not saved.")
             // A form opened from the list goes, and the list shows the new webhook selected; a
             // form on its own starts afresh.
-            if context.depth > 1 { return .leave + .message(.webhookChanged(webhook, select: true, say: said), to: .below) }
+            if context.depth > 1 { return .leave + .message(ListMessage.changed(webhook, select: true, say: said), to: .below) }
             var fresh = FormScreen()
             fresh.choices = choices
             var outcome = Outcome()
             outcome.navigation = [.replace(fresh)]
             return outcome + .status(said.tone, said.text)
-        case .keyAccepted:
-            // Lists the form could not fetch without a key are asked for again with it.
-            return choices.requested || choices.isLoaded ? .none : FilterChoices.load(&self, context)
-        default:
-            return .none
         }
     }
 

@@ -44,7 +44,7 @@ extension ListScreen {
             let name = TerminalSafe.escaped(webhook.name), url = TerminalSafe.escaped(webhook.url)
             return .open(ConfirmModal(ConfirmDialog(title: "Delete?", message: "Delete \(name) (\(url))? This cannot be undone.",
                                                     question: "Delete it? y/N", confirmLabel: "delete", style: .error),
-                                      onYes: .tell(.delete(uuid: webhook.uuid))))
+                                      onYes: .tell(ListMessage.delete(uuid: webhook.uuid))))
         },
         Binding([.character("o")], keys: "o", bar: BarEntry("o", "sort"), help: "sort by name, by failures in the last 24 hours (most first), or by status") { list, _, context in
             list.cycleSort(context)
@@ -110,11 +110,11 @@ extension ListScreen {
         case nil:
             return .open(ConfirmModal(ConfirmDialog(title: "Enable?", message: "The API gave the status of \(name) as unreadable, so it is not known "
                                                     + "whether events are delivered. Enable it?", question: "Enable it? y/N", confirmLabel: "enable"),
-                                      onYes: .tell(.enable(uuid: webhook.uuid))))
+                                      onYes: .tell(ListMessage.enable(uuid: webhook.uuid))))
         case .enabled?:
             return .open(ConfirmModal(ConfirmDialog(title: "Disable?", message: "Disable \(name)? Events are not delivered while it is disabled.",
                                                     question: "Disable it? y/N", confirmLabel: "disable"),
-                                      onYes: .tell(.disable(uuid: webhook.uuid))))
+                                      onYes: .tell(ListMessage.disable(uuid: webhook.uuid))))
         }
     }
 

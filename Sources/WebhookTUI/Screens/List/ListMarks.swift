@@ -61,11 +61,12 @@ extension ListScreen {
                                        + "Events are not delivered while a webhook is disabled. Or press e to enable them all.",
                                        question: "Disable \(n) webhook\(plural)? y/N, e: enable", confirmLabel: "disable them",
                                        alternative: ConfirmDialog.Alternative(key: "e", label: "enable them"))
-            return .open(ConfirmModal(dialog, onYes: .tell(.setStatusOfMarked(uuids, .disabled)), onAlternative: .setStatusOfMarked(uuids, .enabled)))
+            return .open(ConfirmModal(dialog, onYes: .tell(ListMessage.setStatusOfMarked(uuids, .disabled)),
+                                      onAlternative: ScreenMessage(ListMessage.setStatusOfMarked(uuids, .enabled))))
         }
         let dialog = ConfirmDialog(title: "Enable marked?", message: "Enable \(n) webhook\(plural) (\(Self.names(hooks)))?",
                                    question: "Enable \(n) webhook\(plural)? y/N", confirmLabel: "enable them")
-        return .open(ConfirmModal(dialog, onYes: .tell(.setStatusOfMarked(uuids, .enabled))))
+        return .open(ConfirmModal(dialog, onYes: .tell(ListMessage.setStatusOfMarked(uuids, .enabled))))
     }
 
     func askToDeleteMarked() -> Outcome {
@@ -74,11 +75,11 @@ extension ListScreen {
         let n = hooks.count, plural = hooks.count == 1 ? "" : "s"
         let dialog = ConfirmDialog(title: "Delete marked?", message: "Delete \(n) webhook\(plural) (\(Self.names(hooks)))? This cannot be undone.",
                                    question: "Delete \(n) webhook\(plural)? y/N", confirmLabel: "delete them", style: .error)
-        return .open(ConfirmModal(dialog, onYes: .tell(.deleteMarked(hooks.map(\.uuid)))))
+        return .open(ConfirmModal(dialog, onYes: .tell(ListMessage.deleteMarked(hooks.map(\.uuid)))))
     }
 
     /// Yes: a change each (each shows pending, then its answer); the marks go.
-    mutating func actOnMarked(_ message: ConfirmAction, _ context: ScreenContext) -> Outcome {
+    mutating func actOnMarked(_ message: ListMessage, _ context: ScreenContext) -> Outcome {
         marks = []
         lastMark = nil
         var outcome = Outcome.none

@@ -204,31 +204,30 @@ extension ListScreen {
     }
 
     public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome {
+        if let recover = message.as(RecoverConfirmed.self) {
+            // Nothing on the list shows a replay land (a log turns its rows pending): the run's
+            // screen opens, to watch the webhook recover; Esc is back on the list.
+            return .recover(.start(recover.proposal)) + .push(RecoverScreen())
+        }
+        guard let message = message.as(ListMessage.self) else { return .none }
         switch message {
-        case .confirmed(.disable(let uuid)), .confirmed(.enable(let uuid)):
+        case .disable(let uuid), .enable(let uuid):
             guard let webhook = webhooks.first(where: { $0.uuid == uuid }), pending[uuid] == nil else { return .none }
-            if case .confirmed(.enable) = message { return setStatus(webhook, .enabled, context) }
+            if case .enable = message { return setStatus(webhook, .enabled, context) }
             return setStatus(webhook, .disabled, context)
-        case .confirmed(.delete(let uuid)):
+        case .delete(let uuid):
             return delete(uuid: uuid)
-        case .confirmed(.setStatusOfMarked), .confirmed(.deleteMarked):
-            guard case .confirmed(let action) = message else { return .none }
-            return actOnMarked(action, context)
-        case .webhookChanged(let webhook, let select, let say):
+        case .setStatusOfMarked, .deleteMarked:
+            return actOnMarked(message, context)
+        case .changed(let webhook, let select, let say):
             if loading { changedDuringLoad[webhook.uuid] = .some(webhook.withoutSecret) }
             replace(webhook, select: select)
             return say.map { .status($0.tone, $0.text) } ?? .none
-        case .webhookGone(let uuid):
+        case .gone(let uuid):
             confirmed(uuid: uuid, now: nil)
             return .none
         case .act(let key, let uuid):
             return act(key, onWebhook: uuid, context)
-        case .confirmed(.recover(let proposal)):
-            // Nothing on the list shows a replay land (a log turns its rows pending): the run's
-            // screen opens, to watch the webhook recover; Esc is back on the list.
-            return .recover(.start(proposal)) + .push(RecoverScreen())
-        default:
-            return .none
         }
     }
 

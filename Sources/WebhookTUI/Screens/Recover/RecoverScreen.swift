@@ -34,7 +34,7 @@ public struct RecoverScreen: FieldScreen {
     }
 
     public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome {
-        if case .recoverChanged = message {
+        if case .changed? = message.as(RecoverMessage.self) {
             run = context.recover
             followRun()
         }

@@ -81,7 +81,7 @@ enum RecoverQuestion {
             let dialog = ConfirmDialog(title: "Recover", message: message,
                                        question: "Replay \(count) \(what) of \(name)\(since), oldest first, about \(about)? y/N",
                                        confirmLabel: "replay them all")
-            return .open(ConfirmModal(dialog, onYes: .tell(.recover(proposal))))
+            return .open(ConfirmModal(dialog, onYes: .tell(RecoverConfirmed(proposal: proposal))))
         case .resume(let state):
             var message = "A recover of these stopped before its end: \(state.results.count) of \(state.events.count) answered "
                 + "(\(state.count(.enqueued)) enqueued)."
@@ -97,7 +97,7 @@ enum RecoverQuestion {
             let dialog = ConfirmDialog(title: "Recover: go on", message: message,
                                        question: "Go on: replay the \(count) left of \(name)\(since), oldest first, about \(about)? y/N",
                                        confirmLabel: "go on")
-            return .open(ConfirmModal(dialog, onYes: .tell(.recover(proposal))))
+            return .open(ConfirmModal(dialog, onYes: .tell(RecoverConfirmed(proposal: proposal))))
         }
     }
 
@@ -111,3 +111,8 @@ enum RecoverQuestion {
 
 /// Planning a recover (reading the log, or finding its journal), from any screen that asks.
 struct RecoverPlanTag: RequestTagKind {}
+
+/// Yes to the recover question: start the recover it described.
+struct RecoverConfirmed: ScreenMessageKind {
+    var proposal: RecoverProposal
+}

@@ -20,22 +20,22 @@ enum ReplayQuestion {
             let name = TerminalSafe.escaped(scope.name)
             let dialog = ConfirmDialog(title: "Replay?", message: "Replay \(id) to \(name)? JetEmail sends it again to \(TerminalSafe.escaped(scope.url)) only.",
                                        question: "Replay it to \(name)? y/N", confirmLabel: "replay")
-            return .open(ConfirmModal(dialog, onYes: .tell(.replay(ReplayTarget(.eventID(delivery.id), uuid: scope.uuid), to: scope.name))))
+            return .open(ConfirmModal(dialog, onYes: .tell(ReplayConfirmed(target: ReplayTarget(.eventID(delivery.id), uuid: scope.uuid), to: scope.name))))
         }
         guard !delivery.uuid.isEmpty else {
             // A row that does not say its webhook: every subscribed webhook is all there is.
             let dialog = ConfirmDialog(title: "Replay?", message: "Replay \(id) to every webhook subscribed to \(type)? This row does not say "
                                        + "which webhook it was delivered to, so each of them receives it again.",
                                        question: "Replay it to every subscribed webhook? y/N", confirmLabel: "replay to all")
-            return .open(ConfirmModal(dialog, onYes: .tell(.replay(everyone, to: nil))))
+            return .open(ConfirmModal(dialog, onYes: .tell(ReplayConfirmed(target: everyone, to: nil))))
         }
         let name = names[delivery.uuid] ?? delivery.uuid
         let shown = TerminalSafe.escaped(name)
         let dialog = ConfirmDialog(title: "Replay?", message: "Replay \(id) to \(shown), the webhook this row was delivered to? "
                                    + "Or press a to replay it to every webhook subscribed to \(type): each of them receives it again.",
                                    question: "Replay it to \(shown)? y/N, a: all", confirmLabel: "replay to it", alternative: toEveryone)
-        return .open(ConfirmModal(dialog, onYes: .tell(.replay(ReplayTarget(.eventID(delivery.id), uuid: delivery.uuid), to: name)),
-                                  onAlternative: .replay(everyone, to: nil)))
+        return .open(ConfirmModal(dialog, onYes: .tell(ReplayConfirmed(target: ReplayTarget(.eventID(delivery.id), uuid: delivery.uuid), to: name)),
+                                  onAlternative: ScreenMessage(ReplayConfirmed(target: everyone, to: nil))))
     }
 
     static func send(_ target: ReplayTarget, to name: String?) -> Outcome {
@@ -72,5 +72,12 @@ enum ReplayQuestion {
 /// every subscribed webhook.
 struct ReplayTag: RequestTagKind {
     var event: String
+    var to: String?
+}
+
+/// Yes to a replay question, to the screen that asked: `to` is the one webhook's name, or nil
+/// for every subscribed webhook.
+struct ReplayConfirmed: ScreenMessageKind {
+    var target: ReplayTarget
     var to: String?
 }
