@@ -279,3 +279,25 @@ import Testing
         #expect(queries(&d).map(\.1.offset) == [0])
     }
 }
+
+extension DeliveryLogTests {
+    /// Issue 28: a screen loads when it appears (pushed, or shown again), and after a resize for
+    /// rows newly in view; never because its status line took a row more or less (`fit` sizes only).
+    @Test func theLogLoadsWhenItAppearsAndOnAResizeButNotWhenItsStatusLineWraps() {
+        var d = openLog()
+        let first = queries(&d)
+        #expect(first.map(\.1.offset) == [0], "asked once, when pushed")
+        answer(&d, id: first[0].0, page: 0, total: 500)
+        // A message that wraps onto three lines takes two rows from the log: sized, nothing asked.
+        d.send(.budgetNotice(String(repeating: "a long notice that wraps ", count: 12)))
+        #expect(queries(&d).isEmpty, "a rewrap of the status line loads nothing")
+        // A taller window shows rows of the next page: asked for, once.
+        d.send(.resize(columns: 80, rows: 24 + DeliveryLogScreen.pageSize + 10))
+        #expect(queries(&d).map(\.1.offset) == [DeliveryLogScreen.pageSize], "rows newly in view are asked for")
+        // An event's screen over it, then back: shown again, it asks for nothing it has (page 1 is still out).
+        d.press(.enter)
+        #expect(d.state.topScreen.screen is EventScreen)
+        d.press(.escape)
+        #expect(log(d) != nil && queries(&d).isEmpty, "nothing loaded twice")
+    }
+}

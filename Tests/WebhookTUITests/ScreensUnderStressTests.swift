@@ -15,14 +15,14 @@ import Testing
         var event = DeliveryLogTests.events(0, 1)[0]
         event.payload = .object(fields)
         var screen = EventScreen(delivery: event, webhookName: "Orders", scope: nil)
-        _ = screen.fit(ScreenContext(columns: 80, rows: 24))
+        screen.fit(ScreenContext(columns: 80, rows: 24))
         let wrapped = screen.wrapped
         let view = screen.scrollView(ScreenContext())
         #expect(view.lineCount <= 40 + EventScreen.payloadLineLimit, "bounded by what is shown: \(view.lineCount) lines")
         #expect(wrapped.lines.last?.first?.text.contains("more lines") == true, "and says that more exist")
         for _ in 0..<50 { _ = screen.handle(.down, ScreenContext(columns: 80, rows: 24)) }
         #expect(screen.top == 50 && screen.wrapped.width == wrapped.width, "keys scroll without wrapping again")
-        _ = screen.fit(ScreenContext(columns: 100, rows: 24))
+        screen.fit(ScreenContext(columns: 100, rows: 24))
         #expect(screen.wrapped.width == 96, "a new width wraps once more")
     }
 

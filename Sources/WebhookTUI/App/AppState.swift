@@ -150,7 +150,7 @@ public struct AppState: Sendable, Equatable {
         let rows = context(for: id).rows
         guard always || screens[index].fittedRows != rows else { return }
         screens[index].fittedRows = rows
-        withScreen(id) { screen, context in screen.fit(context) }
+        withScreen(id) { screen, context in screen.fit(context); return .none }
     }
 
     /// The topmost screen of this kind, for tests and for the shell.

@@ -80,19 +80,23 @@ extension AppState {
         }
     }
 
-    /// A new screen on top, sized to the window at once.
+    /// A new screen on top, sized to the window at once, then shown.
     mutating func push(_ screen: any Screen) {
         let id = makeID()
         screens.append(ScreenEntry(id: id, screen: screen))
         fit(id)
+        withScreen(id) { screen, context in screen.appear(context) }
     }
 
     /// Removes the screen with this id (never the last one); the reads it waited for go too.
     mutating func leave(_ id: ScreenID) {
         guard screens.count > 1, let index = screens.firstIndex(where: { $0.id == id }) else { return }
+        let wasTop = index == screens.count - 1
         screens.remove(at: index)
         modals.removeAll { $0.owner == id && !($0.modal is SecretModal) }
         dropReads(of: id)
+        // The one below is shown again.
+        if wasTop, let top = screens.last?.id { withScreen(top) { screen, context in screen.appear(context) } }
     }
 
     /// Every screen, bottom to top (ids taken first: a screen may change the stack).

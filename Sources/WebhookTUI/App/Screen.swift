@@ -79,8 +79,14 @@ public protocol Screen: Sendable, Equatable {
     /// The first frame is out (`start`), or has been a moment (`settled`): work that loads starts.
     mutating func start(_ context: ScreenContext) -> Outcome
     mutating func settled(_ context: ScreenContext) -> Outcome
-    /// The window's size, on push and on every resize.
-    mutating func fit(_ context: ScreenContext) -> Outcome
+    /// The rows and columns it has (on push, on a resize, and when its status line takes more
+    /// or fewer rows): sizing only, never loading.
+    mutating func fit(_ context: ScreenContext)
+    /// Once when pushed, and again when it is shown again (the screen above left): what it
+    /// shows is loaded here.
+    mutating func appear(_ context: ScreenContext) -> Outcome
+    /// The window changed size (after `fit`): rows newly in view may be asked for.
+    mutating func resized(_ context: ScreenContext) -> Outcome
     mutating func tick(_ context: ScreenContext) -> Outcome
     /// The app-wide rate limit has passed: what waited may be asked for again.
     mutating func resumed(_ context: ScreenContext) -> Outcome
@@ -103,7 +109,9 @@ extension Screen {
     public var waitsForSettled: Bool { false }
     public mutating func start(_ context: ScreenContext) -> Outcome { .none }
     public mutating func settled(_ context: ScreenContext) -> Outcome { .none }
-    public mutating func fit(_ context: ScreenContext) -> Outcome { .none }
+    public mutating func fit(_ context: ScreenContext) {}
+    public mutating func appear(_ context: ScreenContext) -> Outcome { .none }
+    public mutating func resized(_ context: ScreenContext) -> Outcome { .none }
     public mutating func tick(_ context: ScreenContext) -> Outcome { .none }
     public mutating func resumed(_ context: ScreenContext) -> Outcome { .none }
     public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome { .none }

@@ -13,6 +13,7 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
         s.columns = columns
         s.rows = rows
         s.fitScreens(always: true)
+        s.forEachScreen { screen, context in screen.resized(context) }
     case .start:
         s.fitScreens(always: true)
         s.forEachScreen { screen, context in screen.start(context) }

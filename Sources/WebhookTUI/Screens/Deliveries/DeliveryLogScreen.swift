@@ -163,12 +163,19 @@ public struct DeliveryLogScreen: Screen {
 
     public mutating func tick(_ context: ScreenContext) -> Outcome { poll(context) }
 
-    /// Sized to the window, and the pages it now shows asked for (on push too).
-    /// Rows newly in view are asked for; after a failure, only when the person asks (r, as the
-    /// message says) or a rate limit passes (`resumed`), never by a resize or a longer message.
-    public mutating func fit(_ context: ScreenContext) -> Outcome {
+    public mutating func fit(_ context: ScreenContext) {
         cursor.viewHeight = DeliveryLogView.visibleRows(rows: context.rows)
-        return failure == nil ? fill(context) : .none
+    }
+
+    /// The pages it shows, asked for when it is pushed or shown again, and rows newly in view
+    /// after a resize; after a failure, only when the person asks (r, as the message says) or a
+    /// rate limit passes (`resumed`), never by a resize or a longer message.
+    public mutating func appear(_ context: ScreenContext) -> Outcome {
+        failure == nil ? fill(context) : .none
+    }
+
+    public mutating func resized(_ context: ScreenContext) -> Outcome {
+        failure == nil ? fill(context) : .none
     }
 
     public mutating func resumed(_ context: ScreenContext) -> Outcome {

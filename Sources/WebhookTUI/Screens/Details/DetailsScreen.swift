@@ -12,7 +12,7 @@ public struct DetailsScreen: FieldScreen {
     public init(webhook: Webhook) { self.webhook = webhook }
 
     /// Asks for the counts once, when it is first shown.
-    public mutating func fit(_ context: ScreenContext) -> Outcome {
+    public mutating func appear(_ context: ScreenContext) -> Outcome {
         guard counts.values.isEmpty, !webhook.uuid.isEmpty else { return .none }
         var outcome = Outcome.none
         for (key, query) in DeliveryCounts.queries(uuid: webhook.uuid, nowUnix: context.unixNow) {

@@ -34,10 +34,9 @@ public struct EventScreen: FieldScreen {
     public var helpSections: [HelpSection] { Self.referenceSections }
 
     /// Wraps the payload for a window this wide, unless it is wrapped for it already.
-    public mutating func fit(_ context: ScreenContext) -> Outcome {
+    public mutating func fit(_ context: ScreenContext) {
         let width = Self.viewRect(columns: context.columns, rows: 0).width
         if wrapped.width != width { wrapped = (width, Self.wrap(payloadLines, width: width)) }
-        return .none
     }
 
     func tail(width: Int) -> [[Span]] {

@@ -166,7 +166,7 @@ public struct FormScreen: Screen {
 
     /// Pushed from the list, the form asks for the account's lists at once; on its own (the
     /// `create` command) a second after the first frame (`settled`), off the way of the first keys.
-    public mutating func fit(_ context: ScreenContext) -> Outcome {
+    public mutating func appear(_ context: ScreenContext) -> Outcome {
         context.depth > 1 && choices.neverAsked ? FilterChoices.load(&self, context) : .none
     }
 

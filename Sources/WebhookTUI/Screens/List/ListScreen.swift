@@ -87,9 +87,8 @@ public struct ListScreen: Screen {
 
     public mutating func tick(_ context: ScreenContext) -> Outcome { askHealth(context) }
 
-    public mutating func fit(_ context: ScreenContext) -> Outcome {
+    public mutating func fit(_ context: ScreenContext) {
         table.viewHeight = ListView.visibleRows(rows: context.rows)
-        return .none
     }
 
     public func draw(into grid: inout Grid, rect: Rect, focused: Bool, context: ScreenContext) {

@@ -25,7 +25,7 @@ public struct RecoverScreen: FieldScreen {
     public var keys: [Binding<RecoverScreen>] { Self.mainKeys + Self.scrollKeys }
     public var helpSections: [HelpSection] { Self.referenceSections }
 
-    public mutating func fit(_ context: ScreenContext) -> Outcome {
+    public mutating func appear(_ context: ScreenContext) -> Outcome {
         run = context.recover
         followRun()
         guard let notice else { return .none }
