@@ -1,3 +1,4 @@
+import Foundation
 import JetEmailClient
 import Testing
 @testable import TerminalUI
@@ -216,5 +217,19 @@ import Testing
         let grid = render(d.state)
         #expect(grid.text.contains(String(repeating: "n", count: 64)))
         #expect(grid.text.contains("64/64"))
+    }
+}
+
+extension GoldenFrameTests {
+    /// Each screen's golden frame, by its registry name (where the frame's test has another name).
+    static let goldenOfScreen = ["deliveries": "deliveryLog", "form": "emptyForm", "recover": "recoverRunning"]
+
+    /// A registered screen without a golden frame fails here: a new screen comes with its frame.
+    @Test func everyRegisteredScreenHasAGoldenFrame() {
+        for kind in ScreenRegistry.all {
+            let name = Self.goldenOfScreen[kind.name] ?? kind.name
+            #expect(FileManager.default.fileExists(atPath: Golden.directory() + "/\(name).txt"),
+                    "the \(kind.name) screen has no golden frame (Golden/\(name).txt): add a test here that renders it")
+        }
     }
 }

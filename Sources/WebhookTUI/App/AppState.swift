@@ -3,7 +3,7 @@ import TerminalUI
 
 /// A screen on the stack, with the id its requests and messages are addressed by, and its own
 /// status line (a message shows where it was said, not on every screen after it).
-public struct ScreenEntry: Sendable {
+public struct ScreenEntry: Sendable, Equatable {
     public let id: ScreenID
     public var screen: any Screen
     public var status: StatusMessage?
@@ -11,13 +11,19 @@ public struct ScreenEntry: Sendable {
     var statusRequest: RequestID?
     /// The rows it was last fitted to (see `AppState.fitScreens`).
     var fittedRows: Int?
+
+    public static func == (a: ScreenEntry, b: ScreenEntry) -> Bool {
+        a.id == b.id && a.screen.isSame(as: b.screen) && a.status == b.status && a.statusRequest == b.statusRequest && a.fittedRows == b.fittedRows
+    }
 }
 
 /// A modal on the stack, and the screen that opened it (its messages go there).
-public struct ModalEntry: Sendable {
+public struct ModalEntry: Sendable, Equatable {
     public let id: ScreenID
     public let owner: ScreenID?
     public var modal: any Modal
+
+    public static func == (a: ModalEntry, b: ModalEntry) -> Bool { a.id == b.id && a.owner == b.owner && a.modal.isSame(as: b.modal) }
 }
 
 /// A request in flight: who asked, and what it was.
@@ -96,16 +102,34 @@ public struct AppState: Sendable, Equatable {
     public var topScreen: ScreenEntry { screens[screens.count - 1] }
     public var topModal: (any Modal)? { modals.last?.modal }
 
-    public static func == (a: AppState, b: AppState) -> Bool {
-        a.screens.count == b.screens.count && a.modals.count == b.modals.count
-            && zip(a.screens, b.screens).allSatisfy { $0.id == $1.id && $0.status == $1.status && $0.screen.isSame(as: $1.screen) }
-            && zip(a.modals, b.modals).allSatisfy { $0.id == $1.id && $0.owner == $1.owner && $0.modal.isSame(as: $1.modal) }
-            && a.rateLimit == b.rateLimit && a.budgetWaitUntil == b.budgetWaitUntil && a.budgetOthers == b.budgetOthers
-            && a.columns == b.columns && a.rows == b.rows && a.now == b.now && a.endpoint == b.endpoint && a.maskedKey == b.maskedKey
-            && a.isDemo == b.isDemo && a.clock == b.clock && a.quitRequested == b.quitRequested && a.secretFilePath == b.secretFilePath
-            && a.terminating == b.terminating && a.exitNotice == b.exitNotice && a.requests == b.requests && a.nextScreenID == b.nextScreenID
-            && a.nextRequestID == b.nextRequestID && a.recover == b.recover
-    }
+    /// Every stored field, compared: `AppStateEqualityTests` fails when a field is added without
+    /// its line here (the state must stay a comparable value, field by field).
+    static let comparedFields: [(name: String, same: @Sendable (AppState, AppState) -> Bool)] = [
+        ("screens", { $0.screens == $1.screens }),
+        ("modals", { $0.modals == $1.modals }),
+        ("rateLimit", { $0.rateLimit == $1.rateLimit }),
+        ("budgetWaitUntil", { $0.budgetWaitUntil == $1.budgetWaitUntil }),
+        ("budgetOthers", { $0.budgetOthers == $1.budgetOthers }),
+        ("columns", { $0.columns == $1.columns }),
+        ("rows", { $0.rows == $1.rows }),
+        ("now", { $0.now == $1.now }),
+        ("endpoint", { $0.endpoint == $1.endpoint }),
+        ("maskedKey", { $0.maskedKey == $1.maskedKey }),
+        ("isDemo", { $0.isDemo == $1.isDemo }),
+        ("clock", { $0.clock == $1.clock }),
+        ("quitRequested", { $0.quitRequested == $1.quitRequested }),
+        ("secretFilePath", { $0.secretFilePath == $1.secretFilePath }),
+        ("connectionWords", { $0.connectionWords == $1.connectionWords }),
+        ("terminating", { $0.terminating == $1.terminating }),
+        ("exitNotice", { $0.exitNotice == $1.exitNotice }),
+        ("recover", { $0.recover == $1.recover }),
+        ("requests", { $0.requests == $1.requests }),
+        ("nextScreenID", { $0.nextScreenID == $1.nextScreenID }),
+        ("nextRequestID", { $0.nextRequestID == $1.nextRequestID }),
+        ("outbox", { $0.outbox == $1.outbox }),
+    ]
+
+    public static func == (a: AppState, b: AppState) -> Bool { comparedFields.allSatisfy { $0.same(a, b) } }
 
     mutating func makeID() -> ScreenID {
         defer { nextScreenID += 1 }
