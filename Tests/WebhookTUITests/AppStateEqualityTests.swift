@@ -23,6 +23,6 @@ import Testing
 
     @Test func aScreenEntryComparesEveryField() {
         let state = AppState(endpoint: "api.jetemail.com", maskedKey: nil, isDemo: false)
-        #expect(Self.fields(of: state.topScreen) == ["id", "screen", "status", "statusRequest", "fittedRows"])
+        #expect(Self.fields(of: state.topScreen) == ["id", "screen", "status", "statusRequest", "fittedRows", "statusSetAt"])
     }
 }

@@ -68,3 +68,24 @@ import Testing
         #expect(d.screen.contains("Loading webhooks…"))
     }
 }
+
+/// Issue 28: info and success messages go after a while (the shell wakes for it); warnings and
+/// errors stay until something replaces them.
+@Suite struct StatusExpiryTests {
+    @Test func infoAndSuccessMessagesExpireErrorsStay() {
+        var d = ListChangesTests().loaded()
+        d.state.show(StatusMessage(.success, "Saved billing."))
+        #expect(d.screen.contains("Saved billing.") && d.state.topScreen.statusExpiresAt == d.now + 10 && (d.state.nextWake ?? .infinity) <= d.now + 10)
+        d.now += 9
+        d.send(.tick)
+        #expect(d.screen.contains("Saved billing."))
+        d.now += 1
+        d.send(.tick)
+        #expect(!d.screen.contains("Saved billing."), "gone after 10 s")
+        d.state.show(StatusMessage(.error, "The API failed."))
+        #expect(d.state.topScreen.statusExpiresAt == nil)
+        d.now += 60
+        d.send(.tick)
+        #expect(d.screen.contains("The API failed."), "an error stays")
+    }
+}

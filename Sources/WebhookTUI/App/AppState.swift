@@ -11,10 +11,23 @@ public struct ScreenEntry: Sendable, Equatable {
     var statusRequest: RequestID?
     /// The rows it was last fitted to (see `AppState.fitScreens`).
     var fittedRows: Int?
+    /// When its status line was set (for info and success messages, which expire).
+    var statusSetAt: Double?
 
     public static func == (a: ScreenEntry, b: ScreenEntry) -> Bool {
         a.id == b.id && a.screen.isSame(as: b.screen) && a.status == b.status && a.statusRequest == b.statusRequest && a.fittedRows == b.fittedRows
+            && a.statusSetAt == b.statusSetAt
     }
+
+    /// When an info or success message goes (a warning or an error stays until replaced; a
+    /// request's progress goes with its request).
+    var statusExpiresAt: Double? {
+        guard let status, statusRequest == nil, status.tone == .info || status.tone == .success, let set = statusSetAt else { return nil }
+        return set + ScreenEntry.messageLifetime
+    }
+
+    /// How long an info or success message stays, in seconds.
+    static let messageLifetime = 10.0
 }
 
 /// A modal on the stack, and the screen that opened it (its messages go there).
@@ -205,7 +218,14 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// When the shell should send a tick next for a screen's own work (nil: none due).
-    public var nextWake: Double? { screens.compactMap(\.screen.wakeAt).min() }
+    public var nextWake: Double? { (screens.compactMap(\.screen.wakeAt) + screens.compactMap(\.statusExpiresAt)).min() }
+
+    /// Info and success messages past their time go.
+    mutating func expireMessages() {
+        for index in screens.indices {
+            if let end = screens[index].statusExpiresAt, now >= end { screens[index].status = nil; screens[index].statusSetAt = nil }
+        }
+    }
 
     /// Some screen loads something once the first frame is out: the shell then sends `.start`.
     public var wantsStart: Bool { screens.contains { $0.screen.waitsForStart } }

@@ -8,6 +8,7 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
     var s = state
     s.now = now
     s.outbox = []
+    s.expireMessages()
     switch event {
     case .resize(let columns, let rows):
         s.columns = columns

@@ -75,6 +75,7 @@ extension AppState {
         guard let index = screens.firstIndex(where: { $0.id == id }) else { return }
         screens[index].status = status
         screens[index].statusRequest = request
+        screens[index].statusSetAt = status == nil ? nil : now
     }
 
     /// A request ended or was cancelled: its progress line goes with it.
