@@ -89,3 +89,17 @@ import Testing
         #expect(d.screen.contains("The API failed."), "an error stays")
     }
 }
+
+/// Issue 28: a key that works only sometimes says why when it cannot act, instead of doing nothing.
+@Suite struct DisabledKeyTests {
+    @Test func aDisabledKeySaysWhyInTheStatusLine() {
+        var d = ListChangesTests().loaded([])
+        for key in [Key.enter, .character("l"), .character("e"), .character("d")] {
+            d.send(.key(key))
+            #expect(d.screen.contains("No webhook is selected"), "\(key)")
+            #expect(d.drain().isEmpty, "and nothing is asked")
+        }
+        d.send(.key(.escape))
+        #expect(d.screen.contains("Nothing to clear or cancel here; q quits."))
+    }
+}

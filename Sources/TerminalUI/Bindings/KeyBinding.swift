@@ -24,8 +24,14 @@ public enum KeyPattern: Sendable, Equatable {
 public struct BarEntry: Sendable, Equatable {
     public var key: String
     public var label: String
+    /// Kept in view whatever else the bar has room for: help always, the way out (quit on the
+    /// home screen, back on the others) where it works. Declared with the entry, never found by
+    /// its words.
+    public var pin: Pin?
 
-    public init(_ key: String, _ label: String) { self.key = key; self.label = label }
+    public enum Pin: Sendable, Equatable { case always, onHome, offHome }
+
+    public init(_ key: String, _ label: String, pin: Pin? = nil) { self.key = key; self.label = label; self.pin = pin }
     @inlinable public var text: String { "\(key) \(label)" }
 }
 

@@ -10,24 +10,28 @@ public struct Binding<Target: Sendable>: Sendable {
     public var bar: BarEntry?
     public var help: String
     public var isEnabled: @Sendable (Target) -> Bool
+    /// Said in the status line when the key is pressed while it is not enabled (lazygit's
+    /// `GetDisabledReason`): a key never does nothing without a word.
+    public var whyDisabled: String?
     public var run: @Sendable (inout Target, Key, ScreenContext) -> Outcome
 
     public init(_ patterns: [KeyPattern], keys: String, bar: BarEntry? = nil, help: String,
-                when isEnabled: @escaping @Sendable (Target) -> Bool = { _ in true },
+                when isEnabled: @escaping @Sendable (Target) -> Bool = { _ in true }, because whyDisabled: String? = nil,
                 _ run: @escaping @Sendable (inout Target, Key, ScreenContext) -> Outcome) {
         self.patterns = patterns
         self.keys = keys
         self.bar = bar
         self.help = help
         self.isEnabled = isEnabled
+        self.whyDisabled = whyDisabled
         self.run = run
     }
 
     /// The usual case: exact keys.
     public init(_ keyList: [Key], keys: String, bar: BarEntry? = nil, help: String,
-                when isEnabled: @escaping @Sendable (Target) -> Bool = { _ in true },
+                when isEnabled: @escaping @Sendable (Target) -> Bool = { _ in true }, because whyDisabled: String? = nil,
                 _ run: @escaping @Sendable (inout Target, Key, ScreenContext) -> Outcome) {
-        self.init(keyList.map(KeyPattern.key), keys: keys, bar: bar, help: help, when: isEnabled, run)
+        self.init(keyList.map(KeyPattern.key), keys: keys, bar: bar, help: help, when: isEnabled, because: whyDisabled, run)
     }
 
     /// A widget's binding as one of this target's: the widget's keys and words, this handler.
@@ -54,6 +58,12 @@ extension Array {
     /// The first enabled binding that takes this key.
     public func binding<Target>(for key: Key, on target: Target) -> Binding<Target>? where Element == Binding<Target> {
         first { $0.matches(key) && $0.isEnabled(target) }
+    }
+
+    /// Why this key does nothing now, when a binding takes it but none is enabled and one says why.
+    public func whyDisabled<Target>(_ key: Key, on target: Target) -> String? where Element == Binding<Target> {
+        guard binding(for: key, on: target) == nil else { return nil }
+        return first { $0.matches(key) && $0.whyDisabled != nil }?.whyDisabled
     }
 
     /// The key bar entries of the enabled ones, in order.

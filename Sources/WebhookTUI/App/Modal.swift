@@ -35,7 +35,9 @@ extension Modal {
     public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome { .none }
 
     public mutating func handle(_ key: Key, _ context: ScreenContext) -> Outcome? {
-        guard let binding = keys.binding(for: key, on: self) else { return nil }
+        guard let binding = keys.binding(for: key, on: self) else {
+            return keys.whyDisabled(key, on: self).map { .status(.info, $0) }
+        }
         return binding.run(&self, key, context)
     }
 

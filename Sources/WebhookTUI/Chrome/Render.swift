@@ -21,7 +21,7 @@ public func render(_ state: AppState) -> Grid {
     // Help, and the way out (quit on the home screen, back on the others), are always in view
     // where they work; the rest fill what is left, most useful first.
     let home = state.screens.count == 1
-    let pinned = entries.filter { $0 == BarEntry("F1", "help") || (home ? $0.label == "quit" : $0 == BarEntry("Esc", "back")) }
+    let pinned = entries.filter { $0.pin == .always || $0.pin == (home ? .onHome : .offHome) }
     KeyBarLine.draw(entries, pinned: pinned, into: &grid)
     for (index, entry) in state.modals.enumerated() {
         entry.modal.draw(into: &grid, focused: index == state.modals.count - 1, context: state.context(for: entry.id))

@@ -29,7 +29,7 @@ public struct HelpModal: Modal {
     }
 
     /// Closing help, scrolling, and quitting (which works over it).
-    public var barEntries: [BarEntry] { keys.barEntries(on: self) + [BarEntry("Ctrl-Q", "quit")] }
+    public var barEntries: [BarEntry] { keys.barEntries(on: self) + [BarEntry("Ctrl-Q", "quit", pin: .onHome)] }
     public var takesGlobalKeys: Bool { true }
 
     /// The box, and the scrolling lines inside it.

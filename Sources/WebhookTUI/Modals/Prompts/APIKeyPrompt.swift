@@ -25,7 +25,7 @@ public struct APIKeyPrompt: Modal {
                 let said = key.warning.map { StatusMessage(.warning, $0) } ?? StatusMessage(.info, "Using key \(key.masked) for this session only; it is not stored.")
                 return outcome + .status(said.tone, said.text)
             },
-            Binding([.escape, .control("c"), .control("q")], keys: "Esc, Ctrl-C or Ctrl-Q", bar: BarEntry("Esc", "quit"), help: "quit") { _, _, _ in
+            Binding([.escape, .control("c"), .control("q")], keys: "Esc, Ctrl-C or Ctrl-Q", bar: BarEntry("Esc", "quit", pin: .onHome), help: "quit") { _, _, _ in
                 var outcome = Outcome()
                 outcome.quitNow = true
                 return outcome

@@ -52,7 +52,7 @@ public struct SecretModal: Modal {
     /// Its own key bar: F1 works over it, said when it shows its keys.
     public var barEntries: [BarEntry] {
         let entries = keys.barEntries(on: self)
-        return confirmingClose || pathPrompt != nil ? entries : entries + [BarEntry("F1", "help")]
+        return confirmingClose || pathPrompt != nil ? entries : entries + [BarEntry("F1", "help", pin: .always)]
     }
 
     public var smallWindowLines: [(String, Style)]? {

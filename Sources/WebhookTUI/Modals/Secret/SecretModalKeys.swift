@@ -37,7 +37,7 @@ extension SecretModal {
             m.message = StatusMessage(.info, "Writing \(path)…")
             return .send(Request(SecretFileTag(), .writeSecret(path: path, secret: m.secret)))
         },
-        Binding([.escape], keys: "Esc", bar: BarEntry("Esc", "back"), help: "back to the secret, nothing written") { m, _, _ in
+        Binding([.escape], keys: "Esc", bar: BarEntry("Esc", "back", pin: .offHome), help: "back to the secret, nothing written") { m, _, _ in
             m.pathPrompt = nil
             m.message = nil
             return .none

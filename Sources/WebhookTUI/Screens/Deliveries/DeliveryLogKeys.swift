@@ -8,13 +8,15 @@ extension DeliveryLogScreen {
     static let statusCycle: [DeliveryStatus?] = [nil, .failed, .retry, .pending, .success]
 
     static let mainKeys: [Binding<DeliveryLogScreen>] = [
-        Binding([.enter], keys: "Enter", bar: BarEntry("Enter", "payload"), help: "the event's details and payload", when: { $0.selected != nil }) { log, _, _ in
+        Binding([.enter], keys: "Enter", bar: BarEntry("Enter", "payload"), help: "the event's details and payload", when: { $0.selected != nil },
+                because: "No row is selected: the log is empty, or still loading.") { log, _, _ in
             guard let delivery = log.selected else { return .none }
             return .push(EventScreen(delivery: delivery, webhookName: log.webhook?.name ?? log.names[delivery.uuid], scope: log.webhook))
         },
         Binding([.character("R")], keys: "R", bar: BarEntry("R", "replay"),
                 help: "replay the event to its webhook (asks first; in the log of all, a there replays it to every subscribed webhook); with marks, the marked events",
-                when: { $0.selected != nil || !$0.marks.isEmpty }) { log, _, _ in
+                when: { $0.selected != nil || !$0.marks.isEmpty },
+                because: "No row is selected or marked: the log is empty, or still loading.") { log, _, _ in
             if !log.marks.isEmpty { return log.askToReplayMarked() }
             return log.selected.map { ReplayQuestion.ask($0, scope: log.webhook, names: log.names) } ?? .none
         },
@@ -28,7 +30,8 @@ extension DeliveryLogScreen {
         },
         Binding([.control("r")], keys: "Ctrl-R", bar: BarEntry("^R", "recover"),
                 help: "recover: replay every delivery this log shows (failed unless f shows another status; its type, its time), planned first and paced; while one runs, the run",
-                when: { $0.webhook != nil }) { log, _, context in
+                when: { $0.webhook != nil },
+                because: "A recover is of one webhook: open its log from the list (l), then Ctrl-R.") { log, _, context in
             RecoverQuestion.plan(from: log, context)
         },
         Binding([.character("F")], keys: "F", bar: BarEntry("F", "follow"),
@@ -46,7 +49,8 @@ extension DeliveryLogScreen {
             return .none
         },
         Binding([.character("r")], keys: "r", bar: BarEntry("r", "reload"), help: "load the log again from the top") { log, _, context in log.restart(context) },
-        Binding([.character(" ")], keys: "Space", bar: BarEntry("Space", "mark"), help: "mark or unmark the row", when: { $0.selected != nil }) { log, _, _ in
+        Binding([.character(" ")], keys: "Space", bar: BarEntry("Space", "mark"), help: "mark or unmark the row", when: { $0.selected != nil },
+                because: "No row is selected: the log is empty, or still loading.") { log, _, _ in
             log.toggleMark()
         },
         Binding([.character("V")], keys: "V", help: "mark the rows from the last mark to this one") { log, _, _ in log.markRange() },
@@ -59,7 +63,7 @@ extension DeliveryLogScreen {
             log.lookupInput = TextInput()
             return log.restart(context)
         },
-        Binding([.escape, .character("q")], keys: "Esc or q", bar: BarEntry("Esc", "back"), help: "with no lookup: back to the list") { _, _, _ in .leave },
+        Binding([.escape, .character("q")], keys: "Esc or q", bar: BarEntry("Esc", "back", pin: .offHome), help: "with no lookup: back to the list") { _, _, _ in .leave },
     ]
 
     static let movingKeys: [Binding<DeliveryLogScreen>] = TableCursor.bindings.map { widget in

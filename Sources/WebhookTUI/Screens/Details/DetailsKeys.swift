@@ -4,7 +4,7 @@ import TerminalUI
 /// Keys on a webhook's details, each with what it does.
 extension DetailsScreen {
     static let mainKeys: [Binding<DetailsScreen>] = [
-        Binding([.escape, .character("q"), .left, .backspace], keys: "Esc, q or ←", bar: BarEntry("Esc", "back"), help: "back to the list") { _, _, _ in .leave },
+        Binding([.escape, .character("q"), .left, .backspace], keys: "Esc, q or ←", bar: BarEntry("Esc", "back", pin: .offHome), help: "back to the list") { _, _, _ in .leave },
         Binding([.character("l")], keys: "l", bar: BarEntry("l", "log"), help: "this webhook's delivery log") { details, _, _ in
             .push(DeliveryLogScreen(webhook: details.webhook))
         },

@@ -4,7 +4,7 @@ import TerminalUI
 /// Keys on an event's details, each with what it does.
 extension EventScreen {
     static let mainKeys: [Binding<EventScreen>] = [
-        Binding([.escape, .character("q"), .left, .backspace], keys: "Esc, q or ←", bar: BarEntry("Esc", "back"), help: "back to the log") { _, _, _ in .leave },
+        Binding([.escape, .character("q"), .left, .backspace], keys: "Esc, q or ←", bar: BarEntry("Esc", "back", pin: .offHome), help: "back to the log") { _, _, _ in .leave },
         Binding([.character("R")], keys: "R", bar: BarEntry("R", "replay"), help: "replay the event (asks first)") { event, _, _ in
             ReplayQuestion.ask(event.delivery, scope: event.scope, names: event.webhookName.map { [event.delivery.uuid: $0] } ?? [:])
         },

@@ -6,10 +6,10 @@ import TerminalUI
 /// every key goes to it (a mistyped `d` there never deletes); Enter keeps it, Esc clears it.
 extension ListScreen {
     static let mainKeys: [Binding<ListScreen>] = [
-        Binding([.enter], keys: "Enter", bar: BarEntry("Enter", "details"), help: "details of the selected webhook", when: { $0.selected != nil }) { list, _, _ in
+        Binding([.enter], keys: "Enter", bar: BarEntry("Enter", "details"), help: "details of the selected webhook", when: { $0.selected != nil }, because: "No webhook is selected: the list is empty, or the filter shows none.") { list, _, _ in
             list.selected.map { .push(DetailsScreen(webhook: $0)) } ?? .none
         },
-        Binding([.character("l")], keys: "l", bar: BarEntry("l", "log"), help: "the delivery log of the selected webhook", when: { $0.selected != nil }) { list, _, _ in
+        Binding([.character("l")], keys: "l", bar: BarEntry("l", "log"), help: "the delivery log of the selected webhook", when: { $0.selected != nil }, because: "No webhook is selected: the list is empty, or the filter shows none.") { list, _, _ in
             list.selected.map { .push(DeliveryLogScreen(webhook: $0)) } ?? .none
         },
         Binding([.character("L")], keys: "L", bar: BarEntry("L", "all logs"), help: "the delivery log of every webhook") { list, _, _ in
@@ -18,7 +18,7 @@ extension ListScreen {
             return .push(DeliveryLogScreen(webhook: nil, names: names))
         },
         Binding([.character(" ")], keys: "Space", bar: BarEntry("Space", "on/off"), help: "enable, or disable (asks first); with marks, the marked ones (asks first)",
-                when: { $0.selected != nil }) { list, _, context in
+                when: { $0.selected != nil }, because: "No webhook is selected: the list is empty, or the filter shows none.") { list, _, context in
             list.marks.isEmpty ? list.toggle(context) : list.askToToggleMarked()
         },
         Binding([.character("/")], keys: "/", bar: BarEntry("/", "filter"), help: "filter by name, URL or uuid as you type") { list, _, _ in
@@ -27,18 +27,18 @@ extension ListScreen {
         },
         Binding([.control("r")], keys: "Ctrl-R", bar: BarEntry("^R", "recover"),
                 help: "recover: replay every failed delivery of the selected webhook, planned first (how many, from when) and paced, then watched on its screen; while one runs, the run",
-                when: { $0.selected != nil }) { list, _, context in
+                when: { $0.selected != nil }, because: "No webhook is selected: the list is empty, or the filter shows none.") { list, _, context in
             list.selected.map { RecoverQuestion.plan(forWebhook: $0, context) } ?? .none
         },
         Binding([.character("n")], keys: "n", bar: BarEntry("n", "new"), help: "create a webhook (the form); back here when its secret window closes") { _, _, _ in
             .push(FormScreen())
         },
         Binding([.character("e")], keys: "e", bar: BarEntry("e", "edit"), help: "edit the selected webhook in the form; only changed fields are sent",
-                when: { $0.selected != nil }) { list, _, _ in
+                when: { $0.selected != nil }, because: "No webhook is selected: the list is empty, or the filter shows none.") { list, _, _ in
             list.selected.map { .push(FormScreen(editing: $0)) } ?? .none
         },
         Binding([.character("d"), .delete], keys: "d or Delete", bar: BarEntry("d", "delete"), help: "delete (asks first; only y deletes); with marks, the marked ones",
-                when: { $0.selected != nil }) { list, _, _ in
+                when: { $0.selected != nil }, because: "No webhook is selected: the list is empty, or the filter shows none.") { list, _, _ in
             if !list.marks.isEmpty { return list.askToDeleteMarked() }
             guard let webhook = list.selected, list.pending[webhook.uuid] == nil else { return .none }
             let name = TerminalSafe.escaped(webhook.name), url = TerminalSafe.escaped(webhook.url)
@@ -53,7 +53,7 @@ extension ListScreen {
             for key in list.health.keys { list.health[key]?.askedAt = -.infinity }
             return list.load(context)
         },
-        Binding([.character("m")], keys: "m", bar: BarEntry("m", "mark"), help: "mark or unmark the webhook, to act on several", when: { $0.selected != nil }) { list, _, _ in
+        Binding([.character("m")], keys: "m", bar: BarEntry("m", "mark"), help: "mark or unmark the webhook, to act on several", when: { $0.selected != nil }, because: "No webhook is selected: the list is empty, or the filter shows none.") { list, _, _ in
             list.toggleMark()
         },
         Binding([.character("V")], keys: "V", help: "mark the rows from the last mark to this one") { list, _, _ in list.markRange() },
@@ -67,8 +67,9 @@ extension ListScreen {
             return .none
         },
         Binding([.escape], keys: "Esc", bar: BarEntry("Esc", "cancel"), help: "with no filter: cancel the requests in flight",
-                when: { $0.filter.isEmpty && $0.isBusy }) { list, _, _ in list.cancelAll() },
-        Binding([.character("q")], keys: "q", bar: BarEntry("q", "quit"), help: "quit (asks only if something would be lost)") { _, _, _ in .askToQuit },
+                when: { $0.filter.isEmpty && $0.isBusy },
+                because: "Nothing to clear or cancel here; q quits.") { list, _, _ in list.cancelAll() },
+        Binding([.character("q")], keys: "q", bar: BarEntry("q", "quit", pin: .onHome), help: "quit (asks only if something would be lost)") { _, _, _ in .askToQuit },
     ]
 
     static let movingKeys: [Binding<ListScreen>] = TableCursor.bindings.map { widget in

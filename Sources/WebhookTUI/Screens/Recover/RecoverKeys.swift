@@ -6,10 +6,11 @@ extension RecoverScreen {
     static let mainKeys: [Binding<RecoverScreen>] = [
         Binding([.character("c")], keys: "c", bar: BarEntry("c", "cancel"),
                 help: "stop the recover after the replay in flight (the journal keeps its place: Ctrl-R on the log goes on)",
-                when: { $0.run?.phase == .running || $0.run?.phase == .starting }) { _, _, _ in
+                when: { $0.run?.phase == .running || $0.run?.phase == .starting },
+                because: "No recover is running: there is nothing to stop.") { _, _, _ in
             Outcome.recover(.stop).with(.info, "Stopping after the replay in flight…")
         },
-        Binding([.escape, .character("q"), .left, .backspace], keys: "Esc, q or ←", bar: BarEntry("Esc", "back"),
+        Binding([.escape, .character("q"), .left, .backspace], keys: "Esc, q or ←", bar: BarEntry("Esc", "back", pin: .offHome),
                 help: "back; the recover goes on (its progress stays in the title bar)") { _, _, _ in .leave },
     ]
 
