@@ -14,7 +14,7 @@ import TestSupport
         let secretPath = dir.path + "/acc.whsec"
         // A bad name first (re-asked), then the real answers; events by number and group name.
         let answers = ["bad!", "Acc Hook", "ftp://x", "https://example.com/a", "99", "1 inbound", "disabled", "", "", "yes", secretPath, ""]
-        let r = try BuiltProgram.run(["create", "--accessible", "--api-key-file", keyFile],
+        let r = try await BuiltProgram.run(["create", "--accessible", "--api-key-file", keyFile],
                                      environment: ["JETEMAIL_BASE_URL": "http://127.0.0.1:\(port)"],
                                      input: answers.joined(separator: "\n") + "\n")
         #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
@@ -30,20 +30,20 @@ import TestSupport
     }
 
     @Test func endOfInputStopsWithoutSending() async throws {
-        let r = try BuiltProgram.run(["create", "--demo", "--accessible"], input: "Half Done\n")
+        let r = try await BuiltProgram.run(["create", "--demo", "--accessible"], input: "Half Done\n")
         #expect(r.status == 2)
         #expect(r.stdout.contains("Input ended; nothing was sent."))
     }
 
     @Test func endOfInputAfterCreatingShowsTheSecret() async throws {
         // Issue 9, item 10: created, then input ends at the save prompt: the secret is shown, exit 0.
-        let r = try BuiltProgram.run(["create", "--accessible", "--demo"], input: "probe\nhttps://example.com/h\n1\n\n\n\nyes\n")
+        let r = try await BuiltProgram.run(["create", "--accessible", "--demo"], input: "probe\nhttps://example.com/h\n1\n\n\n\nyes\n")
         #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
         #expect(r.stdout.contains("Created webhook probe"))
         #expect(r.stdout.contains("The signing secret, shown only now: whsec_"))
     }
 
-    @Test func aSignalWhileCreatingWaitsAndSavesTheSecret() throws {
+    @Test func aSignalWhileCreatingWaitsAndSavesTheSecret() async throws {
         let body = #"{"success":true,"webhook":{"uuid":"u-1","name":"Slow","url":"https://e.com/s","events":["inbound.spam"],"status":1,"secret":"whsec_slow"}}"#
         let server = try MisbehavingServer { _ in [.pause(1.5), .sendText(MisbehavingServer.answer(200, body))] }
         let dir = TemporaryDirectory()
@@ -57,12 +57,16 @@ import TestSupport
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data("Slow\nhttps://e.com/s\n13\n\n\n\nyes\n".utf8))
-        Thread.sleep(forTimeInterval: 0.8)
-        process.terminate()
-        process.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        // Timed on a thread of its own: a sleep on the concurrency pool can resume late when
+        // other tests keep its threads busy, and the signal must come while the create is out.
+        let text = try await offThePool { () -> String in
+            try process.run()
+            input.fileHandleForWriting.write(Data("Slow\nhttps://e.com/s\n13\n\n\n\nyes\n".utf8))
+            Thread.sleep(forTimeInterval: 0.8)
+            process.terminate()
+            process.waitUntilExit()
+            return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        }
         #expect(process.terminationStatus == 128 + SIGTERM, "\(text)")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "whsec_slow\n")
         #expect(text.contains("written to \(path)"))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The built `jetemail-webhooks` executable, run as a user would run it.
 enum BuiltProgram {
@@ -20,7 +21,7 @@ enum BuiltProgram {
         return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
     }
 
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -30,8 +31,18 @@ enum BuiltProgram {
     /// `redirections` (shell syntax, such as `>&-` or `>/dev/full`) are applied by /bin/sh.
     /// `stopWhen` ends a program that runs until stopped (`--follow`) as soon as its output so far
     /// satisfies it, rather than after a fixed time that a loaded machine may not meet.
+    /// The same, awaited on a thread of its own: a test that waits for the program holds none of
+    /// the concurrency pool's few threads (two on a two-core machine), which other tests need.
     static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil, timeout: TimeInterval = 60,
-                    redirections: String? = nil, stopWhen: (@Sendable (String) -> Bool)? = nil) throws -> Result {
+                    redirections: String? = nil, stopWhen: (@Sendable (String) -> Bool)? = nil) async throws -> Result {
+        try await offThePool {
+            try runBlocking(arguments, environment: environment, input: input, timeout: timeout, redirections: redirections, stopWhen: stopWhen)
+        }
+    }
+
+    /// Blocking: only on a thread of its own (inside `offThePool`), never on the pool.
+    static func runBlocking(_ arguments: [String], environment: [String: String] = [:], input: String? = nil, timeout: TimeInterval = 60,
+                            redirections: String? = nil, stopWhen: (@Sendable (String) -> Bool)? = nil) throws -> Result {
         let process = Process()
         if let redirections {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")

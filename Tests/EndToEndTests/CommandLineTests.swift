@@ -3,8 +3,8 @@ import Testing
 
 /// The command line as a script author meets it: option spellings, mistakes and their messages.
 struct CommandLineTests {
-    @Test func bothOptionSpellingsAndRepeatsReachTheRequest() throws {
-        let r = try BuiltProgram.run(["--dry-run", "--name=Ops Hook", "--url", "https://example.com/h",
+    @Test func bothOptionSpellingsAndRepeatsReachTheRequest() async throws {
+        let r = try await BuiltProgram.run(["--dry-run", "--name=Ops Hook", "--url", "https://example.com/h",
                                       "--event", "outbound.delivered", "--event=inbound.received", "--status=0"])
         #expect(r.status == 0, "\(r.stderr)")
         let body = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
@@ -28,22 +28,22 @@ struct CommandLineTests {
         (["sandbox", "--port", "70000"], "--port must be from 0 to 65535"),
         (["sandbox", "--malformed", "odd"], "--malformed must be one of: not-json, success-false, no-secret"),
     ])
-    func mistakesExit2WithOneClearLine(arguments: [String], message: String) throws {
-        let r = try BuiltProgram.run(arguments)
+    func mistakesExit2WithOneClearLine(arguments: [String], message: String) async throws {
+        let r = try await BuiltProgram.run(arguments)
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains(message), "\(r.stderr)")
         #expect(r.stderr.contains("--help' for the options"))
     }
 
-    @Test func helpAndVersion() throws {
-        let root = try BuiltProgram.run(["--help"])
+    @Test func helpAndVersion() async throws {
+        let root = try await BuiltProgram.run(["--help"])
         #expect(root.status == 0)
         #expect(root.stdout.contains("SUBCOMMANDS:") && root.stdout.contains("sandbox") && root.stdout.contains("--no-input"))
-        let sandbox = try BuiltProgram.run(["help", "sandbox"])
+        let sandbox = try await BuiltProgram.run(["help", "sandbox"])
         #expect(sandbox.stdout.contains("USAGE: jetemail-webhooks sandbox") && sandbox.stdout.contains("--drop-connections"))
-        #expect(try BuiltProgram.run(["create", "-h"]).stdout.contains("USAGE: jetemail-webhooks create"))
-        let version = try BuiltProgram.run(["--version"])
+        #expect(try await BuiltProgram.run(["create", "-h"]).stdout.contains("USAGE: jetemail-webhooks create"))
+        let version = try await BuiltProgram.run(["--version"])
         #expect(version.status == 0 && version.stdout.hasPrefix("0."))
         // Every help line fits an 80-column terminal.
         #expect(root.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })

@@ -8,11 +8,11 @@ import Testing
 
     /// What bash's completion function offers for the words of a command line (the last one
     /// being completed).
-    func bashCompletes(_ words: [String]) throws -> [String] {
+    func bashCompletes(_ words: [String]) async throws -> [String] {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("completions-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let script = try BuiltProgram.run(["completions", "bash"])
+        let script = try await BuiltProgram.run(["completions", "bash"])
         #expect(script.status == 0)
         let file = dir.appendingPathComponent("completion.bash")
         try script.stdout.write(to: file, atomically: true, encoding: .utf8)
@@ -31,43 +31,43 @@ import Testing
         return text.split(separator: "\n").map(String.init)
     }
 
-    @Test func bashCompletesSubcommandsOptionsAndValues() throws {
-        #expect(try bashCompletes(["jetemail-webhooks", "cr"]) == ["create"])
-        #expect(try bashCompletes(["jetemail-webhooks", "create", "--ev"]) == ["--event"])
-        #expect(try bashCompletes(["jetemail-webhooks", "create", "--event", "inbound.sp"]) == ["inbound.spam"])
-        #expect(try bashCompletes(["jetemail-webhooks", "sandbox", "--mal"]) == ["--malformed"])
-        #expect(try bashCompletes(["jetemail-webhooks", "sandbox", "--malformed", ""]) == ["not-json", "success-false", "no-secret"])
-        #expect(try bashCompletes(["jetemail-webhooks", "completions", ""]) == ["bash", "zsh", "fish"])
-        #expect(try bashCompletes(["jetemail-webhooks", "--no-in"]) == ["--no-input"], "create's options without naming it")
-        #expect(try bashCompletes(["jetemail-webhooks", "--status", ""]) == ["1", "0", "enabled", "disabled"], "create's values without naming it")
+    @Test func bashCompletesSubcommandsOptionsAndValues() async throws {
+        #expect(try await bashCompletes(["jetemail-webhooks", "cr"]) == ["create"])
+        #expect(try await bashCompletes(["jetemail-webhooks", "create", "--ev"]) == ["--event"])
+        #expect(try await bashCompletes(["jetemail-webhooks", "create", "--event", "inbound.sp"]) == ["inbound.spam"])
+        #expect(try await bashCompletes(["jetemail-webhooks", "sandbox", "--mal"]) == ["--malformed"])
+        #expect(try await bashCompletes(["jetemail-webhooks", "sandbox", "--malformed", ""]) == ["not-json", "success-false", "no-secret"])
+        #expect(try await bashCompletes(["jetemail-webhooks", "completions", ""]) == ["bash", "zsh", "fish"])
+        #expect(try await bashCompletes(["jetemail-webhooks", "--no-in"]) == ["--no-input"], "create's options without naming it")
+        #expect(try await bashCompletes(["jetemail-webhooks", "--status", ""]) == ["1", "0", "enabled", "disabled"], "create's values without naming it")
     }
 
-    @Test func eachSubcommandsOptionCompletesItsOwnValues() throws {
+    @Test func eachSubcommandsOptionCompletesItsOwnValues() async throws {
         // Issue 17 item 28: `query --status` offered the webhook statuses `1 0 enabled disabled`.
-        #expect(try bashCompletes(["jetemail-webhooks", "query", "--status", ""]) == ["success", "failed", "retry", "pending"])
-        #expect(try bashCompletes(["jetemail-webhooks", "update", "--status", ""]) == ["1", "0", "enabled", "disabled"])
-        #expect(try bashCompletes(["jetemail-webhooks", "query", "--event-type", "outbound.q"]) == ["outbound.queued"])
+        #expect(try await bashCompletes(["jetemail-webhooks", "query", "--status", ""]) == ["success", "failed", "retry", "pending"])
+        #expect(try await bashCompletes(["jetemail-webhooks", "update", "--status", ""]) == ["1", "0", "enabled", "disabled"])
+        #expect(try await bashCompletes(["jetemail-webhooks", "query", "--event-type", "outbound.q"]) == ["outbound.queued"])
     }
 
-    @Test func everyOptionOfEveryCommandIsOffered() throws {
+    @Test func everyOptionOfEveryCommandIsOffered() async throws {
         // The script comes from the same tables as --help: each option in the help is completed.
         for command in ["create", "sandbox"] {
-            let help = try BuiltProgram.run([command, "--help"]).stdout
+            let help = try await BuiltProgram.run([command, "--help"]).stdout
             let options = Set(help.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," }).map(String.init)
                 .filter { $0.hasPrefix("--") && $0.dropFirst(2).allSatisfy { $0.isLowercase || $0 == "-" } })
-            let offered = Set(try bashCompletes(["jetemail-webhooks", command, "--"]))
+            let offered = await Set(try bashCompletes(["jetemail-webhooks", command, "--"]))
             #expect(options.isSubset(of: offered), "\(command): missing \(options.subtracting(offered).sorted())")
         }
     }
 
-    @Test func unknownShellIsAUsageError() throws {
-        let r = try BuiltProgram.run(["completions", "tcsh"])
+    @Test func unknownShellIsAUsageError() async throws {
+        let r = try await BuiltProgram.run(["completions", "tcsh"])
         #expect(r.status == 2 && r.stderr.contains("bash|zsh|fish"))
     }
 
     @Test(.enabled(if: hasZsh, "needs zsh (CI installs it)"))
-    func zshScriptParses() throws {
-        let script = try BuiltProgram.run(["completions", "zsh"]).stdout
+    func zshScriptParses() async throws {
+        let script = try await BuiltProgram.run(["completions", "zsh"]).stdout
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("_jetemail-webhooks-\(UUID().uuidString)")
         try script.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -78,8 +78,8 @@ import Testing
     }
 
     @Test(.enabled(if: hasFish, "needs fish (CI installs it)"))
-    func fishCompletesSubcommandsAndValues() throws {
-        let script = try BuiltProgram.run(["completions", "fish"]).stdout
+    func fishCompletesSubcommandsAndValues() async throws {
+        let script = try await BuiltProgram.run(["completions", "fish"]).stdout
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("jw-\(UUID().uuidString).fish")
         try script.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }

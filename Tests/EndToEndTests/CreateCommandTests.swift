@@ -8,8 +8,8 @@ import TestSupport
     let flags = ["create", "--no-input", "--name", "Ops Hook", "--url", "https://example.com/webhook",
                  "--event", "outbound.delivered", "--event", "inbound.received"]
 
-    @Test func dryRunPrintsTheExactBodyAndSendsNothing() throws {
-        let r = try BuiltProgram.run(flags + ["--dry-run", "--filter-domain", "example.com", "--status", "0"])
+    @Test func dryRunPrintsTheExactBodyAndSendsNothing() async throws {
+        let r = try await BuiltProgram.run(flags + ["--dry-run", "--filter-domain", "example.com", "--status", "0"])
         #expect(r.status == 0)
         #expect(r.stdout == """
             {
@@ -28,18 +28,18 @@ import TestSupport
             """)
     }
 
-    @Test func invalidInputListsEveryProblemAndExits2() throws {
-        let r = try BuiltProgram.run(["create", "--no-input", "--name", "bad!", "--url", "ftp://x", "--event", "nope", "--status", "5"])
+    @Test func invalidInputListsEveryProblemAndExits2() async throws {
+        let r = try await BuiltProgram.run(["create", "--no-input", "--name", "bad!", "--url", "ftp://x", "--event", "nope", "--status", "5"])
         #expect(r.status == 2)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.map { $0.split(separator: ":")[0] } == ["name", "url", "events", "status"])
         #expect(r.stdout.isEmpty)
     }
 
-    @Test func usageErrorsExit2() throws {
-        #expect(try BuiltProgram.run(["create", "--no-input", "--bogus"]).status == 2)
-        #expect(try BuiltProgram.run(["create", "--timeout", "0", "--no-input"]).status == 2)
-        let help = try BuiltProgram.run(["--help"])
+    @Test func usageErrorsExit2() async throws {
+        #expect(try await BuiltProgram.run(["create", "--no-input", "--bogus"]).status == 2)
+        #expect(try await BuiltProgram.run(["create", "--timeout", "0", "--no-input"]).status == 2)
+        let help = try await BuiltProgram.run(["--help"])
         #expect(help.status == 0 && help.stdout.contains("create"))
     }
 
@@ -50,7 +50,7 @@ import TestSupport
         let dir = TemporaryDirectory()
         let keyFile = dir.file("key", server.apiKey)
         let secretPath = dir.path + "/ops.whsec"
-        let r = try BuiltProgram.run(flags + ["--api-key-file", keyFile, "--secret-file", secretPath],
+        let r = try await BuiltProgram.run(flags + ["--api-key-file", keyFile, "--secret-file", secretPath],
                                      environment: ["JETEMAIL_BASE_URL": "http://127.0.0.1:\(port)"])
         #expect(r.status == 0, "\(r.stderr)")
         let webhook = try #require(server.webhooks.first)
@@ -69,7 +69,7 @@ import TestSupport
         let server = SandboxServer()
         let port = try await server.start()
         defer { Task { await server.stop() } }
-        let r = try BuiltProgram.run(flags + ["--json"], environment: ["JETEMAIL_BASE_URL": "http://127.0.0.1:\(port)", "JETEMAIL_API_KEY": server.apiKey])
+        let r = try await BuiltProgram.run(flags + ["--json"], environment: ["JETEMAIL_BASE_URL": "http://127.0.0.1:\(port)", "JETEMAIL_API_KEY": server.apiKey])
         #expect(r.status == 0, "\(r.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         #expect(object?["uuid"] as? String == server.webhooks.first?.uuid)
@@ -83,7 +83,7 @@ import TestSupport
         defer { Task { await server.stop() } }
         let dir = TemporaryDirectory()
         let existing = dir.file("taken.whsec", "old")
-        let r = try BuiltProgram.run(flags + ["--secret-file", existing],
+        let r = try await BuiltProgram.run(flags + ["--secret-file", existing],
                                      environment: ["JETEMAIL_BASE_URL": "http://127.0.0.1:\(port)", "JETEMAIL_API_KEY": server.apiKey])
         #expect(r.status == 2)
         #expect(r.stderr.contains("already exists"))
@@ -96,22 +96,22 @@ import TestSupport
         let port = try await server.start()
         defer { Task { await server.stop() } }
         let dir = TemporaryDirectory()
-        let r = try BuiltProgram.run(flags + ["--secret-file", dir.path + "/s"],
+        let r = try await BuiltProgram.run(flags + ["--secret-file", dir.path + "/s"],
                                      environment: ["JETEMAIL_BASE_URL": "http://127.0.0.1:\(port)", "JETEMAIL_API_KEY": server.apiKey])
         #expect(r.status == 1)
         #expect(r.stderr.contains("HTTP 500"))
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/s"))
     }
 
-    @Test func missingKeyIsExplained() throws {
+    @Test func missingKeyIsExplained() async throws {
         let dir = TemporaryDirectory()
-        let r = try BuiltProgram.run(flags, environment: ["HOME": dir.path])
+        let r = try await BuiltProgram.run(flags, environment: ["HOME": dir.path])
         #expect(r.status == 2)
         #expect(r.stderr.contains("No API key found"))
     }
 
-    @Test func plainHTTPToARemoteHostIsRefused() throws {
-        let r = try BuiltProgram.run(flags, environment: ["JETEMAIL_API_KEY": "api_x", "JETEMAIL_BASE_URL": "http://api.jetemail.com"])
+    @Test func plainHTTPToARemoteHostIsRefused() async throws {
+        let r = try await BuiltProgram.run(flags, environment: ["JETEMAIL_API_KEY": "api_x", "JETEMAIL_BASE_URL": "http://api.jetemail.com"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("plain http is only allowed to this machine"))
     }

@@ -27,7 +27,7 @@ import TestSupport
             }
         }
         let started = Date()
-        let result = try BuiltProgram.run(["query", "--follow", "--interval", "1", "--since", since, "--webhook", billing] + key,
+        let result = try await BuiltProgram.run(["query", "--follow", "--interval", "1", "--since", since, "--webhook", billing] + key,
                                           environment: backend.environment, timeout: 90,
                                           stopWhen: { $0.split(separator: "\n").count >= 3 })
         let seconds = Date().timeIntervalSince(started)
@@ -41,10 +41,10 @@ import TestSupport
         #expect(queries >= 2 && Double(queries) <= seconds + 3, "about one ask a second, never a flood: \(queries) in \(seconds) s")
     }
 
-    @Test func followTakesNoLimitAndAnIntervalNeedsFollow() throws {
-        let limit = try BuiltProgram.run(["query", "--follow", "--limit", "5", "--api-key-file", "/dev/null"])
+    @Test func followTakesNoLimitAndAnIntervalNeedsFollow() async throws {
+        let limit = try await BuiltProgram.run(["query", "--follow", "--limit", "5", "--api-key-file", "/dev/null"])
         #expect(limit.status == 2 && limit.stderr.contains("--follow"))
-        let interval = try BuiltProgram.run(["query", "--interval", "3", "--api-key-file", "/dev/null"])
+        let interval = try await BuiltProgram.run(["query", "--interval", "3", "--api-key-file", "/dev/null"])
         #expect(interval.status == 2 && interval.stderr.contains("--interval goes with --follow"))
     }
 }

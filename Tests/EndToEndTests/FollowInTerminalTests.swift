@@ -14,28 +14,28 @@ extension InTerminal {
             let key = Array(backend.arguments.dropFirst())
             let term = try TmuxSession(key, environment: backend.environment, columns: 110, rows: 30)
             defer { term.close() }
-            try term.waitFor("3 webhooks")
+            try await term.waitFor("3 webhooks")
             try term.send("/")
             try term.type("Billing")
             try term.send("Enter")
             try term.send(TableKeys.openLog)
-            try term.waitFor("Deliveries · Billing")
+            try await term.waitFor("Deliveries · Billing")
             try term.send(TableKeys.follow)
-            try term.waitFor("· following")
+            try await term.waitFor("· following")
             let billing = backend.server.webhooks[1].uuid
             let first = try #require(backend.server.deliverNow(to: billing, status: .failed))
-            let shown = try term.waitFor(String(first.prefix(9)), timeout: 20)
+            let shown = try await term.waitFor(String(first.prefix(9)), timeout: 20)
             let row = shown.split(separator: "\n").first { $0.contains(first.prefix(9)) }.map(String.init) ?? ""
             #expect(row.contains("failed"), "\(row)")
             // Scrolled away: the view stays and the header counts what is new.
             try term.send("PageDown")
             try term.send("PageDown")
             let second = try #require(backend.server.deliverNow(to: billing))
-            try term.waitFor("1 new (Home)", timeout: 20)
+            try await term.waitFor("1 new (Home)", timeout: 20)
             try term.send("Home")
-            try term.waitFor(String(second.prefix(9)))
+            try await term.waitFor(String(second.prefix(9)))
             try term.send(TableKeys.follow)
-            try term.waitFor("Stopped following")
+            try await term.waitFor("Stopped following")
             await backend.stop()
         }
 
@@ -44,15 +44,15 @@ extension InTerminal {
             let key = Array(backend.arguments.dropFirst())
             let term = try TmuxSession(key, environment: backend.environment, columns: 110, rows: 30)
             defer { term.close() }
-            try term.waitFor("3 webhooks")
+            try await term.waitFor("3 webhooks")
             let since = Int(Date().timeIntervalSince1970) - 86_400
             let billing = backend.server.webhooks[1]
             let mine = backend.server.deliveries.filter { $0.uuid == billing.uuid && ($0.createdAt ?? 0) >= since }
             let figure = "\(mine.filter { $0.status == .failed }.count)/\(mine.count)"
-            let screen = try term.waitFor(figure, timeout: 20)
+            let screen = try await term.waitFor(figure, timeout: 20)
             #expect(screen.split(separator: "\n").contains { $0.contains(billing.name) && $0.contains(figure) }, "\(screen)")
             try term.send(TableKeys.sortList)
-            let sorted = try term.waitFor("by failures (24 h)")
+            let sorted = try await term.waitFor("by failures (24 h)")
             let rows = sorted.split(separator: "\n").filter { $0.contains("●") || $0.contains("○") }
             #expect(rows.first?.contains(billing.name) == true, "most failures first: \(sorted)")
             await backend.stop()
@@ -68,20 +68,20 @@ extension InTerminal {
             let started = Date()
             let term = try TmuxSession(key, environment: backend.environment.merging(["XDG_STATE_HOME": state.path]) { $1 }, columns: 120, rows: 50)
             defer { term.close() }
-            try term.waitFor("40 webhooks")
+            try await term.waitFor("40 webhooks")
             try await Task.sleep(for: .seconds(3))
             let outage = backend.server.webhooks[1].name
             try term.send("/")
             try term.type(outage)
             try term.send("Enter")
             try term.send(TableKeys.openLog)
-            try term.waitFor("Deliveries · \(outage)")
+            try await term.waitFor("Deliveries · \(outage)")
             try term.send(TableKeys.follow)
-            try term.waitFor("· following")
+            try await term.waitFor("· following")
             try term.send(TableKeys.recover)
-            try term.waitFor("y/N", timeout: 30)
+            try await term.waitFor("y/N", timeout: 30)
             try term.send("y")
-            try term.waitFor("recover \(outage)", timeout: 30)
+            try await term.waitFor("recover \(outage)", timeout: 30)
             // A minute and more with the log following and the recover going on.
             try await Task.sleep(for: .seconds(50))
             // Back on the list (its figures asked again once stale), the recover still running.

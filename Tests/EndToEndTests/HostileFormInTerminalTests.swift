@@ -25,12 +25,12 @@ extension InTerminal {
         try term.tmux(["paste-buffer", "-p", "-d", "-b", "p", "-t", term.name])
     }
 
-    @Test func keysInTheFormsAnyTerminalSendsWhateverTERMSays() throws {
+    @Test func keysInTheFormsAnyTerminalSendsWhateverTERMSays() async throws {
         // Item 20: the program runs with TERM=xterm-256color inside tmux, whose Home and End are
         // `\e[1~` and `\e[4~`; PuTTY's F1 is `\e[11~`; an unknown `\e[99~` must type nothing.
         let term = try TmuxSession(["create", "--demo"])
         defer { term.close() }
-        try term.waitFor(Self.ready)
+        try await term.waitFor(Self.ready)
         try term.type("abc")
         try term.send("-H", "1b", "5b", "31", "7e")           // Home, \e[1~
         try term.type("X")
@@ -41,24 +41,24 @@ extension InTerminal {
         try term.type("<")
         try term.send("-H", "1b", "5b", "38", "7e")           // End, rxvt \e[8~
         try term.type(">")
-        let screen = try term.waitFor("<XabcY>")
+        let screen = try await term.waitFor("<XabcY>")
         #expect(Self.nameField(screen) == "<XabcY>", "nothing of a sequence was typed:\n\(screen)")
         try term.send("-H", "1b", "5b", "31", "31", "7e")     // F1, PuTTY \e[11~
-        try term.waitFor("Keys")
+        try await term.waitFor("Keys")
     }
 
-    @Test func aPasteWithInvalidBytesShowsAtOnceAndKeepsTheRest() throws {
+    @Test func aPasteWithInvalidBytesShowsAtOnceAndKeepsTheRest() async throws {
         // Item 12: `ab\xffcdef` pasted into Name, then Right: no "C" typed.
         let dir = TemporaryDirectory()
         let term = try TmuxSession(["create", "--demo"])
         defer { term.close() }
-        try term.waitFor(Self.ready)
+        try await term.waitFor(Self.ready)
         try Self.paste(Array("ab".utf8) + [0xFF] + Array("cdef".utf8), into: term, dir: dir)
-        let screen = try term.waitFor("cdef")
+        let screen = try await term.waitFor("cdef")
         #expect(Self.nameField(screen) == "ab\u{FFFD}cdef")
         try term.send("Left", "Right")
         try term.type("!")
-        #expect(Self.nameField(try term.waitFor("cdef!")) == "ab\u{FFFD}cdef!")
+        #expect(Self.nameField(try await term.waitFor("cdef!")) == "ab\u{FFFD}cdef!")
     }
 
     @Test func controlCharactersInsideAPasteNeverAct() async throws {
@@ -67,9 +67,9 @@ extension InTerminal {
         let dir = TemporaryDirectory()
         let term = try TmuxSession(backend.arguments + ["--url", "https://e.com/h", "--event", "inbound.spam"], environment: backend.environment)
         defer { term.close() }
-        try term.waitFor("1 of 14 selected")
+        try await term.waitFor("1 of 14 selected")
         try Self.paste(Array("ab\u{1B}[201~\u{13}cd".utf8), into: term, dir: dir)
-        let screen = try term.waitFor("abcd")
+        let screen = try await term.waitFor("abcd")
         #expect(Self.nameField(screen) == "abcd")
         try await Task.sleep(for: .milliseconds(500))
         #expect(backend.server.webhookRequests.isEmpty, "the Ctrl-S inside the paste sent nothing")
@@ -83,18 +83,18 @@ extension InTerminal {
         let term = try TmuxSession(backend.arguments + ["--name", "R", "--url", "https://e.com/r", "--event", "inbound.spam"],
                                    environment: backend.environment)
         defer { term.close() }
-        try term.waitFor("1 of 14 selected")
+        try await term.waitFor("1 of 14 selected")
         // The form's first call (the account's users and domains) meets the 429: it holds every
         // call, the create included, and the countdown says so at once.
-        try term.waitFor("more than an hour", settle: false)
+        try await term.waitFor("more than an hour", settle: false)
         try term.send(TableKeys.submit)
         try await Task.sleep(for: .milliseconds(300))
         #expect(backend.server.webhookRequests.isEmpty, "no create while the limit holds")
         #expect(try term.screen().contains("more than an hour"))
         try term.send(TableKeys.quit)
-        try term.waitFor("Quit", settle: false)
+        try await term.waitFor("Quit", settle: false)
         try term.send("y")
-        #expect(term.exitStatus() == 0)
+        #expect(await term.exitStatus() == 0)
         await backend.stop()
     }
 
@@ -107,15 +107,15 @@ extension InTerminal {
         let term = try TmuxSession(["--api-key-file", dir.file("key", "api_test0000000001"), "--name", "Big", "--url", "https://e.com/b",
                                     "--event", "inbound.spam"], environment: ["JETEMAIL_BASE_URL": server.baseURL])
         defer { term.close() }
-        try term.waitFor("1 of 14 selected")
+        try await term.waitFor("1 of 14 selected")
         try term.send(TableKeys.submit)
-        let modal = try term.waitFor("too long to show")
+        let modal = try await term.waitFor("too long to show")
         #expect(modal.contains("w  write to file"), "the keys stay on screen:\n\(modal)")
         try term.send(TableKeys.writeSecret, "C-u")
         let path = dir.path + "/big.whsec"
         try term.type(path)
         try term.send("Enter")
-        try term.waitFor("Saved to")
+        try await term.waitFor("Saved to")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == secret + "\n", "the whole secret, not what was shown")
     }
 
@@ -125,31 +125,31 @@ extension InTerminal {
         let term = try TmuxSession(backend.arguments + ["--name", "S", "--url", "https://e.com/s", "--event", "inbound.spam"],
                                    environment: backend.environment)
         defer { term.close() }
-        try term.waitFor("1 of 14 selected")
+        try await term.waitFor("1 of 14 selected")
         try term.resize(columns: 40, rows: 12)
-        try term.waitFor("Enlarge")
+        try await term.waitFor("Enlarge")
         try term.send(TableKeys.submit)
         try await Task.sleep(for: .milliseconds(500))
         #expect(backend.server.webhookRequests.isEmpty, "nothing was sent from a screen that cannot show the answer")
         try term.send(TableKeys.quit)
-        try term.waitFor("Quit jetemail-webhooks? y/N")
+        try await term.waitFor("Quit jetemail-webhooks? y/N")
         try term.send("n")
         try term.resize(columns: 80, rows: 24)
-        let screen = try term.waitFor("1 of 14 selected")
+        let screen = try await term.waitFor("1 of 14 selected")
         #expect(screen.contains("https://e.com/s"), "the input is kept")
         await backend.stop()
     }
 
-    @Test func aSignalWithAnUnsavedSecretSaysWhatWasLost() throws {
+    @Test func aSignalWithAnUnsavedSecretSaysWhatWasLost() async throws {
         // Item 18: SIGTERM with the secret window open, nothing saved.
         let term = try TmuxSession(["--demo", "--name", "Lost", "--url", "https://e.com/l", "--event", "inbound.spam"])
         defer { term.close() }
-        try term.waitFor("1 of 14 selected")
+        try await term.waitFor("1 of 14 selected")
         try term.send(TableKeys.submit)
-        try term.waitFor("Webhook created")
+        try await term.waitFor("Webhook created")
         kill(try #require(try term.programPID()), SIGTERM)
-        #expect(term.exitStatus() == 128 + Int(SIGTERM))
-        let after = try term.waitFor("has been discarded")
+        #expect(await term.exitStatus() == 128 + Int(SIGTERM))
+        let after = try await term.waitFor("has been discarded")
         #expect(after.contains("\"Lost\""))
         #expect(try term.alternateScreenOn() == false)
     }
@@ -161,21 +161,21 @@ extension InTerminal {
         let flags = ["--secret-file", path, "--name", "Twice", "--url", "https://e.com/t", "--event", "inbound.spam"]
         let term = try TmuxSession(backend.arguments + flags, environment: backend.environment)
         defer { term.close() }
-        try term.waitFor("1 of 14 selected")
+        try await term.waitFor("1 of 14 selected")
         try term.send(TableKeys.submit)
-        try term.waitFor("Saved to \(path)")
+        try await term.waitFor("Saved to \(path)")
         try term.send("Enter")
-        try term.waitFor("its secret is in")
+        try await term.waitFor("its secret is in")
         try term.type("Again")
         try term.send(TableKeys.next)
         try term.type("https://e.com/again")
         try term.send(TableKeys.next, TableKeys.toggleEvent, TableKeys.submit)
-        try term.waitFor("already exists")
+        try await term.waitFor("already exists")
         #expect(backend.server.webhookRequests.count == 1, "nothing sent while the path is taken")
         let second = backend.dir.path + "/twice-2.whsec"
-        try term.waitFor(second)
+        try await term.waitFor(second)
         try term.send("Enter")
-        try term.waitFor("Saved to \(second)")
+        try await term.waitFor("Saved to \(second)")
         let secrets = backend.server.webhooks.compactMap(\.secret)
         #expect(secrets.count == 2)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == secrets[0] + "\n")
@@ -183,44 +183,44 @@ extension InTerminal {
         await backend.stop()
     }
 
-    @Test func copyReachesTmuxWithSetClipboardOn() throws {
+    @Test func copyReachesTmuxWithSetClipboardOn() async throws {
         // Item 16: the plain OSC 52 becomes a tmux buffer when set-clipboard is on.
         let term = try TmuxSession(["--demo", "--name", "Copy", "--url", "https://e.com/c", "--event", "inbound.spam"], tmuxVariable: true)
         defer { term.close() }
         try term.tmux(["set", "-g", "set-clipboard", "on"])
-        try term.waitFor("1 of 14 selected")
+        try await term.waitFor("1 of 14 selected")
         try term.send(TableKeys.submit)
-        let modal = try term.waitFor("Webhook created")
+        let modal = try await term.waitFor("Webhook created")
         let secret = try #require(modal.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" }).first { $0.hasPrefix("whsec_") })
         try term.send(TableKeys.copySecret)
-        try term.waitFor("Sent to the terminal's clipboard")
+        try await term.waitFor("Sent to the terminal's clipboard")
         var buffer = ""
         for _ in 0..<30 where !buffer.contains(secret) {
-            Thread.sleep(forTimeInterval: 0.1)
+            try? await Task.sleep(for: .milliseconds(100))
             buffer = (try? term.tmux(["show-buffer"])) ?? ""
         }
         #expect(buffer == String(secret))
     }
 
-    @Test func copyInsideTmuxWithItsClipboardOffSaysWhatToSet() throws {
+    @Test func copyInsideTmuxWithItsClipboardOffSaysWhatToSet() async throws {
         let term = try TmuxSession(["--demo", "--name", "Copy", "--url", "https://e.com/c", "--event", "inbound.spam"], tmuxVariable: true)
         defer { term.close() }
         try term.tmux(["set", "-g", "set-clipboard", "external"])
-        try term.waitFor("1 of 14 selected")
+        try await term.waitFor("1 of 14 selected")
         try term.send(TableKeys.submit)
-        try term.waitFor("Webhook created")
+        try await term.waitFor("Webhook created")
         try term.send(TableKeys.copySecret)
-        try term.waitFor("tmux set -g set-clipboard on")
+        try await term.waitFor("tmux set -g set-clipboard on")
     }
 
-    @Test func aBadCAFileIsReportedBeforeTheFormEvenWithoutAKey() throws {
+    @Test func aBadCAFileIsReportedBeforeTheFormEvenWithoutAKey() async throws {
         // Item 15: it used to end, after a key was typed, in "no API key configured".
         let dir = TemporaryDirectory()
         let term = try TmuxSession(["--ca-file", dir.path + "/missing.pem"], environment: ["HOME": dir.path])
         defer { term.close() }
-        let screen = try term.waitFor("Cannot read the CA file")
+        let screen = try await term.waitFor("Cannot read the CA file")
         #expect(screen.contains("missing.pem"))
-        #expect(term.exitStatus() == 2)
+        #expect(await term.exitStatus() == 2)
     }
 
     typealias Backend = SandboxBackend

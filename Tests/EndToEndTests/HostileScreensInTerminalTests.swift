@@ -35,31 +35,31 @@ extension InTerminal {
                             environment: ["JETEMAIL_BASE_URL": server.baseURL].merging(environment) { $1 }, columns: columns)
         }
 
-        @Test func timesAtTheEdgesOfIntShowAsQuestionMarksWhereTheOffsetIsPositive() throws {
+        @Test func timesAtTheEdgesOfIntShowAsQuestionMarksWhereTheOffsetIsPositive() async throws {
             // Item 2: query on a terminal, l in the TUI, Enter on such an event and on such a
             // webhook's details crashed (JST-9: Tokyo's offset, without a time zone database).
             let server = try server()
             let query = try session(["query"], server, environment: ["TZ": "JST-9"])
             defer { query.close() }
-            let table = try query.waitFor("of 3")
-            #expect(query.exitStatus() == 0, "\(table)")
+            let table = try await query.waitFor("of 3")
+            #expect(await query.exitStatus() == 0, "\(table)")
             #expect(table.contains("evt_max") && table.contains("?"))
             let term = try session([], server, environment: ["TZ": "JST-9"])
             defer { term.close() }
-            try term.waitFor("Edge")
+            try await term.waitFor("Edge")
             try term.send("Enter")
-            try term.waitFor("Last modified")
+            try await term.waitFor("Last modified")
             try term.send("Escape")
             try term.send("l")
-            try term.waitFor("evt_ok")
+            try await term.waitFor("evt_ok")
             try term.send("Enter")
-            let event = try term.waitFor("Payload")
+            let event = try await term.waitFor("Payload")
             #expect(event.contains("evt_max"), "\(event)")
             try term.send("C-q")
-            #expect(term.exitStatus() == 0)
+            #expect(await term.exitStatus() == 0)
         }
 
-        @Test func theQueryAndListTablesFitEightyColumnsAndNameTheWebhook() throws {
+        @Test func theQueryAndListTablesFitEightyColumnsAndNameTheWebhook() async throws {
             // Items 24 and 28: the query table was ~160 columns wide with the webhook as a uuid;
             // list padded every row to the longest name.
             let longName = String(repeating: "n", count: 3_000)
@@ -74,67 +74,67 @@ extension InTerminal {
             for verb in [["query"], ["list"]] {
                 let term = try session(verb, server)
                 defer { term.close() }
-                try term.waitFor(verb == ["query"] ? "1-1 of 1" : "Orders")
-                #expect(term.exitStatus() == 0)
+                try await term.waitFor(verb == ["query"] ? "1-1 of 1" : "Orders")
+                #expect(await term.exitStatus() == 0)
                 let lines = try term.screen().split(separator: "\n")
                 #expect(lines.allSatisfy { $0.count <= 80 }, "\(verb): \(lines.map(\.count))")
                 if verb == ["query"] { #expect(lines.contains { $0.contains("Orders") }, "the webhook by name: \(lines)") }
             }
         }
 
-        @Test func aHugePayloadKeepsKeysAndQuittingAnswered() throws {
+        @Test func aHugePayloadKeepsKeysAndQuittingAnswered() async throws {
             // Item 5: after 1,000 queued j the screen froze and Ctrl-C was not honoured for 6 minutes.
             let fields = (0..<2_400).map { #""k\#($0)":""# + String(repeating: "v", count: 1_500) + #"""# }.joined(separator: ",")
             let server = try server(payload: "{" + fields + "}")
             let term = try session([], server)
             defer { term.close() }
-            try term.waitFor("Edge")
+            try await term.waitFor("Edge")
             try term.send("l")
-            try term.waitFor("evt_ok")
+            try await term.waitFor("evt_ok")
             try term.send("Enter")
-            try term.waitFor("Payload")
+            try await term.waitFor("Payload")
             try term.send(String(repeating: "j", count: 400), literal: true)
             try term.send("C-c")
-            #expect(term.exitStatus(timeout: 30) == 0, "Ctrl-C answered behind 400 queued keys")
+            #expect(await term.exitStatus(timeout: 30) == 0, "Ctrl-C answered behind 400 queued keys")
         }
 
-        @Test func quittingWhileADeleteIsInFlightAsksAndSaysWhatMayHaveHappened() throws {
+        @Test func quittingWhileADeleteIsInFlightAsksAndSaysWhatMayHaveHappened() async throws {
             // Item 17: it quit at once with exit 0 and no word.
             let server = try server(deleteAfter: 20)
             let term = try session([], server)
             defer { term.close() }
-            try term.waitFor("Edge")
+            try await term.waitFor("Edge")
             try term.send("d")
-            try term.waitFor("Delete it? y/N")
+            try await term.waitFor("Delete it? y/N")
             try term.send("y")
-            try term.waitFor("Deleting", settle: false)
+            try await term.waitFor("Deleting", settle: false)
             try term.send("C-q")
-            try term.waitFor("in flight")
+            try await term.waitFor("in flight")
             try term.send("y")
-            #expect(term.exitStatus() == 0)
+            #expect(await term.exitStatus() == 0)
             let after = try term.screen()
             #expect(after.contains("Quit while the delete of Edge (u-1) was in flight"), "said on stderr:\n\(after)")
         }
 
-        @Test func everyScreenKeepsItsMeaningInTheCLocale() throws {
+        @Test func everyScreenKeepsItsMeaningInTheCLocale() async throws {
             // Item 29: enabled and disabled both drew as "?", and "no filter" too.
             let term = try TmuxSession(["--demo"], environment: ["LANG": "C", "LC_ALL": "C"])
             defer { term.close() }
             var screens: [String: String] = [:]
-            try term.waitFor("8 webhooks")
+            try await term.waitFor("8 webhooks")
             // A mark on the first row: its own column, and a glyph no status uses.
             try term.send("m")
-            screens["list"] = try term.waitFor("1 marked")
+            screens["list"] = try await term.waitFor("1 marked")
             try term.send("Escape", "Enter")
-            screens["details"] = try term.waitFor("Filter users")
+            screens["details"] = try await term.waitFor("Filter users")
             try term.send("Escape", "l")
-            screens["log"] = try term.waitFor("of 60")
+            screens["log"] = try await term.waitFor("of 60")
             try term.send("Enter")
-            screens["event"] = try term.waitFor("Payload")
+            screens["event"] = try await term.waitFor("Payload")
             try term.send("Escape", "Escape", "n")
-            screens["form"] = try term.waitFor("Create webhook")
+            screens["form"] = try await term.waitFor("Create webhook")
             try term.send("F1")
-            screens["help"] = try term.waitFor("Keys (Esc closes")
+            screens["help"] = try await term.waitFor("Keys (Esc closes")
             for (name, screen) in screens {
                 // The demo's URLs hold "?token=": data, not a symbol.
                 let symbols = screen.replacingOccurrences(of: "?token=", with: "")

@@ -8,12 +8,12 @@ import Testing
     static let subcommands = ["create", "list", "get", "update", "delete", "query", "replay", "recover", "stats", "send-example",
                               "verify", "doctor", "sandbox"]
 
-    @Test func everySubcommandsOptionsFromItsHelpAreInTheManual() throws {
-        let man = try BuiltProgram.run(["man"])
+    @Test func everySubcommandsOptionsFromItsHelpAreInTheManual() async throws {
+        let man = try await BuiltProgram.run(["man"])
         #expect(man.status == 0 && man.stdout.hasPrefix(".TH JETEMAIL\\-WEBHOOKS 1"))
         let sections = man.stdout.components(separatedBy: "\n.SS ")
         for name in Self.subcommands {
-            let help = try BuiltProgram.run(["help", name])
+            let help = try await BuiltProgram.run(["help", name])
             #expect(help.status == 0)
             // Every `--option` the help names, in its table or its prose (punctuation around it dropped).
             let options = Set(help.stdout.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
@@ -32,9 +32,9 @@ import Testing
         #expect(man.stdout.unicodeScalars.allSatisfy { $0.isASCII })
     }
 
-    @Test func manRendersItWithoutWarnings() throws {
+    @Test func manRendersItWithoutWarnings() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/groff") else { return }
-        let man = try BuiltProgram.run(["man"])
+        let man = try await BuiltProgram.run(["man"])
         let path = NSTemporaryDirectory() + "jetemail-webhooks-\(getpid()).1"
         try man.stdout.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -30,7 +30,7 @@ import TestSupport
 
     @Test func aDryRunPrintsThePlanAsJSONAndSendsNoReplay() async throws {
         try await withOutage(300) { s in
-            let r = try BuiltProgram.run(["recover", "--webhook", s.billing, "--since", "1d", "--dry-run"] + s.key, environment: s.environment)
+            let r = try await BuiltProgram.run(["recover", "--webhook", s.billing, "--since", "1d", "--dry-run"] + s.key, environment: s.environment)
             #expect(r.status == 0, "\(r.stderr)")
             let plan = try #require(Self.lines(r.stdout).first)
             let failed = s.backend.server.deliveries.filter { $0.uuid == s.billing && $0.status == .failed }
@@ -47,19 +47,19 @@ import TestSupport
 
     @Test func withoutATerminalItNeedsYesAndSendsNothing() async throws {
         try await withOutage(20) { s in
-            let r = try BuiltProgram.run(["recover", "--webhook", s.billing] + s.key, environment: s.environment)
+            let r = try await BuiltProgram.run(["recover", "--webhook", s.billing] + s.key, environment: s.environment)
             #expect(r.status == 2 && r.stderr.contains("--yes") && r.stderr.contains("Nothing was sent"), "\(r.status) \(r.stderr)")
             #expect(s.backend.server.received.isEmpty, "not even the plan was read")
-            let missing = try BuiltProgram.run(["recover", "--yes"] + s.key, environment: s.environment)
+            let missing = try await BuiltProgram.run(["recover", "--yes"] + s.key, environment: s.environment)
             #expect(missing.status == 2 && missing.stderr.contains("--webhook"))
-            let both = try BuiltProgram.run(["recover", "--webhook", s.billing, "--journal", "a", "--resume", "b", "--yes"] + s.key, environment: s.environment)
+            let both = try await BuiltProgram.run(["recover", "--webhook", s.billing, "--journal", "a", "--resume", "b", "--yes"] + s.key, environment: s.environment)
             #expect(both.status == 2)
         }
     }
 
     @Test func aRunPrintsALinePerEventAndASummaryKeepsAPrivateJournalAndIsNotRepeated() async throws {
         try await withOutage(40) { s in
-            let r = try BuiltProgram.run(["recover", "--webhook", s.billing, "--yes"] + s.key, environment: s.environment)
+            let r = try await BuiltProgram.run(["recover", "--webhook", s.billing, "--yes"] + s.key, environment: s.environment)
             #expect(r.status == 0, "\(r.stderr)")
             let lines = Self.lines(r.stdout)
             let plan = try #require(lines.first), summary = try #require(lines.last)
@@ -75,7 +75,7 @@ import TestSupport
             let times = s.backend.server.deliveries.filter { d in events.contains { $0["event_id"] as? String == d.id } }.compactMap(\.createdAt)
             #expect(watch == "jetemail-webhooks stats --webhook \(s.billing) --since \(times.min() ?? 0) --until \(times.max() ?? 0) "
                         + s.key.joined(separator: " "), "\(watch)")
-            let stats = try BuiltProgram.run(Array(watch.split(separator: " ").dropFirst().map(String.init)) + ["--json"], environment: s.environment)
+            let stats = try await BuiltProgram.run(Array(watch.split(separator: " ").dropFirst().map(String.init)) + ["--json"], environment: s.environment)
             let row = ((try? JSONSerialization.jsonObject(with: Data(stats.stdout.utf8))) as? [String: Any])?["webhooks"] as? [[String: Any]]
             #expect((row?.first?["pending"] as? Int ?? 0) >= count, "the replayed ones among them, pending: \(stats.stdout) \(stats.stderr)")
             let journal = try #require(summary["journal"] as? String)
@@ -84,13 +84,13 @@ import TestSupport
             #expect(journal.hasPrefix(s.state.path + "/jetemail-webhooks/recover-"))
 
             // The same command again: done already, nothing replayed again.
-            let again = try BuiltProgram.run(["recover", "--webhook", s.billing, "--yes"] + s.key, environment: s.environment)
+            let again = try await BuiltProgram.run(["recover", "--webhook", s.billing, "--yes"] + s.key, environment: s.environment)
             #expect(again.status == 0 && s.backend.server.replays.count == count, "\(again.stderr)")
             #expect(Self.lines(again.stdout).last?["finished"] as? Bool == true && again.stdout.contains("\"this_run_enqueued\"") == false)
-            let human = try BuiltProgram.run(["recover", "--webhook", s.billing, "--yes"] + s.key, environment: s.environment.merging(["NO_COLOR": "1"]) { _, b in b })
+            let human = try await BuiltProgram.run(["recover", "--webhook", s.billing, "--yes"] + s.key, environment: s.environment.merging(["NO_COLOR": "1"]) { _, b in b })
             #expect(human.stderr.contains("done already") || Self.lines(human.stdout).last?["finished"] as? Bool == true)
             // --new plans again: every one is pending now, so there is nothing to replay.
-            let fresh = try BuiltProgram.run(["recover", "--webhook", s.billing, "--yes", "--new"] + s.key, environment: s.environment)
+            let fresh = try await BuiltProgram.run(["recover", "--webhook", s.billing, "--yes", "--new"] + s.key, environment: s.environment)
             #expect(fresh.status == 0 && Self.lines(fresh.stdout).first?["count"] as? Int == 0)
             #expect(s.backend.server.replays.count == count)
         }
@@ -101,7 +101,7 @@ import TestSupport
             // A journal whose plan names events this sandbox never had.
             let dir = TemporaryDirectory()
             let path = dir.path + "/j.jsonl"
-            let made = try BuiltProgram.run(["recover", "--webhook", s.billing, "--yes", "--journal", path] + s.key, environment: s.environment)
+            let made = try await BuiltProgram.run(["recover", "--webhook", s.billing, "--yes", "--journal", path] + s.key, environment: s.environment)
             #expect(made.status == 0)
             var text = try String(contentsOfFile: path, encoding: .utf8)
             let header = String(text.split(separator: "\n")[0])
@@ -109,7 +109,7 @@ import TestSupport
             text = ghost + "\n"
             let ghostPath = dir.path + "/ghost.jsonl"
             FileManager.default.createFile(atPath: ghostPath, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-            let r = try BuiltProgram.run(["recover", "--resume", ghostPath, "--yes"] + s.key, environment: s.environment)
+            let r = try await BuiltProgram.run(["recover", "--resume", ghostPath, "--yes"] + s.key, environment: s.environment)
             #expect(r.status == 1, "\(r.stdout) \(r.stderr)")
             let summary = try #require(Self.lines(r.stdout).last)
             #expect(summary["not_found"] as? Int == 12 && summary["enqueued"] as? Int == 0)
@@ -120,7 +120,7 @@ import TestSupport
     @Test func ctrlCStopsSaysHowFarAndTheResumeCommandFinishesTheRest() async throws {
         try await withOutage(150, faults: SandboxFaults(latencyMilliseconds: 20)) { s in
             let run = try KilledRun(["recover", "--webhook", s.billing, "--yes"] + s.key, environment: s.environment)
-            let stopped = run.stop(after: 1.2, signal: SIGINT)
+            let stopped = await run.stop(after: 1.2, signal: SIGINT)
             #expect(stopped.status == 130, "\(stopped.stderr)")
             let summary = try #require(Self.lines(stopped.stdout).last)
             let resume = try #require(summary["resume"] as? String)
@@ -129,7 +129,7 @@ import TestSupport
             let done = try #require(summary["enqueued"] as? Int)
             #expect(done > 0 && done < 150 && summary["finished"] as? Bool == false)
             // Run as printed (after a lost session, that is what is pasted).
-            let rest = try BuiltProgram.run(Array(resume.split(separator: " ").dropFirst().map(String.init)) + ["--yes"], environment: s.environment)
+            let rest = try await BuiltProgram.run(Array(resume.split(separator: " ").dropFirst().map(String.init)) + ["--yes"], environment: s.environment)
             #expect(rest.status == 0 || rest.status == 1, "\(rest.stderr)")
             let replays = s.backend.server.replays.compactMap(\.eventID)
             #expect(Set(replays).count == replays.count, "nothing twice")
@@ -145,12 +145,12 @@ import TestSupport
             let command = ["recover", "--webhook", s.billing, "--yes", "--max-rate", "240"] + s.key
             var kills = 0
             for _ in 0..<6 {
-                let outcome = try KilledRun(command, environment: s.environment).stop(after: Double.random(in: 0.05...1.0, using: &random), signal: SIGKILL)
+                let outcome = try await KilledRun(command, environment: s.environment).stop(after: Double.random(in: 0.05...1.0, using: &random), signal: SIGKILL)
                 if outcome.status != -SIGKILL { break }
                 kills += 1
             }
             // Then once more to the end (or to "done already", if the last one got there).
-            let final = try BuiltProgram.run(command, environment: s.environment)
+            let final = try await BuiltProgram.run(command, environment: s.environment)
             let summary = try #require(Self.lines(final.stdout).last, "\(final.stderr)")
             #expect(summary["finished"] as? Bool == true)
             #expect(kills >= 1, "a run was killed")
@@ -191,13 +191,15 @@ struct KilledRun {
     }
 
     /// Sends `signal` after `seconds` (if it still runs) and waits for the end (at most 60 s).
-    func stop(after seconds: Double, signal: Int32) -> Outcome {
+    /// Awaited (no pool thread held while it waits).
+    func stop(after seconds: Double, signal: Int32) async -> Outcome {
         let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning, Date() < deadline { usleep(5_000) }
+        while process.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(5)) }
         if process.isRunning { kill(process.processIdentifier, signal) }
         let end = Date().addingTimeInterval(60)
-        while process.isRunning, Date() < end { usleep(10_000) }
+        while process.isRunning, Date() < end { try? await Task.sleep(for: .milliseconds(10)) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(10)) }
         process.waitUntilExit()
         let status = process.terminationReason == .uncaughtSignal ? -process.terminationStatus : process.terminationStatus
         return Outcome(status: status, stdout: (try? String(contentsOfFile: dir.path + "/out", encoding: .utf8)) ?? "",

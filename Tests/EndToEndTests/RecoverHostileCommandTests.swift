@@ -15,9 +15,9 @@ import TestSupport
     }
 
     /// A run stopped (Ctrl-C) part way: its journal is left unfinished in the state folder.
-    func stoppedRun(_ s: Setup) throws -> (journal: String, replays: Int) {
+    func stoppedRun(_ s: Setup) async throws -> (journal: String, replays: Int) {
         let run = try KilledRun(["recover", "--webhook", s.billing, "--yes"] + s.key, environment: s.environment)
-        let stopped = run.stop(after: 1.0, signal: SIGINT)
+        let stopped = await run.stop(after: 1.0, signal: SIGINT)
         let summary = try #require(Self.lines(stopped.stdout).last, "\(stopped.stderr)")
         #expect(summary["finished"] as? Bool == false)
         return (try #require(summary["journal"] as? String), s.backend.server.replays.count)
@@ -26,15 +26,15 @@ import TestSupport
     /// D1: with an unfinished journal of the same recover, `--dry-run` (and `--resume J
     /// --dry-run`) says what is left and sends nothing.
     @Test func aDryRunBesideAStoppedJournalSendsNothing() async throws {
-        try await withOutage(150, faults: SandboxFaults(latencyMilliseconds: 20)) { s in
-            let (journal, before) = try stoppedRun(s)
+        try await withOutage(150, faults: SandboxFaults(latencyMilliseconds: 50)) { s in
+            let (journal, before) = try await stoppedRun(s)
             #expect(before > 0 && before < 150)
-            let dry = try BuiltProgram.run(["recover", "--webhook", s.billing, "--dry-run"] + s.key, environment: s.environment)
+            let dry = try await BuiltProgram.run(["recover", "--webhook", s.billing, "--dry-run"] + s.key, environment: s.environment)
             #expect(dry.status == 0, "\(dry.stderr)")
             #expect(s.backend.server.replays.count == before, "nothing sent by the dry run: \(s.backend.server.replays.count - before)")
             let left = try #require(Self.lines(dry.stdout).first)
             #expect(left["dry_run"] as? Bool == true && left["journal"] as? String == journal && (left["count"] as? Int ?? 0) > 0)
-            let resumed = try BuiltProgram.run(["recover", "--resume", journal, "--dry-run"] + s.key, environment: s.environment)
+            let resumed = try await BuiltProgram.run(["recover", "--resume", journal, "--dry-run"] + s.key, environment: s.environment)
             #expect(resumed.status == 0 && s.backend.server.replays.count == before, "\(resumed.stderr)")
         }
     }
@@ -45,12 +45,12 @@ import TestSupport
         try await withOutage(120, faults: SandboxFaults(latencyMilliseconds: 15)) { s in
             let first = try KilledRun(["recover", "--webhook", s.billing, "--yes", "--json"] + s.key, environment: s.environment)
             let deadline = Date().addingTimeInterval(20)
-            while s.backend.server.replays.count < 3, Date() < deadline { usleep(20_000) }
+            while s.backend.server.replays.count < 3, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
             let (arguments, environment) = (["recover", "--webhook", s.billing, "--yes"] + s.key, s.environment)
-            let second = try await offThePool { try BuiltProgram.run(arguments, environment: environment) }
+            let second = try await offThePool { try BuiltProgram.runBlocking(arguments, environment: environment) }
             #expect(second.status == 1 && second.stderr.contains("is going on with this journal") && second.stderr.contains("pid \(first.process.processIdentifier)"),
                     "\(second.status) \(second.stderr)")
-            let ended = first.stop(after: 120, signal: SIGINT)
+            let ended = await first.stop(after: 120, signal: SIGINT)
             #expect(ended.status == 0, "\(ended.stderr)")
             let ids = s.backend.server.replays.compactMap(\.eventID)
             #expect(ids.count == 120 && Set(ids).count == ids.count, "each once: \(ids.count) sent, \(Set(ids).count) distinct")
@@ -61,7 +61,7 @@ import TestSupport
     /// those again (and only those).
     @Test func retryUncertainAfterAFinishedRunSendsTheUncertainOnes() async throws {
         try await withOutage(12) { s in
-            let r = try BuiltProgram.run(["recover", "--webhook", s.billing, "--yes"] + s.key, environment: s.environment)
+            let r = try await BuiltProgram.run(["recover", "--webhook", s.billing, "--yes"] + s.key, environment: s.environment)
             let journal = try #require(Self.lines(r.stdout).last?["journal"] as? String)
             // Make one event's answer lost, as a kill between sending and journaling does.
             var text = try String(contentsOfFile: journal, encoding: .utf8)
@@ -69,9 +69,9 @@ import TestSupport
             text = text.replacingOccurrences(of: doneLine + "\n", with: "")
             try text.write(toFile: journal, atomically: false, encoding: .utf8)
             let lost = try #require(String(doneLine).firstMatch(of: /"done":"([^"]+)"/)?.1)
-            let again = try BuiltProgram.run(["recover", "--webhook", s.billing, "--yes"] + s.key, environment: s.environment)
+            let again = try await BuiltProgram.run(["recover", "--webhook", s.billing, "--yes"] + s.key, environment: s.environment)
             #expect(again.status == 1 && s.backend.server.replays.count == 12, "said, not sent: \(again.stderr)")
-            let retried = try BuiltProgram.run(["recover", "--webhook", s.billing, "--yes", "--retry-uncertain"] + s.key, environment: s.environment)
+            let retried = try await BuiltProgram.run(["recover", "--webhook", s.billing, "--yes", "--retry-uncertain"] + s.key, environment: s.environment)
             #expect(retried.status == 0, "\(retried.stdout) \(retried.stderr)")
             #expect(s.backend.server.replays.count == 13 && s.backend.server.replays.last?.eventID == String(lost))
             #expect(Self.lines(retried.stdout).last?["uncertain"] as? Int == 0)
@@ -84,17 +84,17 @@ import TestSupport
         try await withOutage(12) { s in
             let dir = TemporaryDirectory()
             let path = dir.path + "/j.jsonl"
-            let made = try BuiltProgram.run(["recover", "--webhook", s.billing, "--yes", "--since", "1d", "--journal", path] + s.key, environment: s.environment)
+            let made = try await BuiltProgram.run(["recover", "--webhook", s.billing, "--yes", "--since", "1d", "--journal", path] + s.key, environment: s.environment)
             #expect(made.status == 0)
             let sent = s.backend.server.replays.count
             // Pending now (replayed): a plan of them, written to the same path.
-            let taken = try BuiltProgram.run(["recover", "--webhook", s.billing, "--status", "pending", "--yes", "--journal", path] + s.key, environment: s.environment)
+            let taken = try await BuiltProgram.run(["recover", "--webhook", s.billing, "--status", "pending", "--yes", "--journal", path] + s.key, environment: s.environment)
             #expect(taken.status == 1 && taken.stderr.contains("--resume \(path)"), "\(taken.status) \(taken.stderr)")
-            let stdin = try BuiltProgram.run(["recover", "--resume", "/dev/stdin", "--yes"] + s.key, environment: s.environment)
+            let stdin = try await BuiltProgram.run(["recover", "--resume", "/dev/stdin", "--yes"] + s.key, environment: s.environment)
             #expect(stdin.status == 2 && stdin.stderr.contains("symbolic link") && !stdin.stderr.contains("already exists"), "\(stdin.stderr)")
-            let contradicting = try BuiltProgram.run(["recover", "--resume", path, "--status", "retry", "--since", "1h", "--yes"] + s.key, environment: s.environment)
+            let contradicting = try await BuiltProgram.run(["recover", "--resume", path, "--status", "retry", "--since", "1h", "--yes"] + s.key, environment: s.environment)
             #expect(contradicting.status == 2 && contradicting.stderr.contains("--status retry --since 1h contradict"), "\(contradicting.stderr)")
-            let agreeing = try BuiltProgram.run(["recover", "--resume", path, "--since", "1d", "--yes"] + s.key, environment: s.environment)
+            let agreeing = try await BuiltProgram.run(["recover", "--resume", path, "--since", "1d", "--yes"] + s.key, environment: s.environment)
             #expect(agreeing.status == 0 && Self.lines(agreeing.stdout).last?["finished"] as? Bool == true, "\(agreeing.stdout) \(agreeing.stderr)")
             #expect(s.backend.server.replays.count == sent)
         }
@@ -103,16 +103,16 @@ import TestSupport
     /// D19: a journal of one account resumed against another is refused unless --base-url names
     /// the new one (and the person confirms, or --yes).
     @Test func aJournalOfAnotherAccountIsNotReplayedThereWithoutAWord() async throws {
-        try await withOutage(150, faults: SandboxFaults(latencyMilliseconds: 20)) { s in
-            let (journal, _) = try stoppedRun(s)
+        try await withOutage(150, faults: SandboxFaults(latencyMilliseconds: 50)) { s in
+            let (journal, _) = try await stoppedRun(s)
             let other = try await SandboxBackend(seed: 3)
             let otherKey = ["--api-key-file", other.dir.file("key2", other.server.apiKey)]
             let environment = s.environment.merging(other.environment) { _, b in b }
-            let refused = try BuiltProgram.run(["recover", "--resume", journal, "--yes"] + otherKey, environment: environment)
+            let refused = try await BuiltProgram.run(["recover", "--resume", journal, "--yes"] + otherKey, environment: environment)
             #expect(refused.status == 2 && refused.stderr.contains("was made for http://127.0.0.1:") && refused.stderr.contains("--base-url"),
                     "\(refused.stderr)")
             #expect(!other.server.received.contains { $0.path.hasPrefix("/webhooks/replay") })
-            let named = try BuiltProgram.run(["recover", "--resume", journal, "--yes", "--base-url", other.environment["JETEMAIL_BASE_URL"]!] + otherKey,
+            let named = try await BuiltProgram.run(["recover", "--resume", journal, "--yes", "--base-url", other.environment["JETEMAIL_BASE_URL"]!] + otherKey,
                                              environment: environment)
             #expect(other.server.received.contains { $0.path.hasPrefix("/webhooks/replay") }, "named and confirmed: it goes there: \(named.status) \(named.stdout) \(named.stderr)")
             await other.stop()
@@ -145,7 +145,7 @@ import TestSupport
             #expect(status == 1 && stderr.contains("Cannot write to standard output"), "\(status) \(stderr)")
             let sent = s.backend.server.replays.count
             #expect(sent < 150, "it stopped sending: \(sent)")
-            let rest = try BuiltProgram.run(["recover", "--webhook", s.billing, "--yes"] + s.key, environment: s.environment)
+            let rest = try await BuiltProgram.run(["recover", "--webhook", s.billing, "--yes"] + s.key, environment: s.environment)
             #expect(rest.status == 0 || rest.status == 1, "\(rest.stderr)")
             let ids = s.backend.server.replays.compactMap(\.eventID)
             #expect(Set(ids).count == ids.count && ids.count >= 149, "the rest sent, nothing twice")
@@ -163,10 +163,10 @@ extension RecoverHostileCommandTests {
             let command = ["recover", "--webhook", s.billing, "--yes", "--max-rate", "20"] + s.key
             let first = try KilledRun(command, environment: s.environment)
             let deadline = Date().addingTimeInterval(20)
-            while s.backend.server.replays.count < 5, Date() < deadline { usleep(10_000) }
-            _ = first.stop(after: 0, signal: SIGKILL)
+            while s.backend.server.replays.count < 5, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
+            _ = await first.stop(after: 0, signal: SIGKILL)
             let sentBefore = s.backend.server.received.count
-            let second = try KilledRun(command, environment: s.environment).stop(after: 6, signal: SIGINT)
+            let second = try await KilledRun(command, environment: s.environment).stop(after: 6, signal: SIGINT)
             #expect(second.stderr.contains("Going on with"), "\(second.stderr)")
             #expect(s.backend.server.rateLimited.answers == 0, "no 429: \(s.backend.server.received.count) requests, \(sentBefore) by the killed run")
             #expect(s.backend.server.received.count <= 24)
@@ -174,10 +174,10 @@ extension RecoverHostileCommandTests {
     }
 
     /// D13: `--resume FIFO` is refused at once (the old run blocked for ever opening it).
-    @Test func resumingAFIFOIsRefusedAtOnce() throws {
+    @Test func resumingAFIFOIsRefusedAtOnce() async throws {
         let dir = TemporaryDirectory()
         #expect(mkfifo(dir.path + "/fifo", 0o600) == 0)
-        let r = try BuiltProgram.run(["recover", "--resume", dir.path + "/fifo", "--dry-run", "--api-key-file", dir.file("key", "api_test0000000001")],
+        let r = try await BuiltProgram.run(["recover", "--resume", dir.path + "/fifo", "--dry-run", "--api-key-file", dir.file("key", "api_test0000000001")],
                                      environment: ["JETEMAIL_BASE_URL": "http://127.0.0.1:9"], timeout: 20)
         #expect(r.status == 2 && r.stderr.contains("not a regular file"), "\(r.status) \(r.stderr)")
     }

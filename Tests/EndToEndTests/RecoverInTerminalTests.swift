@@ -8,67 +8,67 @@ import TestSupport
 extension InTerminal {
     @Suite struct RecoverInTerminalTests {
         /// The demo at 110 x 30 with its own state folder, on Billing's log.
-        func openBillingLog(_ state: TemporaryDirectory) throws -> TmuxSession {
+        func openBillingLog(_ state: TemporaryDirectory) async throws -> TmuxSession {
             let term = try TmuxSession(["--demo"], environment: ["XDG_STATE_HOME": state.path], columns: 110, rows: 30)
-            try term.waitFor("8 webhooks")
+            try await term.waitFor("8 webhooks")
             try term.send("Down")
             try term.send(TableKeys.openLog)
-            try term.waitFor("Deliveries · Billing")
-            try term.waitFor("of 3")
+            try await term.waitFor("Deliveries · Billing")
+            try await term.waitFor("of 3")
             return term
         }
 
-        @Test func thePlanIsTheQuestionTheRunShowsInTheTitleCancelsAndGoesOn() throws {
+        @Test func thePlanIsTheQuestionTheRunShowsInTheTitleCancelsAndGoesOn() async throws {
             let state = TemporaryDirectory()
-            let term = try openBillingLog(state)
+            let term = try await openBillingLog(state)
             defer { term.close() }
             try term.send(TableKeys.recover)
-            let question = try term.waitFor("y/N")
+            let question = try await term.waitFor("y/N")
             #expect(question.contains("failed deliveries of Billing") && question.contains("oldest first") && question.contains("By type"))
             try term.send("y")
             // 300 and more at 200 a minute: the first go at once (the list's figures took some of
             // the budget's 200), then the run waits for the budget.
-            let running = try term.waitFor(" s left", timeout: 30)
+            let running = try await term.waitFor(" s left", timeout: 30)
             #expect(running.contains("recover Billing") && running.contains("/30"), "done of total in the title bar")
             try term.send(TableKeys.recover)
-            let screen = try term.waitFor("Recover · failed deliveries of Billing")
+            let screen = try await term.waitFor("Recover · failed deliveries of Billing")
             #expect(screen.contains("running") && screen.contains("c cancel") && screen.contains("Journal"))
             try term.send(TableKeys.cancelRecover)
-            let stopped = try term.waitFor("stopped", timeout: 10)
+            let stopped = try await term.waitFor("stopped", timeout: 10)
             #expect(stopped.contains("Resume") && stopped.contains("recover --resume"))
             try term.send("Escape")
-            try term.waitFor("· all events")
+            try await term.waitFor("· all events")
             // Ctrl-R again goes on with the journal, not a new plan.
             try term.send(TableKeys.recover)
-            let goOn = try term.waitFor("Go on: replay the")
+            let goOn = try await term.waitFor("Go on: replay the")
             #expect(goOn.contains("left of Billing"))
             try term.send("y")
-            try term.waitFor("recover Billing")
+            try await term.waitFor("recover Billing")
             // Quitting while it runs asks, and says on stderr where the journal is.
             try term.send(TableKeys.quit)
-            let ask = try term.waitFor("Quit jetemail-webhooks? y/N")
+            let ask = try await term.waitFor("Quit jetemail-webhooks? y/N")
             #expect(ask.contains("A recover of Billing is running"))
             try term.send("y")
-            #expect(term.exitStatus(timeout: 15) == 0)
+            #expect(await term.exitStatus(timeout: 15) == 0)
             let after = try term.screen()
             #expect(after.contains("The recover of Billing stopped after") && after.contains("recover --resume"), "\(after)")
             let journals = try FileManager.default.contentsOfDirectory(atPath: state.path + "/jetemail-webhooks")
             #expect(journals.count == 1 && journals[0].hasPrefix("recover-"), "one journal over both runs: \(journals)")
         }
 
-        @Test func sSetsASinceFilterShownInTheHeaderAndBadInputIsKept() throws {
+        @Test func sSetsASinceFilterShownInTheHeaderAndBadInputIsKept() async throws {
             let state = TemporaryDirectory()
-            let term = try openBillingLog(state)
+            let term = try await openBillingLog(state)
             defer { term.close() }
             try term.send("s")
             try term.type("soon-ish")
             try term.send("Enter")
-            let bad = try term.waitFor("soon-ish")
+            let bad = try await term.waitFor("soon-ish")
             #expect(bad.lowercased().contains("not a time"), "\(bad)")
             try term.send("C-u")
             try term.type("90m")
             try term.send("Enter")
-            let filtered = try term.waitFor("since 90m")
+            let filtered = try await term.waitFor("since 90m")
             #expect(!filtered.contains("not a time"))
         }
     }

@@ -20,23 +20,23 @@ extension InTerminal {
 
             let term = try TmuxSession(key, environment: environment, columns: 120, rows: 30)
             defer { term.close() }
-            try term.waitFor("3 webhooks", timeout: 30)
+            try await term.waitFor("3 webhooks", timeout: 30)
             let list = try term.screen()
             let lines = list.split(separator: "\n").map(String.init)
             let first = try #require(lines.firstIndex { $0.contains("Name") }, "\(list)")
             let row = try #require(lines.firstIndex { $0.contains(billing.name) }, "\(list)")
             for _ in 0..<(row - first - 1) { try term.send("Down") }
             try term.send(TableKeys.openLog)
-            try term.waitFor("Deliveries · \(billing.name)")
+            try await term.waitFor("Deliveries · \(billing.name)")
             try term.send(TableKeys.recover)
-            let question = try term.waitFor("y/N")
+            let question = try await term.waitFor("y/N")
             #expect(question.contains("Go on"), "the command's journal is offered: \(question)")
             try term.send("y")
-            let refused = try term.waitFor("Another run (pid", timeout: 15).replacingOccurrences(of: "\n ", with: " ")
+            let refused = try await term.waitFor("Another run (pid", timeout: 15).replacingOccurrences(of: "\n ", with: " ")
             #expect(refused.contains("pid \(cli.process.processIdentifier)") && refused.contains("is going on with this journal")
                     && refused.contains("Nothing was sent"), "\(refused)")
 
-            let ended = cli.stop(after: 120, signal: SIGINT)
+            let ended = await cli.stop(after: 120, signal: SIGINT)
             let ids = backend.server.replays.compactMap(\.eventID)
             await backend.stop()
             #expect(ended.status == 0, "\(ended.stderr)")

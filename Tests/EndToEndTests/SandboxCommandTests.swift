@@ -3,7 +3,7 @@ import Testing
 
 /// `jetemail-webhooks sandbox` as a new user starts it: prints its URL and key, serves, stops on SIGTERM.
 @Suite struct SandboxCommandTests {
-    @Test func sandboxServesAndCreateWorksAgainstIt() throws {
+    @Test func sandboxServesAndCreateWorksAgainstIt() async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BuiltProgram.path)
         process.arguments = ["sandbox", "--port", "0"]
@@ -30,7 +30,7 @@ import Testing
         #expect(base.hasPrefix("http://127.0.0.1:"))
         #expect(key.hasPrefix("api_sandbox_"))
 
-        let r = try BuiltProgram.run(["create", "--no-input", "--name", "From README", "--url", "https://example.com/webhook",
+        let r = try await BuiltProgram.run(["create", "--no-input", "--name", "From README", "--url", "https://example.com/webhook",
                                       "--event", "outbound.delivered"],
                                      environment: ["JETEMAIL_BASE_URL": base, "JETEMAIL_API_KEY": key])
         #expect(r.status == 0, "\(r.stderr)")

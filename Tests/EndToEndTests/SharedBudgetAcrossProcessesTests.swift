@@ -84,11 +84,11 @@ extension InTerminal {
         defer { withExtendedLifetime(account) {} }
             let term = try TmuxSession(key, environment: environment, columns: 120, rows: 40)
             defer { term.close() }
-            try term.waitFor("63 webhooks", settle: false, timeout: 30)
+            try await term.waitFor("63 webhooks", settle: false, timeout: 30)
             let billing = backend.server.webhooks[1].uuid
             // The recover runs until stopped at 75 s: more than a window of both together.
             let recover = Task {
-                try await offThePool { try BuiltProgram.run(["recover", "--webhook", billing, "--yes"] + key, environment: environment, timeout: 75) }
+                try await offThePool { try BuiltProgram.runBlocking(["recover", "--webhook", billing, "--yes"] + key, environment: environment, timeout: 75) }
             }
             // Looked at every half second, awaiting between looks (no pool thread held meanwhile).
             var screen = ""

@@ -32,61 +32,61 @@ import TestSupport
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    func verify(_ arguments: [String], body: String) throws -> BuiltProgram.Result {
-        try BuiltProgram.run(["verify", "--secret-file", dir.file("s.whsec", Self.secret)] + arguments, input: body)
+    func verify(_ arguments: [String], body: String) async throws -> BuiltProgram.Result {
+        try await BuiltProgram.run(["verify", "--secret-file", dir.file("s.whsec", Self.secret)] + arguments, input: body)
     }
 
-    @Test func anInboundSignatureMadeByPythonVerifiesAndAnyChangeFails() throws {
+    @Test func anInboundSignatureMadeByPythonVerifiesAndAnyChangeFails() async throws {
         let body = #"{"from":"ada@example.org","subject":"Hello"}"#
         let now = String(Int(Date().timeIntervalSince1970))
         let signature = try Self.pythonHMAC(Array("wh_inb_42.\(now).\(body)".utf8), secret: Self.secret)
         #expect(signature.count == 64)
-        let good = try verify(["--scheme", "inbound", "--webhook-id", "wh_inb_42", "--timestamp", now, "--signature", signature], body: body)
+        let good = try await verify(["--scheme", "inbound", "--webhook-id", "wh_inb_42", "--timestamp", now, "--signature", signature], body: body)
         #expect(good.status == 0 && good.stdout.contains("valid"), "\(good.stdout) \(good.stderr)")
         // Without --scheme: no sha256= prefix and a webhook id mean inbound.
-        #expect(try verify(["--webhook-id", "wh_inb_42", "--timestamp", now, "--signature", signature], body: body).status == 0)
-        #expect(try verify(["--webhook-id", "wh_inb_43", "--timestamp", now, "--signature", signature], body: body).status == 1, "another webhook id")
-        #expect(try verify(["--webhook-id", "wh_inb_42", "--timestamp", String(Int(now)! + 1), "--signature", signature], body: body).status == 1,
+        await #expect(try verify(["--webhook-id", "wh_inb_42", "--timestamp", now, "--signature", signature], body: body).status == 0)
+        await #expect(try verify(["--webhook-id", "wh_inb_43", "--timestamp", now, "--signature", signature], body: body).status == 1, "another webhook id")
+        await #expect(try verify(["--webhook-id", "wh_inb_42", "--timestamp", String(Int(now)! + 1), "--signature", signature], body: body).status == 1,
                 "another timestamp")
-        #expect(try verify(["--webhook-id", "wh_inb_42", "--timestamp", now, "--signature", signature], body: body + " ").status == 1, "another body")
-        let prefixed = try verify(["--scheme", "inbound", "--webhook-id", "wh_inb_42", "--timestamp", now, "--signature", "sha256=" + signature], body: body)
+        await #expect(try verify(["--webhook-id", "wh_inb_42", "--timestamp", now, "--signature", signature], body: body + " ").status == 1, "another body")
+        let prefixed = try await verify(["--scheme", "inbound", "--webhook-id", "wh_inb_42", "--timestamp", now, "--signature", "sha256=" + signature], body: body)
         #expect(prefixed.status == 1 && prefixed.stdout.contains("no sha256= prefix"))
         let stale = try Self.pythonHMAC(Array("wh_inb_42.1000.\(body)".utf8), secret: Self.secret)
-        let old = try verify(["--webhook-id", "wh_inb_42", "--timestamp", "1000", "--signature", stale], body: body)
+        let old = try await verify(["--webhook-id", "wh_inb_42", "--timestamp", "1000", "--signature", stale], body: body)
         #expect(old.status == 1 && old.stdout.contains("stale"))
     }
 
-    @Test func withoutAPrefixOrAWebhookIDItSaysWhatToGive() throws {
-        let r = try verify(["--signature", String(repeating: "a", count: 64)], body: "{}")
+    @Test func withoutAPrefixOrAWebhookIDItSaysWhatToGive() async throws {
+        let r = try await verify(["--signature", String(repeating: "a", count: 64)], body: "{}")
         #expect(r.status == 2 && r.stderr.contains("--webhook-id") && r.stderr.contains("--scheme event"), "\(r.stderr)")
-        let noStamp = try verify(["--scheme", "inbound", "--webhook-id", "w", "--signature", String(repeating: "a", count: 64)], body: "{}")
+        let noStamp = try await verify(["--scheme", "inbound", "--webhook-id", "w", "--signature", String(repeating: "a", count: 64)], body: "{}")
         #expect(noStamp.status == 2 && noStamp.stderr.contains("--timestamp"))
     }
 
-    @Test func anEventSignatureMadeByPythonVerifies() throws {
+    @Test func anEventSignatureMadeByPythonVerifies() async throws {
         let body = #"{"id":"evt_1","type":"outbound.delivered"}"#
         let signature = "sha256=" + (try Self.pythonHMAC(Array(body.utf8), secret: Self.secret))
-        #expect(try verify(["--signature", signature], body: body).status == 0)
-        #expect(try verify(["--signature", signature], body: body + "x").status == 1)
+        #expect(try await verify(["--signature", signature], body: body).status == 0)
+        #expect(try await verify(["--signature", signature], body: body + "x").status == 1)
     }
 
-    @Test func sendExampleSignsAnInboundEmailAsPythonDoes() throws {
+    @Test func sendExampleSignsAnInboundEmailAsPythonDoes() async throws {
         let server = try MisbehavingServer { _ in [.sendText(MisbehavingServer.answer(200, "{}"))] }
-        let r = try BuiltProgram.run(["send-example", "--url", server.baseURL + "/inbound", "--secret-file", dir.file("i.whsec", Self.secret),
+        let r = try await BuiltProgram.run(["send-example", "--url", server.baseURL + "/inbound", "--secret-file", dir.file("i.whsec", Self.secret),
                                       "--scheme", "inbound", "--webhook-id", "wh_inb_7", "--json"])
         #expect(r.status == 0, "\(r.stdout) \(r.stderr)")
         let request = try #require(server.received.first)
         let (head, body) = try #require(Self.split(request))
-        func header(_ name: String) -> String? {
+        func header(_ name: String) async -> String? {
             head.split(separator: "\r\n").first { $0.lowercased().hasPrefix(name.lowercased() + ":") }
                 .map { String($0.drop { $0 != ":" }.dropFirst()).trimmingCharacters(in: .whitespaces) }
         }
-        #expect(header("X-Webhook-ID") == "wh_inb_7")
-        let stamp = try #require(header("X-Webhook-Timestamp"))
+        await #expect(header("X-Webhook-ID") == "wh_inb_7")
+        let stamp = try await #require(header("X-Webhook-Timestamp"))
         let expected = try Self.pythonHMAC(Array("wh_inb_7.\(stamp).".utf8) + Array(body.utf8), secret: Self.secret)
-        #expect(header("X-Webhook-Signature") == expected, "no prefix, over id.timestamp.body")
+        await #expect(header("X-Webhook-Signature") == expected, "no prefix, over id.timestamp.body")
         #expect(body.contains("received_at") && !r.stdout.contains(Self.secret))
-        let mixed = try BuiltProgram.run(["send-example", "--url", server.baseURL, "--secret-file", dir.file("j.whsec", Self.secret), "--scheme", "inbound"])
+        let mixed = try await BuiltProgram.run(["send-example", "--url", server.baseURL, "--secret-file", dir.file("j.whsec", Self.secret), "--scheme", "inbound"])
         #expect(mixed.status == 2 && mixed.stderr.contains("--webhook-id"))
     }
 

@@ -10,7 +10,7 @@ import TestSupport
 
     @Test func everyWebhookIsCountedByStatusAndTheFailingOneComesFirst() async throws {
         try await recover.withOutage(40) { s in
-            let r = try BuiltProgram.run(["stats", "--since", "1d"] + s.key, environment: s.environment)
+            let r = try await BuiltProgram.run(["stats", "--since", "1d"] + s.key, environment: s.environment)
             #expect(r.status == 0, "\(r.stderr)")
             let report = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
             let rows = try #require(report["webhooks"] as? [[String: Any]])
@@ -31,10 +31,10 @@ import TestSupport
 
     @Test func oneWebhookAloneByUUIDAndABadTimeIsAUsageError() async throws {
         try await recover.withOutage(5) { s in
-            let r = try BuiltProgram.run(["stats", "--webhook", s.billing] + s.key, environment: s.environment)
+            let r = try await BuiltProgram.run(["stats", "--webhook", s.billing] + s.key, environment: s.environment)
             let rows = ((try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [String: Any])?["webhooks"] as? [[String: Any]]
             #expect(r.status == 0 && rows?.count == 1 && rows?.first?["name"] as? String == "Billing", "\(r.stdout) \(r.stderr)")
-            let bad = try BuiltProgram.run(["stats", "--since", "soon"] + s.key, environment: s.environment)
+            let bad = try await BuiltProgram.run(["stats", "--since", "soon"] + s.key, environment: s.environment)
             #expect(bad.status == 2 && bad.stdout.isEmpty)
         }
     }
@@ -44,14 +44,14 @@ extension HostileVerbTests {
     /// `stats` against a server whose counts misbehave: a 500 for failed ones, a total below
     /// zero for pending ones (no count: `?`, as issue 27 has it), an escape sequence in a name:
     /// the figures it could read, none for the rest, exit 1, nothing raw on the terminal.
-    @Test func statsWithCountsAServerCannotGiveSaysSoAndExitsOne() throws {
+    @Test func statsWithCountsAServerCannotGiveSaysSoAndExitsOne() async throws {
         let s = try server { line in
             if line.hasPrefix("GET /webhooks") {
                 return MisbehavingServer.answer(200, #"{"success":true,"result":[\#(Self.webhook("u-1", name: "Ord\\u001b[31mers", status: "1"))]}"#)
             }
             return MisbehavingServer.answer(200, #"{"events":[],"total":3,"limit":1,"offset":0}"#)
         }
-        let good = try run(["stats"], s)
+        let good = try await run(["stats"], s)
         #expect(good.status == 0, "\(good.stderr)")
         let picky = try MisbehavingServer { request in
             if request.hasPrefix("GET /webhooks") {
@@ -61,7 +61,7 @@ extension HostileVerbTests {
             if request.contains(#""status":"pending""#) { return [.sendText(MisbehavingServer.answer(200, #"{"events":[],"total":-4,"limit":1,"offset":0}"#))] }
             return [.sendText(MisbehavingServer.answer(200, #"{"events":[],"total":3,"limit":1,"offset":0}"#))]
         }
-        let bad = try run(["stats"], picky)
+        let bad = try await run(["stats"], picky)
         #expect(bad.status == 1, "\(bad.status) \(bad.stderr)")
         let row = ((try? JSONSerialization.jsonObject(with: Data(bad.stdout.utf8))) as? [String: Any])?["webhooks"] as? [[String: Any]]
         #expect(row?.first?["total"] as? Int == 3 && row?.first?["failed"] == nil && row?.first?["pending"] == nil, "\(bad.stdout)")

@@ -6,21 +6,21 @@ import Testing
 extension InTerminal {
 @Suite struct TerminalVarietyTests {
     @Test("unusable TERM values get one line and exit 2 before the screen is touched", arguments: ["dumb", "no-such-terminal-xyz"])
-    func unusableTerm(_ term: String) throws {
+    func unusableTerm(_ term: String) async throws {
         let session = try TmuxSession(["create", "--demo"], environment: ["TERM": term])
         defer { session.close() }
-        #expect(session.exitStatus() == 2)
+        #expect(await session.exitStatus() == 2)
         let screen = try session.screen()
         #expect(screen.contains("create --no-input"))
         #expect(try session.alternateScreenOn() == false)
     }
 
-    @Test func noColorUsesNoColours() throws {
+    @Test func noColorUsesNoColours() async throws {
         let session = try TmuxSession(["create", "--demo"], environment: ["NO_COLOR": "1"])
         defer { session.close() }
-        try session.waitFor("0 of 14 selected")
+        try await session.waitFor("0 of 14 selected")
         try session.send(TableKeys.submit)
-        try session.waitFor("Nothing was sent")
+        try await session.waitFor("Nothing was sent")
         let styled = try session.tmux(["capture-pane", "-p", "-e", "-t", session.name])
         // SGR colour parameters: 30-37, 39, 90-97 (foreground), 40-47, 49 (background), 38;5 / 48;5.
         let colour = try Regex(#"\x1B\[[0-9;]*\b(3[0-8]|9[0-7]|4[0-8])\b[0-9;]*m"#)
@@ -28,75 +28,75 @@ extension InTerminal {
         #expect(styled.contains("\u{1B}[1m") || styled.contains(";1m") || styled.contains("[1;"), "bold still marks things")
     }
 
-    @Test func terminalWithoutColoursStaysUsable() throws {
+    @Test func terminalWithoutColoursStaysUsable() async throws {
         let session = try TmuxSession(["create", "--demo"], environment: ["TERM": "vt100"])
         defer { session.close() }
-        try session.waitFor("0 of 14 selected")
+        try await session.waitFor("0 of 14 selected")
         try session.send(TableKeys.submit)
-        let screen = try session.waitFor("Nothing was sent")
+        let screen = try await session.waitFor("Nothing was sent")
         #expect(screen.contains("Name is required."))
     }
 
-    @Test func aCrashRestoresTheTerminal() throws {
+    @Test func aCrashRestoresTheTerminal() async throws {
         let session = try TmuxSession(["create", "--demo"])
         defer { session.close() }
-        try session.waitFor("0 of 14 selected")
+        try await session.waitFor("0 of 14 selected")
         #expect(try session.alternateScreenOn())
         // A key first: a program that reads keys through curses turns keypad mode on then.
         try session.type("x")
-        try session.waitFor("1/64")
+        try await session.waitFor("1/64")
         let pid = try #require(try session.programPID())
         kill(pid, SIGSEGV)
-        #expect(session.exitStatus() == 128 + Int(SIGSEGV))
+        #expect(await session.exitStatus() == 128 + Int(SIGSEGV))
         #expect(try session.alternateScreenOn() == false, "the crash guard left the alternate screen")
         // Issue 9, item 1: keypad (application cursor) mode was left on, so arrows typed escapes.
         let modes = try session.tmux(["display-message", "-p", "-t", session.name, "#{keypad_cursor_flag}#{keypad_flag}"])
         #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "00", "the crash guard turned keypad mode off")
         try session.type("echo typed-back")
         try session.send("Enter")
-        try session.waitFor("typed-back", timeout: 5)
+        try await session.waitFor("typed-back", timeout: 5)
     }
 
-    @Test func nonUTF8LocaleGetsASCIIBorders() throws {
+    @Test func nonUTF8LocaleGetsASCIIBorders() async throws {
         let session = try TmuxSession(["create", "--demo"], environment: ["LANG": "C", "LC_ALL": "C"])
         defer { session.close() }
-        try session.waitFor("of 14 selected")
+        try await session.waitFor("of 14 selected")
         try session.send(TableKeys.help)
-        let screen = try session.waitFor("Keys (Esc closes")
+        let screen = try await session.waitFor("Keys (Esc closes")
         #expect(screen.contains("+- Keys (Esc closes"))
         #expect(!screen.contains("┌"))
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/screen"), "needs GNU screen (CI installs it)"))
-    func insideGNUScreen() throws {
+    func insideGNUScreen() async throws {
         let session = try TmuxSession(["--demo", "--name", "In Screen", "--url", "https://example.com/s", "--event", "inbound.spam"],
                                       launcher: ["/usr/bin/screen", "-q"])
         defer { session.close() }
-        try session.waitFor("1 of 14 selected")
+        try await session.waitFor("1 of 14 selected")
         try session.send(TableKeys.submit)
-        let screen = try session.waitFor("Webhook created")
+        let screen = try await session.waitFor("Webhook created")
         #expect(screen.contains("whsec_"))
         try session.send("C-c")
-        try session.waitFor("has not been saved")
+        try await session.waitFor("has not been saved")
         try session.send("y")
-        #expect(session.exitStatus() == 0)
+        #expect(await session.exitStatus() == 0)
     }
 
-    @Test func largeWindowsWork() throws {
+    @Test func largeWindowsWork() async throws {
         let session = try TmuxSession(["create", "--demo"], columns: 300, rows: 100)
         defer { session.close() }
-        try session.waitFor("0 of 14 selected")
+        try await session.waitFor("0 of 14 selected")
         try session.type(String(repeating: "n", count: 64))
-        let screen = try session.waitFor("64/64")
+        let screen = try await session.waitFor("64/64")
         #expect(screen.contains(String(repeating: "n", count: 64)))
     }
 
     // Once flaky: the stop was sent to the process, another thread took it, and the suspending
     // thread repainted before stopping (see Terminal.suspend). The pane's output showed it.
-    @Test func ctrlZSuspendsAndFgRedraws() throws {
+    @Test func ctrlZSuspendsAndFgRedraws() async throws {
         let session = try TmuxSession(["create", "--demo"], jobControl: true)
         defer { session.close() }
-        try session.waitFor("0 of 14 selected")
+        try await session.waitFor("0 of 14 selected")
         try session.type("Before")
         let pid = try #require(try session.programPID())
         try session.send(TableKeys.suspend)
@@ -104,31 +104,31 @@ extension InTerminal {
         for _ in 0..<50 where !stopped {
             let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
             stopped = stat.split(separator: ")").last?.split(separator: " ").first == "T"
-            if !stopped { Thread.sleep(forTimeInterval: 0.1) }
+            if !stopped { try? await Task.sleep(for: .milliseconds(100)) }
         }
         #expect(stopped, "Ctrl-Z stops the process")
-        try session.waitFor("Stopped")
+        try await session.waitFor("Stopped")
         var released = false
         for _ in 0..<30 where !released {
             released = try session.alternateScreenOn() == false
-            if !released { Thread.sleep(forTimeInterval: 0.1) }
+            if !released { try? await Task.sleep(for: .milliseconds(100)) }
         }
         #expect(released, "and gives the terminal back to the shell")
         try session.type("fg")
         try session.send("Enter")
-        try session.waitFor("0 of 14 selected")
+        try await session.waitFor("0 of 14 selected")
         try session.type("After")
-        let screen = try session.waitFor("BeforeAfter")
+        let screen = try await session.waitFor("BeforeAfter")
         #expect(screen.contains("0 of 14 selected"), "fg redraws the whole form")
     }
 
-    @Test func randomKeysThroughTheRealBinary() throws {
+    @Test func randomKeysThroughTheRealBinary() async throws {
         // The sandbox answers after ten minutes: random keys can fill in a valid form and submit it
         // (C-s, or Enter on the button), and a create that came back would open the secret window,
         // where a random Y closes it and the program ends as it should. Once flaky for that reason.
         let session = try TmuxSession(["create", "--demo", "--demo-latency-ms", "600000"])
         defer { session.close() }
-        try session.waitFor("0 of 14 selected")
+        try await session.waitFor("0 of 14 selected")
         var rng = SystemRandomNumberGenerator()
         // What was sent, to say on a failure (the keys are random).
         var sent: [String] = []
@@ -173,12 +173,12 @@ extension InTerminal {
         }
         try session.resize(columns: 80, rows: 24)
         guard try session.programPID() != nil, try session.alternateScreenOn() else {
-            Issue.record("the program ended (exit \(session.exitStatus(timeout: 2).map(String.init) ?? "unknown")) after: \(sent.suffix(30).joined(separator: " | "))\nscreen:\n\(try session.screen())")
+            Issue.record("the program ended (exit \(await session.exitStatus(timeout: 2).map(String.init) ?? "unknown")) after: \(sent.suffix(30).joined(separator: " | "))\nscreen:\n\(try session.screen())")
             return
         }
         try session.send(TableKeys.quit)
         try session.send("y")
-        #expect(session.exitStatus() == 0)
+        #expect(await session.exitStatus() == 0)
         #expect(try session.alternateScreenOn() == false, "terminal restored")
     }
 }

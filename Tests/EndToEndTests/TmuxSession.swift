@@ -102,14 +102,15 @@ final class TmuxSession {
     /// Waits until the screen contains `text` and two captures 150 ms apart agree (`settle`;
     /// pass false while a spinner keeps changing the screen).
     @discardableResult
-    func waitFor(_ text: String, settle: Bool = true, timeout: TimeInterval = 15) throws -> String {
+    /// Awaits (never blocks a pool thread) until the screen shows `text` and, with `settle`, stays the same for a look.
+    func waitFor(_ text: String, settle: Bool = true, timeout: TimeInterval = 15) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             let now = try screen()
             if now.contains(text) && (now == last || !settle) { return now }
             last = now
-            Thread.sleep(forTimeInterval: 0.15)
+            try await Task.sleep(for: .milliseconds(150))
         }
         throw Timeout(waitingFor: text, screen: last)
     }
@@ -134,13 +135,13 @@ final class TmuxSession {
     }
 
     /// The program's exit status, once it has ended.
-    func exitStatus(timeout: TimeInterval = 10) -> Int? {
+    func exitStatus(timeout: TimeInterval = 10) async -> Int? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let text = try? String(contentsOfFile: exitFile, encoding: .utf8), let n = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
                 return n
             }
-            Thread.sleep(forTimeInterval: 0.1)
+            try? await Task.sleep(for: .milliseconds(100))
         }
         return nil
     }

@@ -15,7 +15,7 @@ import Testing
 
     @Test func listPrintsJSONWithoutSecretsWhenNotOnATerminal() async throws {
         try await withSandbox { server, key, env in
-            let r = try BuiltProgram.run(["list"] + key, environment: env)
+            let r = try await BuiltProgram.run(["list"] + key, environment: env)
             #expect(r.status == 0, "\(r.stderr)")
             let decoded = try JSONDecoder().decode([Webhook].self, from: Data(r.stdout.utf8))
             #expect(Set(decoded.map(\.uuid)) == Set(server.webhooks.map(\.uuid)))
@@ -26,13 +26,13 @@ import Testing
     @Test func getShowsOneAndA404IsExit1() async throws {
         try await withSandbox { server, key, env in
             let target = server.webhooks[2]
-            let r = try BuiltProgram.run(["get", target.uuid, "--json"] + key, environment: env)
+            let r = try await BuiltProgram.run(["get", target.uuid, "--json"] + key, environment: env)
             #expect(r.status == 0)
             #expect(try JSONDecoder().decode(Webhook.self, from: Data(r.stdout.utf8)).name == target.name)
-            let gone = try BuiltProgram.run(["get", "00000000-0000-4000-8000-000000000000"] + key, environment: env)
+            let gone = try await BuiltProgram.run(["get", "00000000-0000-4000-8000-000000000000"] + key, environment: env)
             #expect(gone.status == 1 && gone.stderr.contains("no longer exists"))
             // Not a uuid: a name, and no webhook has it.
-            let unnamed = try BuiltProgram.run(["get", "no-such-uuid"] + key, environment: env)
+            let unnamed = try await BuiltProgram.run(["get", "no-such-uuid"] + key, environment: env)
             #expect(unnamed.status == 2 && unnamed.stderr.contains("No webhook is named no-such-uuid"))
         }
     }
@@ -40,11 +40,11 @@ import Testing
     @Test func updateSendsOnlyChangesWithTheOfficialFlagNames() async throws {
         try await withSandbox { server, key, env in
             let target = server.webhooks[0]
-            let dry = try BuiltProgram.run(["update", "--uuid", target.uuid, "--name", "Renamed", "--status", "0", "--dry-run"] + key, environment: env)
+            let dry = try await BuiltProgram.run(["update", "--uuid", target.uuid, "--name", "Renamed", "--status", "0", "--dry-run"] + key, environment: env)
             #expect(dry.status == 0, "\(dry.stderr)")
             #expect(dry.stdout.contains("\"name\": \"Renamed\"") && dry.stdout.contains("\"status\": 0") && !dry.stdout.contains("\"url\""))
             #expect(!server.received.contains { $0.method == "PATCH" }, "a dry run sends nothing")
-            let r = try BuiltProgram.run(["update", target.uuid, "--name", "Renamed", "--clear-filter-users"] + key, environment: env)
+            let r = try await BuiltProgram.run(["update", target.uuid, "--name", "Renamed", "--clear-filter-users"] + key, environment: env)
             #expect(r.status == 0, "\(r.stderr)")
             let stored = try #require(server.webhooks.first { $0.uuid == target.uuid })
             #expect(stored.name == "Renamed" && stored.filterUsers == nil && stored.url == target.url)
@@ -56,12 +56,12 @@ import Testing
     @Test func anInvalidUpdateIsRefusedBeforeSending() async throws {
         try await withSandbox { server, key, env in
             let target = server.webhooks[1]
-            let r = try BuiltProgram.run(["update", target.uuid, "--url", "ftp://x.example.com"] + key, environment: env)
+            let r = try await BuiltProgram.run(["update", target.uuid, "--url", "ftp://x.example.com"] + key, environment: env)
             #expect(r.status == 2 && r.stderr.contains("url:"))
             #expect(!server.received.contains { $0.method == "PATCH" })
-            let nothing = try BuiltProgram.run(["update", target.uuid] + key, environment: env)
+            let nothing = try await BuiltProgram.run(["update", target.uuid] + key, environment: env)
             #expect(nothing.status == 2 && nothing.stderr.contains("Nothing to change"))
-            let both = try BuiltProgram.run(["update", target.uuid, "--uuid", target.uuid, "--name", "x"] + key, environment: env)
+            let both = try await BuiltProgram.run(["update", target.uuid, "--uuid", target.uuid, "--name", "x"] + key, environment: env)
             #expect(both.status == 2)
         }
     }
@@ -69,10 +69,10 @@ import Testing
     @Test func deleteNeedsYesWithoutATerminal() async throws {
         try await withSandbox { server, key, env in
             let target = server.webhooks[3]
-            let refused = try BuiltProgram.run(["delete", target.uuid] + key, environment: env)
+            let refused = try await BuiltProgram.run(["delete", target.uuid] + key, environment: env)
             #expect(refused.status == 2 && refused.stderr.contains("--yes"))
             #expect(server.webhooks.contains { $0.uuid == target.uuid } && !server.received.contains { $0.method == "DELETE" })
-            let r = try BuiltProgram.run(["delete", target.uuid, "--yes"] + key, environment: env)
+            let r = try await BuiltProgram.run(["delete", target.uuid, "--yes"] + key, environment: env)
             #expect(r.status == 0, "\(r.stderr)")
             #expect(!server.webhooks.contains { $0.uuid == target.uuid })
         }
