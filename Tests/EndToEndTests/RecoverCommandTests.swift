@@ -190,19 +190,22 @@ struct KilledRun {
         try process.run()
     }
 
-    /// Sends `signal` after `seconds` (if it still runs) and waits for the end (at most 60 s).
-    /// Awaited (no pool thread held while it waits).
+    /// Sends `signal` after `seconds` (if it still runs) and waits for the end (at most 60 s),
+    /// timed on a thread of its own: a sleep on the concurrency pool can resume late when other
+    /// tests keep its threads busy, and the signal must come when asked.
     func stop(after seconds: Double, signal: Int32) async -> Outcome {
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(5)) }
-        if process.isRunning { kill(process.processIdentifier, signal) }
-        let end = Date().addingTimeInterval(60)
-        while process.isRunning, Date() < end { try? await Task.sleep(for: .milliseconds(10)) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        while process.isRunning { try? await Task.sleep(for: .milliseconds(10)) }
-        process.waitUntilExit()
-        let status = process.terminationReason == .uncaughtSignal ? -process.terminationStatus : process.terminationStatus
-        return Outcome(status: status, stdout: (try? String(contentsOfFile: dir.path + "/out", encoding: .utf8)) ?? "",
-                       stderr: (try? String(contentsOfFile: dir.path + "/err", encoding: .utf8)) ?? "")
+        let process = self.process, out = dir.path + "/out", err = dir.path + "/err"
+        let status = (try? await offThePool { () -> Int32 in
+            let deadline = Date().addingTimeInterval(seconds)
+            while process.isRunning, Date() < deadline { usleep(5_000) }
+            if process.isRunning { kill(process.processIdentifier, signal) }
+            let end = Date().addingTimeInterval(60)
+            while process.isRunning, Date() < end { usleep(10_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            return process.terminationReason == .uncaughtSignal ? -process.terminationStatus : process.terminationStatus
+        }) ?? -1
+        return Outcome(status: status, stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+                       stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
     }
 }

@@ -42,7 +42,7 @@ import TestSupport
     /// D2: a second run while the first owns the journal is refused, naming the first's pid; the
     /// first goes on to the end, and no event is sent twice.
     @Test func aSecondRunWhileTheFirstOwnsTheJournalIsRefusedAndNothingGoesTwice() async throws {
-        try await withOutage(120, faults: SandboxFaults(latencyMilliseconds: 15)) { s in
+        try await withOutage(120, faults: SandboxFaults(latencyMilliseconds: 60)) { s in
             let first = try KilledRun(["recover", "--webhook", s.billing, "--yes", "--json"] + s.key, environment: s.environment)
             let deadline = Date().addingTimeInterval(20)
             while s.backend.server.replays.count < 3, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }

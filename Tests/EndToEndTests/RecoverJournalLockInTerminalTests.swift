@@ -9,7 +9,7 @@ extension InTerminal {
     /// it (its pid named); nothing is sent twice.
     @Suite struct RecoverJournalLockInTerminalTests {
         @Test func ctrlRBesideARunningCommandLineRecoverIsRefusedAndNothingGoesTwice() async throws {
-            let backend = try await SandboxBackend(faults: SandboxFaults(latencyMilliseconds: 25), seed: 3, seedDeliveries: 30, outage: 120)
+            let backend = try await SandboxBackend(faults: SandboxFaults(latencyMilliseconds: 60), seed: 3, seedDeliveries: 30, outage: 120)
             let state = TemporaryDirectory()
             let environment = backend.environment.merging(["XDG_STATE_HOME": state.path]) { $1 }
             let key = Array(backend.arguments.dropFirst())
