@@ -109,7 +109,7 @@ import Testing
         progress.done = 1
         progress.enqueued = 1
         progress.last = ("evt_2", .enqueued, nil)
-        d.send(.recover(.progress(progress, perMinute: 1, secondsLeft: 2)))
+        d.sendRecover(.progress(progress, perMinute: 1, secondsLeft: 2))
         d.press(.control("r"))
         expectFrame(d)
     }

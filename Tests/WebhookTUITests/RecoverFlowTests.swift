@@ -30,7 +30,7 @@ import Testing
         d.send(.answered(id, .recoverPlanned(.success(proposal))))
         d.press(.character("y"))
         _ = d.drain()
-        d.send(.recover(.started(journal: "/state/recover-x.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0)))
+        d.sendRecover(.started(journal: "/state/recover-x.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0))
         return (d, proposal)
     }
 
@@ -53,13 +53,13 @@ import Testing
         let proposal = RecoverProposal(.fresh(plan(filter)), webhookName: "Orders", perMinute: 200)
         d.send(.answered(id, .recoverPlanned(.success(proposal))))
         d.press(.character("y"))
-        #expect(d.drain().contains(.recover(.start(proposal))), "the run is ordered")
-        d.send(.recover(.started(journal: "/state/recover-x.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0)))
+        #expect(d.drain().containsRecover(.start(proposal)), "the run is ordered")
+        d.sendRecover(.started(journal: "/state/recover-x.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0))
         var progress = RecoverRun.Progress(total: 3)
         progress.done = 1
         progress.enqueued = 1
         progress.last = ("evt_2", .enqueued, nil)
-        d.send(.recover(.progress(progress, perMinute: 1, secondsLeft: 2)))
+        d.sendRecover(.progress(progress, perMinute: 1, secondsLeft: 2))
         #expect(d.screen.contains("recover Orders 1/3"), "progress in the title bar")
         let row = d.screen.split(separator: "\n").first { $0.contains("evt_2") } ?? ""
         #expect(row.contains("pending"), "its row turned pending: \(row)")
@@ -77,8 +77,8 @@ import Testing
         d.press(.control("r"))
         #expect(d.screen.contains("Recover · failed deliveries of Orders") && d.screen.contains("c cancel"))
         d.press(.character("c"))
-        #expect(d.drain().contains(.recover(.stop)))
-        d.send(.recover(.ended(.stopped, progress)))
+        #expect(d.drain().containsRecover(.stop))
+        d.sendRecover(.ended(.stopped, progress))
         #expect(d.screen.contains("stopped") && d.screen.contains("recover --resume"))
     }
 
@@ -99,8 +99,8 @@ import Testing
         d.send(.answered(id, .recoverPlanned(.success(RecoverProposal(.fresh(plan(filter)), webhookName: "Orders", perMinute: 120)))))
         d.press(.character("y"))
         _ = d.drain()
-        d.send(.recover(.started(journal: "/state/recover-x.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0)))
-        #expect(d.state.recover?.resumeCommand == "jetemail-webhooks recover --resume /state/recover-x.jsonl --api-key-file '/keys/ops key' --max-rate 120")
+        d.sendRecover(.started(journal: "/state/recover-x.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0))
+        #expect(d.state.recoverJob?.resumeCommand == "jetemail-webhooks recover --resume /state/recover-x.jsonl --api-key-file '/keys/ops key' --max-rate 120")
     }
 
     @Test func ctrlROnTheListPlansEveryFailedDeliveryOfTheSelectedWebhook() {
@@ -117,8 +117,8 @@ import Testing
         d.send(.answered(id, .recoverPlanned(.success(proposal))))
         #expect(d.screen.contains("Replay 3 failed deliveries of Crm, oldest first") && d.screen.contains("y/N"))
         d.press(.character("y"))
-        #expect(d.drain().contains(.recover(.start(proposal))), "y on the list's question orders the run")
-        d.send(.recover(.started(journal: "/state/recover-c.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0)))
+        #expect(d.drain().containsRecover(.start(proposal)), "y on the list's question orders the run")
+        d.sendRecover(.started(journal: "/state/recover-c.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0))
         #expect(d.screen.contains("Recover · failed deliveries of Crm") && d.screen.contains("/state/recover-c.jsonl"),
                 "from the list, where no row shows a replay land, y opens the run to watch")
         d.press(.escape)

@@ -137,3 +137,22 @@ extension AppState {
         screens[index].screen = list
     }
 }
+
+/// The recover run as a job, for tests that drive it.
+extension Driver {
+    /// A report from the recover run, as its runner sends it (for the latest job).
+    mutating func sendRecover(_ report: RecoverReport) {
+        send(.job(state.jobs.last?.id ?? JobID(0), JobReport(report)))
+    }
+}
+
+extension Array where Element == Effect {
+    /// An order for the recover run's runner among these effects.
+    func containsRecover(_ order: RecoverOrder) -> Bool {
+        contains { if case .job(_, let o) = $0 { o.as(RecoverOrder.self) == order } else { false } }
+    }
+}
+
+extension AppState {
+    var recoverJob: RecoverStatus? { jobs.last { $0.state is RecoverStatus }?.state as? RecoverStatus }
+}

@@ -24,8 +24,8 @@ public enum AppEvent: Sendable, Equatable {
     case rateLimitHold(BudgetWait?)
     /// Something about the budget the person should know once (the shared ledger cannot be used).
     case budgetNotice(String)
-    /// How the recover run is going.
-    case recover(RecoverReport)
+    /// How a job is going, from its runner.
+    case job(JobID, JobReport)
     /// The terminal went away (SIGHUP) or was told to stop (SIGTERM).
     case terminate
 }

@@ -84,8 +84,10 @@ public struct AppState: Sendable, Equatable {
     /// Said on stderr after the terminal is given back, when something was left behind (an
     /// unsaved secret, a create or a change whose answer never came).
     public internal(set) var exitNotice: String?
-    /// The recover run, while it goes and after it ended (until another starts).
-    public internal(set) var recover: RecoverStatus?
+    /// The long runs (a recover), while they go and after they ended (until another of the
+    /// same kind starts): the one place the title bar, the quit question and the shell read.
+    public internal(set) var jobs: [JobEntry] = []
+    var nextJobID = 1
     /// Requests in flight, by id.
     var requests: [RequestID: InFlight] = [:]
     /// Ids for screens and modals, and for requests, never reused.
@@ -135,7 +137,8 @@ public struct AppState: Sendable, Equatable {
         ("connectionWords", { $0.connectionWords == $1.connectionWords }),
         ("terminating", { $0.terminating == $1.terminating }),
         ("exitNotice", { $0.exitNotice == $1.exitNotice }),
-        ("recover", { $0.recover == $1.recover }),
+        ("jobs", { $0.jobs == $1.jobs }),
+        ("nextJobID", { $0.nextJobID == $1.nextJobID }),
         ("requests", { $0.requests == $1.requests }),
         ("nextScreenID", { $0.nextScreenID == $1.nextScreenID }),
         ("nextRequestID", { $0.nextRequestID == $1.nextRequestID }),
@@ -160,8 +163,9 @@ public struct AppState: Sendable, Equatable {
         let entry = screen ?? screens.first { $0.id == modals.first { $0.id == id }?.owner } ?? topScreen
         var context = ScreenContext(now: now, clock: clock, columns: columns, rows: rows, rateLimit: rateLimit, status: entry.status,
                                     secretFilePath: secretFilePath, depth: screens.count, budgetWait: budgetWaitUntil.map { max(0, $0 - now) },
-                                    recover: recover, isOnTop: entry.id == topScreen.id)
+                                    jobs: jobs, isOnTop: entry.id == topScreen.id)
         context.budgetOthers = budgetOthers
+        context.connectionWords = connectionWords
         // A screen has the rows its long status message does not take; a modal, the window.
         if screen != nil { context.rows -= statusRows(entry, context) }
         return context

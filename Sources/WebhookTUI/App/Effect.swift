@@ -8,8 +8,8 @@ public enum Effect: Sendable, Equatable {
     case run(RequestID, Job, priority: RequestPriority)
     /// Stop waiting for this request: its answer, if any, is not delivered (a create's is).
     case cancel(RequestID)
-    /// Start or stop the recover run; it reports with `.recover(…)` events.
-    case recover(RecoverOrder)
+    /// An order for a job's runner (start, stop); it reports with `.job(…)` events.
+    case job(JobID, JobOrder)
     /// Use this key from now on (typed at the key prompt).
     case useAPIKey(String)
     /// Put the text on the terminal's clipboard (OSC 52).

@@ -17,8 +17,8 @@ public struct Outcome: Sendable {
     public var quitNow = false
     /// A key typed at the prompt is used from now on: the title bar shows it, masked.
     public var maskedKey: String?
-    /// Start or stop the recover run (the app's, not the screen's: it goes on when the screen goes).
-    public var recover: [RecoverOrder] = []
+    /// Start a job, or give one an order (the app's, not the screen's: a job goes on when the screen goes).
+    public var jobs: [JobRequest] = []
     /// The session's secret file changes (another path chosen after one was taken; nil: none).
     public var secretFilePath: String??
 
@@ -57,7 +57,10 @@ public struct Outcome: Sendable {
     public static var clearStatus: Outcome { var o = Outcome(); o.status = .clear; return o }
     public static var askToQuit: Outcome { var o = Outcome(); o.quit = true; return o }
     public static func effect(_ effect: Effect) -> Outcome { var o = Outcome(); o.effects = [effect]; return o }
-    public static func recover(_ order: RecoverOrder) -> Outcome { var o = Outcome(); o.recover = [order]; return o }
+    public static func startJob(_ state: some JobState, _ order: some JobOrderKind) -> Outcome {
+        var o = Outcome(); o.jobs = [.start(state, JobOrder(order))]; return o
+    }
+    public static func orderJob(_ id: JobID, _ order: some JobOrderKind) -> Outcome { var o = Outcome(); o.jobs = [.order(id, JobOrder(order))]; return o }
     public static func message(_ message: some ScreenMessageKind, to address: Address) -> Outcome { .message(ScreenMessage(message), to: address) }
     public static func message(_ message: ScreenMessage, to address: Address) -> Outcome { var o = Outcome(); o.messages = [(address, message)]; return o }
 
@@ -74,7 +77,7 @@ public struct Outcome: Sendable {
         o.quitNow = a.quitNow || b.quitNow
         o.maskedKey = b.maskedKey ?? a.maskedKey
         o.secretFilePath = b.secretFilePath ?? a.secretFilePath
-        o.recover += b.recover
+        o.jobs += b.jobs
         return o
     }
 

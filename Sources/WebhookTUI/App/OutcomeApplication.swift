@@ -39,7 +39,7 @@ extension AppState {
         for request in outcome.requests { send(request, from: id) }
         for step in outcome.navigation { navigate(step, from: id, isModal: isModal) }
         outbox += outcome.effects
-        for order in outcome.recover { self.order(order, from: id) }
+        for request in outcome.jobs { self.request(request, from: id) }
         if let key = outcome.maskedKey { maskedKey = key }
         if let path = outcome.secretFilePath { secretFilePath = path }
         for (ids, message) in targets {

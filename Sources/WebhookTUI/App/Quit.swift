@@ -24,10 +24,7 @@ enum Quit {
     static func loss(_ s: AppState) -> String? {
         if let unsaved = s.modals.reversed().lazy.compactMap({ $0.modal.unsaved }).first { return unsaved }
         if s.isCreating { return "A webhook is being created; its secret would be lost." }
-        if let recover = s.recover, recover.isRunning {
-            return "A recover of \(TerminalSafe.escaped(recover.webhookName)) is running (\(recover.progress.done) of \(recover.progress.total) done): "
-                + "quitting stops it after the replay in flight. Ctrl-R on its log, or the command said on exit, goes on with it."
-        }
+        if let running = s.jobsQuitWarnings.first { return running }
         let changes = s.changesInFlight
         if let named = inWords(changes) {
             return named.prefix(1).uppercased() + named.dropFirst() + " \(changes.count == 1 ? "is" : "are") in flight: quitting now leaves it unknown whether "

@@ -19,17 +19,19 @@ public struct ScreenContext: Sendable {
     public var budgetWait: Double?
     /// Other processes of the program using the request budget, as of the latest wait.
     public var budgetOthers = 0
-    /// The recover run, if one was started.
-    public var recover: RecoverStatus?
+    /// The jobs (a recover run), as the app keeps them (`job(_:)` finds one of a kind).
+    public var jobs: [JobEntry]
+    /// The connection flags the program was started with, for commands printed for later.
+    public var connectionWords: [String] = []
     /// This screen is the one on top (seen, not covered by another screen).
     public var isOnTop: Bool
 
     public init(now: Double = 0, clock: WallClock = WallClock(), columns: Int = 80, rows: Int = 24, rateLimit: RateLimit? = nil,
                 status: StatusMessage? = nil, secretFilePath: String? = nil, depth: Int = 1, budgetWait: Double? = nil,
-                recover: RecoverStatus? = nil, isOnTop: Bool = true) {
+                jobs: [JobEntry] = [], isOnTop: Bool = true) {
         self.now = now; self.clock = clock; self.columns = columns; self.rows = rows; self.rateLimit = rateLimit
         self.status = status; self.secretFilePath = secretFilePath; self.depth = depth; self.budgetWait = budgetWait
-        self.recover = recover; self.isOnTop = isOnTop
+        self.jobs = jobs; self.isOnTop = isOnTop
     }
 
     /// Unix seconds now.

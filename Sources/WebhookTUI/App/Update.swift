@@ -36,8 +36,8 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
         if let top = s.modals.last { s.withModal(top.id) { modal, context in modal.receive(ScreenMessage(ClipboardAdvice(text: advice)), context) } }
     case .clientUnavailable(let reason):
         s.setStatus(StatusMessage(.error, "Cannot send with this configuration: \(reason)"), of: s.topScreen.id)
-    case .recover(let report):
-        s.reported(report)
+    case .job(let id, let report):
+        s.reported(report, by: id)
     case .budgetWait(let wait):
         s.budgetWaitUntil = wait.map { now + $0.seconds }
         s.budgetOthers = wait?.otherProcesses ?? 0

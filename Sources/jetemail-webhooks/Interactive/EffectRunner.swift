@@ -20,10 +20,12 @@ final class EffectRunner {
     private let makeClient: ClientFactory
     private var tasks: [RequestID: Task<Void, Never>] = [:]
     var deliver: (AppEvent) -> Void = { _ in } {
-        didSet { recover.deliver = deliver }
+        didSet { for runner in jobRunners { runner.deliver = deliver } }
     }
     /// The recover run (one at a time; it outlives the screens).
     let recover = RecoverRunner()
+    /// Every kind of job's runner, once: each takes the orders of its own kind.
+    var jobRunners: [any JobRunner] { [recover] }
     /// Writes to the terminal's clipboard (set by the session, which owns the terminal).
     var copy: (String) -> Void = { _ in }
 
@@ -58,10 +60,8 @@ final class EffectRunner {
             }
         case .useAPIKey(let text):
             useKey(text)
-        case .recover(.start(let proposal)):
-            recover.start(proposal, client: client)
-        case .recover(.stop):
-            recover.stop()
+        case .job(let id, let order):
+            for runner in jobRunners where runner.take(order, job: id, client: client) { break }
         }
     }
 

@@ -32,10 +32,10 @@ enum InteractiveCreate {
     /// Waits for the person to finish, then reports a signal that ended the form as the exit status.
     static func end(_ session: InteractiveSession, sandbox: SandboxServer?) async throws {
         await session.end()
-        let recoverNotice = await session.stopRecover()
+        let jobsNotice = await session.stopJobs()
         await sandbox?.stop()
         if let notice = session.exitNotice { StandardError.write(notice) }
-        if let recoverNotice { StandardError.write(recoverNotice) }
+        if let jobsNotice { StandardError.write(jobsNotice) }
         if let signo = session.exitSignal { throw ExitCode(128 + signo) }
     }
 

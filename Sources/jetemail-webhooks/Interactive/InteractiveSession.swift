@@ -205,9 +205,15 @@ final class InteractiveSession {
         waker = timer
     }
 
-    /// After the terminal is given back: a recover still running stops after the replay in
-    /// flight (a few seconds at most); what to say on stderr about it.
-    func stopRecover() async -> String? { await effects.recover.stopForExit(waitingUpTo: 5, connection: state.connectionWords) }
+    /// After the terminal is given back: jobs still running stop after the step in flight (a
+    /// few seconds at most); what to say on stderr about them.
+    func stopJobs() async -> String? {
+        var notices: [String] = []
+        for runner in effects.jobRunners {
+            if let notice = await runner.stopForExit(waitingUpTo: 5, connection: state.connectionWords) { notices.append(notice) }
+        }
+        return notices.isEmpty ? nil : notices.joined(separator: "\n")
+    }
 
     private func finish() {
         effects.cancelAll()

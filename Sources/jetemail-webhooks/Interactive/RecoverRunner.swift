@@ -8,9 +8,11 @@ import WebhookTUI
 /// priority in the request budget, so that keys and screens go first. Reports come back on the
 /// main queue, in order. Stopping lets the replay in flight be answered and journaled.
 @MainActor
-final class RecoverRunner {
+final class RecoverRunner: JobRunner {
     var deliver: (AppEvent) -> Void = { _ in }
     private var task: Task<RecoverRun.Progress, Never>?
+    /// The job the run reports as.
+    private var jobID = JobID(0)
     private let stopRequested = StopFlag()
     /// The run's journal and webhook, for what is said on stderr after quitting.
     private var latest: (journal: String, name: String)?
@@ -31,6 +33,19 @@ final class RecoverRunner {
         } catch {
             return .failure(error)
         }
+    }
+
+    func take(_ order: JobOrder, job: JobID, client: JetEmailClient?) -> Bool {
+        switch order.as(RecoverOrder.self) {
+        case .start(let proposal)?:
+            jobID = job
+            start(proposal, client: client)
+        case .stop?:
+            stop()
+        case nil:
+            return false
+        }
+        return true
     }
 
     func start(_ proposal: RecoverProposal, client: JetEmailClient?) {
@@ -65,17 +80,19 @@ final class RecoverRunner {
             let elapsed = ContinuousClock.now - started
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
+        let job = jobID
         task = Task { [weak self, stopRequested] in
             let (end, progress) = await RecoverRun.run(events, uuid: uuid, journal: journal, client: background, madeBefore: ages, progress: { progress in
                 let now = seconds()
-                let event = AppEvent.recover(.progress(progress, perMinute: progress.perMinute(now: now), secondsLeft: progress.secondsLeft(now: now)))
+                let event = AppEvent.job(job, JobReport(RecoverReport.progress(progress, perMinute: progress.perMinute(now: now),
+                                                                                secondsLeft: progress.secondsLeft(now: now))))
                 DispatchQueue.main.async { MainActor.assumeIsolated { self?.deliver(event) } }
                 return .goOn
             }, shouldStop: { stopRequested.isSet }, clock: seconds, wallClock: { SystemClock.unixNow })
             DispatchQueue.main.async {
                 MainActor.assumeIsolated {
                     self?.task = nil
-                    self?.deliver(.recover(.ended(end, progress)))
+                    self?.deliver(.job(job, JobReport(RecoverReport.ended(end, progress))))
                 }
             }
             return progress
@@ -102,7 +119,7 @@ final class RecoverRunner {
     }
 
     private func report(_ report: RecoverReport) {
-        let event = AppEvent.recover(report)
+        let event = AppEvent.job(jobID, JobReport(report))
         DispatchQueue.main.async { [weak self] in MainActor.assumeIsolated { self?.deliver(event) } }
     }
 }

@@ -82,7 +82,7 @@ extension DeliveryLogScreen {
         }
         if let replay = message.as(ReplayConfirmed.self) { return ReplayQuestion.send(replay.target, to: replay.to) }
         if let marked = message.as(ReplayMarkedConfirmed.self) { return replayMarked(marked.replays) }
-        if let recover = message.as(RecoverConfirmed.self) { return .recover(.start(recover.proposal)) }
+        if let recover = message.as(RecoverConfirmed.self) { return recover.start(context) }
         if case .replayEnqueued(let uuid, let eventID)? = message.as(RecoverMessage.self) { markPending(eventID, of: uuid) }
         return .none
     }

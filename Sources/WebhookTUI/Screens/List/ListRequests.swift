@@ -207,7 +207,7 @@ extension ListScreen {
         if let recover = message.as(RecoverConfirmed.self) {
             // Nothing on the list shows a replay land (a log turns its rows pending): the run's
             // screen opens, to watch the webhook recover; Esc is back on the list.
-            return .recover(.start(recover.proposal)) + .push(RecoverScreen())
+            return recover.start(context) + .push(RecoverScreen())
         }
         guard let message = message.as(ListMessage.self) else { return .none }
         switch message {

@@ -7,8 +7,9 @@ extension RecoverScreen {
         Binding([.character("c")], keys: "c", bar: BarEntry("c", "cancel"),
                 help: "stop the recover after the replay in flight (the journal keeps its place: Ctrl-R on the log goes on)",
                 when: { $0.run?.phase == .running || $0.run?.phase == .starting },
-                because: "No recover is running: there is nothing to stop.") { _, _, _ in
-            Outcome.recover(.stop).with(.info, "Stopping after the replay in flight…")
+                because: "No recover is running: there is nothing to stop.") { _, _, context in
+            guard let job = context.job(RecoverStatus.self) else { return .none }
+            return Outcome.orderJob(job.id, RecoverOrder.stop).with(.info, "Stopping after the replay in flight…")
         },
         Binding([.escape, .character("q"), .left, .backspace], keys: "Esc, q or ←", bar: BarEntry("Esc", "back", pin: .offHome),
                 help: "back; the recover goes on (its progress stays in the title bar)") { _, _, _ in .leave },

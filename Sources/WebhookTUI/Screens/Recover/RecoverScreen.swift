@@ -26,7 +26,7 @@ public struct RecoverScreen: FieldScreen {
     public var helpSections: [HelpSection] { Self.referenceSections }
 
     public mutating func appear(_ context: ScreenContext) -> Outcome {
-        run = context.recover
+        run = context.job(RecoverStatus.self)?.state
         followRun()
         guard let notice else { return .none }
         self.notice = nil
@@ -34,8 +34,8 @@ public struct RecoverScreen: FieldScreen {
     }
 
     public mutating func receive(_ message: ScreenMessage, _ context: ScreenContext) -> Outcome {
-        if case .changed? = message.as(RecoverMessage.self) {
-            run = context.recover
+        if message.as(JobsChanged.self) != nil {
+            run = context.job(RecoverStatus.self)?.state
             followRun()
         }
         return .none

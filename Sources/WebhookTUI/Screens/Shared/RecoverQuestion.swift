@@ -6,7 +6,7 @@ import TerminalUI
 /// shows it instead.
 enum RecoverQuestion {
     static func plan(from log: DeliveryLogScreen, _ context: ScreenContext) -> Outcome {
-        if let running = context.recover, running.isRunning { return showRun(running, asking: log.webhook?.uuid) }
+        if let running = context.job(RecoverStatus.self)?.state, running.isRunning { return showRun(running, asking: log.webhook?.uuid) }
         guard let webhook = log.webhook, let filter = log.recoverFilter else {
             return .status(.warning, "A recover replays to one webhook: open its log from the list (L).")
         }
@@ -19,7 +19,7 @@ enum RecoverQuestion {
     /// `Ctrl-R` on the list: every failed delivery of the selected webhook, as its log with no
     /// filter would plan it (the plan says how many and from when to when before anything goes).
     static func plan(forWebhook webhook: Webhook, _ context: ScreenContext) -> Outcome {
-        if let running = context.recover, running.isRunning { return showRun(running, asking: webhook.uuid) }
+        if let running = context.job(RecoverStatus.self)?.state, running.isRunning { return showRun(running, asking: webhook.uuid) }
         return plan(RecoverFilter(uuid: webhook.uuid), of: webhook, context)
     }
 
@@ -115,4 +115,11 @@ struct RecoverPlanTag: RequestTagKind {}
 /// Yes to the recover question: start the recover it described.
 struct RecoverConfirmed: ScreenMessageKind {
     var proposal: RecoverProposal
+
+    /// The run, as a job of the app's (it goes on when the screen that asked goes).
+    func start(_ context: ScreenContext) -> Outcome {
+        var status = RecoverStatus(proposal)
+        status.connectionWords = context.connectionWords
+        return .startJob(status, RecoverOrder.start(proposal))
+    }
 }

@@ -48,14 +48,14 @@ public struct RecoverProposal: Sendable, Equatable {
 }
 
 /// What the core asks of the recover run (one at a time, in the shell).
-public enum RecoverOrder: Sendable, Equatable {
+public enum RecoverOrder: JobOrderKind {
     case start(RecoverProposal)
     /// Stop after the replay in flight; the journal resumes it.
     case stop
 }
 
 /// What the run tells the core.
-public enum RecoverReport: Sendable, Equatable {
+public enum RecoverReport: JobReportKind {
     /// The journal is written; `uncertain`: events a stopped run may have replayed, skipped.
     case started(journal: String, toReplay: Int, uncertain: [String], answeredBefore: Int)
     /// After each answer (and each second of a 429's wait); the rate and time left as the
