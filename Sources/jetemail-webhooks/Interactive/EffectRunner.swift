@@ -152,20 +152,7 @@ final class EffectRunner {
             return
         }
         tasks[id] = Task { [weak self] in
-            let answer: APIAnswer
-            switch call {
-            case .list: answer = .list(await Self.result { () async throws(JetEmailError) in try await client.listWebhooks() })
-            case .get(let uuid): answer = .webhook(await Self.result { () async throws(JetEmailError) in try await client.getWebhook(uuid: uuid) })
-            case .update(let patch): answer = .webhook(await Self.result { () async throws(JetEmailError) in try await client.updateWebhook(patch) })
-            case .delete(let uuid): answer = .deleted(uuid: uuid, await Self.result { () async throws(JetEmailError) in try await client.deleteWebhook(uuid: uuid) })
-            case .query(let query): answer = .deliveries(await Self.result { () async throws(JetEmailError) in try await client.queryDeliveries(query) })
-            case .replay(let target): answer = .replayed(await Self.result { () async throws(JetEmailError) in try await client.replay(target) })
-            case .choices:
-                async let users = Self.result { () async throws(JetEmailError) in try await client.accountUsers() }
-                async let domains = Self.result { () async throws(JetEmailError) in try await client.inboundDomains() }
-                answer = .choices(users: await users, domains: await domains)
-            case .create: return
-            }
+            guard let answer = await call.perform(with: client) else { return }
             self?.tasks[id] = nil
             if Task.isCancelled { return }
             // A 429 just met: the hold is on screen before the answer that met it.
@@ -178,9 +165,6 @@ final class EffectRunner {
     /// (health figures, follow polls, the form's lists) waits it out.
     static func whileHeld(_ priority: RequestPriority) -> WhileHeld { priority == .interactive ? .fails : .waits }
 
-    private static func result<T>(_ work: () async throws(JetEmailError) -> T) async -> Result<T, JetEmailError> {
-        do { return .success(try await work()) } catch { return .failure(error) }
-    }
 
     /// The secret file is created before anything is sent (a second create with the same path,
     /// a path taken meanwhile, a full disk are found now); the secret goes into it on arrival,

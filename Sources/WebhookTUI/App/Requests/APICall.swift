@@ -1,6 +1,8 @@
 import JetEmailClient
 
-/// A request to the webhook API, run by the shell through the request budget.
+/// A request to the webhook API, run by the shell through the request budget. Adding one is a
+/// case here, its answer's case, and their arms in this file (`perform`, `failing`,
+/// `metRateLimit`); the screen that asks reads the answer.
 public enum APICall: Sendable, Equatable {
     case list
     case get(uuid: String)
@@ -35,6 +37,28 @@ public enum APIAnswer: Sendable, Equatable {
 }
 
 extension APICall {
+    /// The call made through the client (by the shell, which runs effects; never by the core):
+    /// nil for a create, which the shell carries out itself around its secret file.
+    public func perform(with client: JetEmailClient) async -> APIAnswer? {
+        switch self {
+        case .list: return .list(await Self.result { () async throws(JetEmailError) in try await client.listWebhooks() })
+        case .get(let uuid): return .webhook(await Self.result { () async throws(JetEmailError) in try await client.getWebhook(uuid: uuid) })
+        case .update(let patch): return .webhook(await Self.result { () async throws(JetEmailError) in try await client.updateWebhook(patch) })
+        case .delete(let uuid): return .deleted(uuid: uuid, await Self.result { () async throws(JetEmailError) in try await client.deleteWebhook(uuid: uuid) })
+        case .query(let query): return .deliveries(await Self.result { () async throws(JetEmailError) in try await client.queryDeliveries(query) })
+        case .replay(let target): return .replayed(await Self.result { () async throws(JetEmailError) in try await client.replay(target) })
+        case .choices:
+            async let users = Self.result { () async throws(JetEmailError) in try await client.accountUsers() }
+            async let domains = Self.result { () async throws(JetEmailError) in try await client.inboundDomains() }
+            return .choices(users: await users, domains: await domains)
+        case .create: return nil
+        }
+    }
+
+    private static func result<T>(_ work: () async throws(JetEmailError) -> T) async -> Result<T, JetEmailError> {
+        do { return .success(try await work()) } catch { return .failure(error) }
+    }
+
     /// The answer this call gets when it fails before being sent (held by the rate limit, or no
     /// client to send it with).
     public func failing(_ error: JetEmailError) -> APIAnswer {
