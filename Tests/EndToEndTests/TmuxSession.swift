@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The suites that drive the program in tmux run one test at a time, never beside each other:
 /// timing-sensitive terminal checks (job control, resizes) must not share the machine's two cores.
@@ -7,7 +8,7 @@ import Testing
 
 /// A real terminal: the program runs in a detached tmux session on a private socket; keys go
 /// in with send-keys and the screen comes out with capture-pane.
-final class TmuxSession {
+final class TmuxSession: Sendable {
     let socket = "jetemail-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let name = "t"
     /// Where the wrapper writes the program's exit status when it ends.
@@ -100,17 +101,22 @@ final class TmuxSession {
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
     /// Waits until the screen contains `text` and two captures 150 ms apart agree (`settle`;
-    /// pass false while a spinner keeps changing the screen).
+    /// pass false while a spinner keeps changing the screen). Awaited: the looking is done on a
+    /// thread of its own, so it neither holds the concurrency pool nor waits behind tests that
+    /// keep the pool's threads busy (a look delayed past the deadline is a false timeout).
     @discardableResult
-    /// Awaits (never blocks a pool thread) until the screen shows `text` and, with `settle`, stays the same for a look.
     func waitFor(_ text: String, settle: Bool = true, timeout: TimeInterval = 15) async throws -> String {
+        try await offThePool { [self] in try self.waitForBlocking(text, settle: settle, timeout: timeout) }
+    }
+
+    private func waitForBlocking(_ text: String, settle: Bool, timeout: TimeInterval) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             let now = try screen()
             if now.contains(text) && (now == last || !settle) { return now }
             last = now
-            try await Task.sleep(for: .milliseconds(150))
+            Thread.sleep(forTimeInterval: 0.15)
         }
         throw Timeout(waitingFor: text, screen: last)
     }
@@ -136,14 +142,17 @@ final class TmuxSession {
 
     /// The program's exit status, once it has ended.
     func exitStatus(timeout: TimeInterval = 10) async -> Int? {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if let text = try? String(contentsOfFile: exitFile, encoding: .utf8), let n = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                return n
+        let exitFile = self.exitFile
+        return try? await offThePool { () -> Int? in
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                if let text = try? String(contentsOfFile: exitFile, encoding: .utf8), let n = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                    return n
+                }
+                Thread.sleep(forTimeInterval: 0.1)
             }
-            try? await Task.sleep(for: .milliseconds(100))
-        }
-        return nil
+            return nil
+        } ?? nil
     }
 
     struct Timeout: Error, CustomStringConvertible {
