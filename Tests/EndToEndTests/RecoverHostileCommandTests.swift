@@ -44,8 +44,8 @@ import TestSupport
     @Test func aSecondRunWhileTheFirstOwnsTheJournalIsRefusedAndNothingGoesTwice() async throws {
         try await withOutage(120, faults: SandboxFaults(latencyMilliseconds: 60)) { s in
             let first = try KilledRun(["recover", "--webhook", s.billing, "--yes", "--json"] + s.key, environment: s.environment)
-            let deadline = Date().addingTimeInterval(20)
-            while s.backend.server.replays.count < 3, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            let server = s.backend.server
+            await waitUntil(seconds: 20) { server.replays.count >= 3 }
             let (arguments, environment) = (["recover", "--webhook", s.billing, "--yes"] + s.key, s.environment)
             let second = try await offThePool { try BuiltProgram.runBlocking(arguments, environment: environment) }
             #expect(second.status == 1 && second.stderr.contains("is going on with this journal") && second.stderr.contains("pid \(first.process.processIdentifier)"),
@@ -162,8 +162,8 @@ extension RecoverHostileCommandTests {
         try await withOutage(60, faults: SandboxFaults(rateWindow: 24, lockoutSeconds: 300, pageCap: 5)) { s in
             let command = ["recover", "--webhook", s.billing, "--yes", "--max-rate", "20"] + s.key
             let first = try KilledRun(command, environment: s.environment)
-            let deadline = Date().addingTimeInterval(20)
-            while s.backend.server.replays.count < 5, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
+            let server = s.backend.server
+            await waitUntil(seconds: 20) { server.replays.count >= 5 }
             _ = await first.stop(after: 0, signal: SIGKILL)
             let sentBefore = s.backend.server.received.count
             let second = try await KilledRun(command, environment: s.environment).stop(after: 6, signal: SIGINT)

@@ -15,8 +15,8 @@ extension InTerminal {
             let key = Array(backend.arguments.dropFirst())
             let billing = backend.server.webhooks[1]
             let cli = try KilledRun(["recover", "--webhook", billing.uuid, "--yes"] + key, environment: environment)
-            let deadline = Date().addingTimeInterval(20)
-            while backend.server.replays.count < 3, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            let server = backend.server
+            await waitUntil(seconds: 20) { server.replays.count >= 3 }
 
             let term = try TmuxSession(key, environment: environment, columns: 120, rows: 30)
             defer { term.close() }

@@ -8,3 +8,13 @@ public func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) 
         Thread { continuation.resume(with: Result { try work() }) }.start()
     }
 }
+
+/// Waits until `condition` holds, or `seconds` pass, looking every 10 ms on a thread of its own:
+/// a sleep on the pool can resume seconds late when other tests keep its threads busy, and the
+/// moment waited for (a run part way through) is then long gone.
+public func waitUntil(seconds: Double, _ condition: @escaping @Sendable () -> Bool) async {
+    _ = try? await offThePool {
+        let end = Date().addingTimeInterval(seconds)
+        while !condition(), Date() < end { usleep(10_000) }
+    }
+}

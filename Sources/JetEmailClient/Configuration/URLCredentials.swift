@@ -8,7 +8,4 @@ public enum URLCredentials {
         guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return text }
         return String(text[..<afterScheme]) + "***" + String(text[at...])
     }
-
-    /// Whether the URL carries a user (and maybe a password) before its host.
-    public static func present(in text: String) -> Bool { masked(text) != text }
 }

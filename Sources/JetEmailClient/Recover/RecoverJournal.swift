@@ -160,7 +160,7 @@ public final class RecoverJournal: Sendable {
         var state = try readState(fd: fd, path: path)
         if state.endsTorn { try journal.write(bytes: [0x0A]) }
         try journal.write(Line(owner: Int(getpid()), at: now))
-        state.owner = (Int(getpid()), now)
+        state.owner = Holder(pid: Int(getpid()), since: now)
         return Claimed(journal: journal, state: state)
     }
 
@@ -176,8 +176,7 @@ public final class RecoverJournal: Sendable {
 
     /// Another process holds the lock: which one, since when (its latest `owner` line).
     private static func heldBy(fd: Int32, path: String) -> Holder {
-        let owner = (try? readState(fd: fd, path: path))?.owner
-        return Holder(pid: owner?.pid, since: owner?.since)
+        (try? readState(fd: fd, path: path))?.owner ?? Holder(pid: nil, since: nil)
     }
 
     private static func heldProblem(fd: Int32, path: String) -> Problem {

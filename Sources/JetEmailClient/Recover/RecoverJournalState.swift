@@ -20,18 +20,13 @@ extension RecoverJournal {
         /// When it finished (unix seconds).
         public var finishedAt: Int?
         /// The latest run that took the journal: its process and when.
-        public var owner: (pid: Int, since: Int)?
+        public var owner: Holder?
         /// The file does not end with a whole line (a full disk, a kill mid-write).
         public var endsTorn = false
         /// When the latest requests of the journal's runs last counted (the answer's time, or the
         /// sending's when none came), unix seconds, at most `RequestBudget.rates.upperBound`: a
         /// run that goes on a moment after a kill counts them in its budget, as JetEmail does.
         public var recentRequests: [Int] = []
-
-        public static func == (a: State, b: State) -> Bool {
-            a.path == b.path && a.filter == b.filter && a.events == b.events && a.sent == b.sent && a.results == b.results
-                && a.finished == b.finished && a.target == b.target
-        }
 
         /// Sent and never answered, or answered with no usable answer: may have been replayed.
         public var uncertain: [String] {
@@ -112,7 +107,7 @@ extension RecoverJournal {
                 state.results[id] = result
                 if let detail = entry.detail { state.details[id] = detail }
             }
-            if let owner = entry.owner { state.owner = (owner, entry.at) }
+            if let owner = entry.owner { state.owner = Holder(pid: owner, since: entry.at) }
             if entry.finished == true { state.finished = true; state.finishedAt = entry.at }
         }
         state.recentRequests = Array(requestTimes.suffix(RequestBudget.rates.upperBound))

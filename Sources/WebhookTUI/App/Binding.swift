@@ -60,10 +60,10 @@ extension Array {
         first { $0.matches(key) && $0.isEnabled(target) }
     }
 
-    /// Why this key does nothing now, when a binding takes it but none is enabled and one says why.
-    public func whyDisabled<Target>(_ key: Key, on target: Target) -> String? where Element == Binding<Target> {
-        guard binding(for: key, on: target) == nil else { return nil }
-        return first { $0.matches(key) && $0.whyDisabled != nil }?.whyDisabled
+    /// Why this key does nothing, asked once no enabled binding took it: the first binding of
+    /// the key that says why it is not enabled.
+    public func whyDisabled<Target>(_ key: Key) -> String? where Element == Binding<Target> {
+        lazy.filter { $0.matches(key) }.compactMap(\.whyDisabled).first
     }
 
     /// The key bar entries of the enabled ones, in order.

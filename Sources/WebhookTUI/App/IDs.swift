@@ -15,9 +15,18 @@ public struct RequestID: Hashable, Sendable, Comparable, CustomStringConvertible
     public var description: String { "request \(raw)" }
 }
 
+/// A kind declared where it belongs (a screen's folder, a job's) and carried by the core as an
+/// open value (`RequestTag`, `ScreenMessage`, `JobOrder`, `JobReport`), which only compares it
+/// and hands it back to whoever reads its own kinds with `as`.
+public protocol OpenKind: Sendable, Equatable {}
+
+extension OpenKind {
+    func isSame(as other: any OpenKind) -> Bool { (other as? Self) == self }
+}
+
 /// A screen's own names for its requests: each screen (or shared question) declares an enum of
 /// them in its own folder. Nothing central grows when a screen adds a request.
-public protocol RequestTagKind: Hashable, Sendable {}
+public protocol RequestTagKind: OpenKind, Hashable {}
 
 /// What a request is to the screen that sent it: the answer comes back with this tag, and a
 /// screen cancels its requests by tag. The core only compares tags (to cancel and to route);
@@ -38,8 +47,4 @@ public struct RequestTag: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(value)" }
-}
-
-extension RequestTagKind {
-    func isSame(as other: any RequestTagKind) -> Bool { (other as? Self) == self }
 }

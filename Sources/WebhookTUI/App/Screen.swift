@@ -123,7 +123,7 @@ extension Screen {
     /// The enabled binding for this key, run.
     public mutating func handle(_ key: Key, _ context: ScreenContext) -> Outcome? {
         guard let binding = keys.binding(for: key, on: self) else {
-            return keys.whyDisabled(key, on: self).map { .status(.info, $0) }
+            return keys.whyDisabled(key).map { .status(.info, $0) }
         }
         return binding.run(&self, key, context)
     }

@@ -4,7 +4,7 @@ import TerminalUI
 /// A kind of message one screen or modal sends another, one way: declared as a type in the
 /// folder of the screen that receives it (or of the shared question or modal that sends it to
 /// several), so that nothing central grows when a screen adds one.
-public protocol ScreenMessageKind: Sendable, Equatable {}
+public protocol ScreenMessageKind: OpenKind {}
 
 /// What screens and modals tell each other: a question's answer to the screen that asked it, a
 /// webhook changed to the list, a choice to the form. The core only carries it; the receiver
@@ -20,10 +20,6 @@ public struct ScreenMessage: Sendable, Equatable, CustomStringConvertible {
     public static func == (a: ScreenMessage, b: ScreenMessage) -> Bool { a.value.isSame(as: b.value) }
 
     public var description: String { "\(value)" }
-}
-
-extension ScreenMessageKind {
-    func isSame(as other: any ScreenMessageKind) -> Bool { (other as? Self) == self }
 }
 
 /// After a copy with OSC 52, from the shell: why it may not arrive (to the modal on top).

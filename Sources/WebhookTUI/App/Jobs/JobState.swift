@@ -49,9 +49,9 @@ public struct JobEntry: Sendable, Equatable {
 }
 
 /// A kind of order to a job's runner (start it, stop it), declared by the job's kind.
-public protocol JobOrderKind: Sendable, Equatable {}
+public protocol JobOrderKind: OpenKind {}
 /// A kind of report from a job's runner, declared by the job's kind.
-public protocol JobReportKind: Sendable, Equatable {}
+public protocol JobReportKind: OpenKind {}
 
 /// An order, carried by the core to the shell (`Effect.job`); the runner reads its kind back.
 public struct JobOrder: Sendable, Equatable {
@@ -68,9 +68,6 @@ public struct JobReport: Sendable, Equatable {
     public func `as`<Kind: JobReportKind>(_: Kind.Type) -> Kind? { value as? Kind }
     public static func == (a: JobReport, b: JobReport) -> Bool { a.value.isSame(as: b.value) }
 }
-
-extension JobOrderKind { func isSame(as other: any JobOrderKind) -> Bool { (other as? Self) == self } }
-extension JobReportKind { func isSame(as other: any JobReportKind) -> Bool { (other as? Self) == self } }
 
 /// What a screen asks of jobs (`Outcome.jobs`): start one (its state and the order for its
 /// runner), or give one an order.

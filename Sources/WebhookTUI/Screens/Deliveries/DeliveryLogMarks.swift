@@ -79,7 +79,6 @@ extension DeliveryLogScreen {
 
     /// Marked replays in order: what is left, and the answers counted in one line.
     public struct BulkReplay: Sendable, Equatable {
-        public var total: Int
         /// Still to send, the head in flight (or held back by a 429 until the hold passes).
         public var queue: [MarkedReplay]
         public var enqueued = 0
@@ -88,7 +87,10 @@ extension DeliveryLogScreen {
         /// A 429 refused the head: nothing was done with it, it goes again when the hold passes.
         public var held = false
 
-        public init(queue: [MarkedReplay]) { self.queue = queue; total = queue.count }
+        public init(queue: [MarkedReplay]) { self.queue = queue }
+
+        /// Every marked replay: answered, and still to send.
+        public var total: Int { enqueued + failed + queue.count }
 
         public var done: Bool { queue.isEmpty }
 
