@@ -79,3 +79,31 @@ import Testing
         #expect(visible.hasPrefix("aaaa") && column == 0)
     }
 }
+
+/// A prefill is selected: typing replaces it (never "3h16:00"), a deletion clears it, a move keeps it.
+@Suite struct SelectedPrefillTests {
+    @Test func typingReplacesASelectedPrefill() {
+        var f = TextField("16:00", selected: true)
+        _ = f.handle(.character("3")); _ = f.handle(.character("h"))
+        #expect(f.text == "3h" && f.cursor == 2 && !f.selected)
+        var pasted = TextField("16:00", selected: true)
+        _ = pasted.handle(.paste("2h"))
+        #expect(pasted.text == "2h")
+    }
+
+    @Test func deletionClearsAndMovementKeeps() {
+        var f = TextField("16:00", selected: true)
+        _ = f.handle(.backspace)
+        #expect(f.text == "" && !f.selected)
+        var kept = TextField("16:00", selected: true)
+        _ = kept.handle(.left)
+        #expect(kept.text == "16:00" && !kept.selected)
+        _ = kept.handle(.character("x"))
+        #expect(kept.text == "16:0x0")
+    }
+
+    @Test func anEmptyPrefillIsNotSelected() {
+        #expect(!TextField("", selected: true).selected)
+        #expect(!TextField("a").selected)
+    }
+}

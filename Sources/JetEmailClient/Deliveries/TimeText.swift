@@ -1,17 +1,52 @@
 /// A point in time as people write it: unix seconds (`1764250000`), ISO 8601 (`2026-11-27`,
-/// `2026-11-27T14:00`, `2026-11-27T14:00:00Z`, `…+01:00`; without a zone, local time), or a
-/// time ago (`90s`, `90m`, `6h`, `2d`, `1w`). For `query --since`, `recover --since` and the
-/// log's `s`. Pure: `now` and the local UTC offset are given.
+/// `2026-11-27T14:00`, `2026-11-27T14:00:00Z`, `…+01:00`; without a zone, local time), a time
+/// of day (`14:00`: today, or yesterday when today's is still to come; `yesterday 14:00`,
+/// `today 9:30`), or a time ago (`90s`, `90m`, `6h`, `2d`, `1w`). The one parser of every verb
+/// and every prompt of the TUI. Pure: `now` and the local UTC offset are given.
 public enum TimeText {
+    /// What prompts and messages offer as examples: each one parses (a test holds them to it).
+    public static let examples = ["2h", "30m", "1d", "14:00", "yesterday 14:00", "2026-11-27T14:00", "1764250000"]
+
+    /// The examples as a sentence's end: "2h, 30m, … or unix seconds".
+    public static var examplesText: String {
+        examples.dropLast().joined(separator: ", ") + " or unix seconds"
+    }
+
     public static func parse(_ text: String, now: Int, utcOffset: Int) -> Int? {
-        let t = text.trimmingCharacters(in: " ")
-        guard !t.isEmpty else { return nil }
+        let t = text.trimmingCharacters(in: " ").lowercased()
+        guard !t.isEmpty, t.utf8.count <= 64 else { return nil }
         if t.allSatisfy(\.isASCIIDigit) { return Int(t) }
+        if let at = timeOfDay(t, now: now, utcOffset: utcOffset) { return at }
         if let unit = t.last, let count = Int(t.dropLast()), count >= 0, let seconds = ["s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 604_800][unit] {
             let (product, overflow) = count.multipliedReportingOverflow(by: seconds)
             return overflow ? nil : now - product
         }
         return iso8601(t, utcOffset: utcOffset)
+    }
+
+    /// `HH:MM[:SS]` (today, or yesterday when that is still to come), `today HH:MM`,
+    /// `yesterday HH:MM`, in the local zone.
+    static func timeOfDay(_ t: String, now: Int, utcOffset: Int) -> Int? {
+        var rest = Substring(t)
+        var day: Int?
+        for (word, back) in [("yesterday", 1), ("today", 0)] where rest.hasPrefix(word) {
+            rest = rest.dropFirst(word.count)
+            guard rest.first == " " else { return nil }
+            rest = rest.drop { $0 == " " }
+            day = back
+        }
+        let parts = rest.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) }),
+              let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 24, minute < 60, parts[1].count == 2 else { return nil }
+        let second = parts.count == 3 ? Int(parts[2]) ?? 60 : 0
+        guard second < 60, parts.count < 3 || parts[2].count == 2 else { return nil }
+        // Midnight of today, local: whole days of local time, back to UTC.
+        let (localNow, overflow) = now.addingReportingOverflow(utcOffset)
+        guard !overflow else { return nil }
+        let midnight = localNow - ((localNow % 86_400) + 86_400) % 86_400 - utcOffset
+        let today = midnight + hour * 3_600 + minute * 60 + second
+        if let day { return today - day * 86_400 }
+        return today > now ? today - 86_400 : today
     }
 
     /// `YYYY-MM-DD[(T| )HH:MM[:SS][Z|±HH[:]MM]]`.
@@ -27,7 +62,7 @@ public enum TimeText {
         var i = 10
         var offset = utcOffset
         if i < chars.count {
-            guard chars[i] == "T" || chars[i] == " ", let hour = number(i + 1, 2), i + 3 < chars.count, chars[i + 3] == ":",
+            guard chars[i] == "t" || chars[i] == " ", let hour = number(i + 1, 2), i + 3 < chars.count, chars[i + 3] == ":",
                   let minute = number(i + 4, 2), hour < 24, minute < 60 else { return nil }
             seconds += hour * 3_600 + minute * 60
             i += 6
@@ -37,7 +72,7 @@ public enum TimeText {
                 i += 3
             }
             if i < chars.count {
-                if chars[i] == "Z" || chars[i] == "z" {
+                if chars[i] == "z" {
                     offset = 0
                     i += 1
                 } else if chars[i] == "+" || chars[i] == "-" {

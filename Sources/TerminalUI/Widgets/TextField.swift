@@ -7,9 +7,14 @@ public struct TextField: Sendable, Equatable {
     /// so that a mistaken huge paste costs nothing on every key afterwards.
     public static let maxLength = 16_384
 
-    public init(_ text: String = "") {
+    /// The whole text is selected (a prefill): typing replaces it, Backspace or Delete clears
+    /// it, a move keeps it and lets the selection go.
+    public private(set) var selected = false
+
+    public init(_ text: String = "", selected: Bool = false) {
         characters = Array(text)
         cursor = characters.count
+        self.selected = selected && !characters.isEmpty
     }
 
     public var text: String { String(characters) }
@@ -39,6 +44,16 @@ public struct TextField: Sendable, Equatable {
     /// Performs an edit; `key` carries the text for `.insert` and the direction for `.move`.
     @discardableResult
     public mutating func apply(_ edit: TextEdit, key: Key) -> Dropped {
+        if selected {
+            selected = false
+            switch edit {
+            case .insert, .deleteBackward, .deleteForward, .deleteToStart, .deleteToEnd, .deleteWord:
+                characters = []
+                cursor = 0
+                if edit != .insert { return Dropped() }
+            case .move, .home, .end: break
+            }
+        }
         switch edit {
         case .insert:
             switch key {

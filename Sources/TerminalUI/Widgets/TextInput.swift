@@ -4,8 +4,8 @@ public struct TextInput: Widget {
     public var field: TextField
     public var masked: Bool
 
-    public init(_ text: String = "", masked: Bool = false) {
-        field = TextField(text)
+    public init(_ text: String = "", masked: Bool = false, selected: Bool = false) {
+        field = TextField(text, selected: selected)
         self.masked = masked
     }
 
@@ -30,7 +30,9 @@ public struct TextInput: Widget {
     public func draw(into grid: inout Grid, rect: Rect, focused: Bool, textStyle: Style) {
         grid.fill(row: rect.row, column: rect.column, width: rect.width, style: .input)
         let (visible, cursor) = masked ? maskedWindow(width: rect.width) : Self.window(field, width: rect.width)
-        grid.put(visible, row: rect.row, column: rect.column, style: textStyle, width: rect.width, marksCut: false)
+        // A selected prefill shows reversed: typing replaces it.
+        let style = field.selected ? Style(textStyle.role, bold: textStyle.bold, reverse: true) : textStyle
+        grid.put(visible, row: rect.row, column: rect.column, style: style, width: rect.width, marksCut: false)
         if focused { grid.cursor = (rect.row, rect.column + cursor) }
     }
 

@@ -15,7 +15,7 @@ enum TimeArgument {
         }
         guard let text = arguments.string(name) else { return nil }
         guard let t = TimeText.parse(text, now: Int(clock.epochAtStart), utcOffset: clock.utcOffset) else {
-            throw UsageError("--\(name): '\(TerminalSafe.escaped(text))' is not a time (unix seconds, ISO 8601 such as 2026-11-27T14:00, or 90m, 6h, 2d).")
+            throw UsageError("--\(name): '\(TerminalSafe.escaped(text))' is not a time (\(TimeText.examplesText)).")
         }
         return t
     }

@@ -25,7 +25,7 @@ public struct ExamplePrompt: Modal {
 
     /// For a webhook's details.
     static func asking(for webhook: Webhook) -> ExamplePrompt {
-        ExamplePrompt(input: TextInput(SecretModal.defaultPath(for: webhook.name)), url: webhook.url, eventType: eventType(for: webhook.events))
+        ExamplePrompt(input: TextInput(SecretModal.defaultPath(for: webhook.name), selected: true), url: webhook.url, eventType: eventType(for: webhook.events))
     }
 
     static let mainKeys: [Binding<ExamplePrompt>] = [

@@ -7,7 +7,7 @@ public struct SecretFilePrompt: Modal {
     public var reason: String
 
     init(path: String, reason: String) {
-        input = TextInput(path)
+        input = TextInput(path, selected: true)
         self.reason = reason
     }
 

@@ -6,7 +6,7 @@ import TerminalUI
 extension SecretModal {
     static let mainKeys: [Binding<SecretModal>] = [
         Binding([.character("w"), .character("W")], keys: "w", bar: BarEntry("w", "write to file"), help: "write the secret to a new file (0600, never overwrites)") { m, _, _ in
-            m.pathPrompt = TextInput(m.defaultPath)
+            m.pathPrompt = TextInput(m.defaultPath, selected: true)
             m.message = nil
             return .none
         },

@@ -38,14 +38,14 @@ extension DeliveryLogScreen {
                 help: "follow: new deliveries appear at the top as they arrive (asked for every 5 s); F again stops") { log, _, context in
             log.toggleFollow(context)
         },
-        Binding([.character("s")], keys: "s", bar: BarEntry("s", "since"), help: "time filter: only deliveries since a time (2h, 30m, 14:00, 2026-11-27T14:00)") { log, _, _ in
+        Binding([.character("s")], keys: "s", bar: BarEntry("s", "since"), help: "time filter: only deliveries since a time (\(TimeText.examplesText))") { log, _, _ in
             log.sinceTyping = true
-            log.sinceInput = TextInput(log.sinceText ?? "")
-            return .status(.info, "Since when? 2h, 30m, 1d, 14:00 (today), 2026-11-27T14:00 or unix seconds. Enter applies, Esc clears.")
+            log.sinceInput = TextInput(log.sinceText ?? "", selected: true)
+            return .status(.info, "Since when? \(TimeText.examplesText). Enter applies, Esc clears.")
         },
         Binding([.character("/")], keys: "/", bar: BarEntry("/", "look up"), help: "look up one event id or source uid (exact, on the server)") { log, _, _ in
             log.lookupTyping = true
-            log.lookupInput = TextInput(log.lookup?.text ?? "")
+            log.lookupInput = TextInput(log.lookup?.text ?? "", selected: true)
             return .none
         },
         Binding([.character("r")], keys: "r", bar: BarEntry("r", "reload"), help: "load the log again from the top") { log, _, context in log.restart(context) },
@@ -107,7 +107,7 @@ extension DeliveryLogScreen {
             let now = Int(context.clock.epochAtStart + context.now)
             guard let from = TimeText.parse(text, now: now, utcOffset: context.clock.utcOffset) else {
                 // What was typed stays, to be corrected.
-                return .status(.error, "Not a time: \(TerminalSafe.escaped(text)). Try 2h, 30m, 1d, 14:00, 2026-11-27T14:00 or unix seconds.")
+                return .status(.error, "Not a time: \(TerminalSafe.escaped(text)). Try \(TimeText.examplesText).")
             }
             log.sinceTyping = false
             log.sinceText = text

@@ -35,6 +35,12 @@ enum DeliveryLogView {
             grid.put("  look up /", row: screen.row, column: x, style: .accent)
             log.lookupInput.draw(into: &grid, rect: Rect(row: screen.row, column: x + 11, width: max(10, min(40, screen.right - x - 13)), height: 1), focused: focused)
         }
+        if log.sinceTyping {
+            // What is typed shows where it is typed, over the header's end if need be.
+            let column = min(x, max(screen.column, screen.right - 32))
+            grid.put("  since ", row: screen.row, column: column, style: .accent)
+            log.sinceInput.draw(into: &grid, rect: Rect(row: screen.row, column: column + 8, width: max(10, min(24, screen.right - column - 10)), height: 1), focused: focused)
+        }
         let rect = tableRect(screen)
         let all = log.webhook == nil
         if log.rowCount == 0 {
@@ -44,7 +50,7 @@ enum DeliveryLogView {
             let clock = context.clock
             // A column of its own for marks: a character, so that NO_COLOR still shows them.
             let columns = [TableColumn("", width: 1)] + DeliveryColumns.columns(allWebhooks: all)
-            TableDrawing.draw(columns: columns, cursor: log.cursor, into: &grid, rect: rect, focused: focused && !log.lookupTyping) { row, column, width in
+            TableDrawing.draw(columns: columns, cursor: log.cursor, into: &grid, rect: rect, focused: focused && !log.lookupTyping && !log.sinceTyping) { row, column, width in
                 if let delivery = log.delivery(at: row) {
                     if column == 0 { return log.isMarked(delivery) ? ("*", Style(.accent, bold: true)) : ("", .plain) }
                     return DeliveryColumns.cell(delivery, column: column - 1, width: width, allWebhooks: all, names: log.names, clock: clock)
