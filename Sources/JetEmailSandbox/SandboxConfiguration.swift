@@ -54,6 +54,9 @@ public struct SandboxConfiguration: Sendable, Equatable {
     /// Failed deliveries of an outage of one seeded webhook's receiver (Billing, the second),
     /// between three hours and one hour ago (`--outage N`): what `recover` is for.
     public var outage: Int
+    /// How many webhooks the outage took down (`--outage-webhooks K`): the second seeded and
+    /// those after it, N failed deliveries each.
+    public var outageWebhooks: Int
     /// Seconds after which a replayed delivery, pending until then, is delivered: success, but
     /// every twentieth fails again (`--replays-settle N`). Nil: replays stay pending, as tests expect.
     public var replaysSettleAfter: Int?
@@ -63,11 +66,12 @@ public struct SandboxConfiguration: Sendable, Equatable {
 
     public init(apiKey: String = SandboxConfiguration.randomKey(), ownedUsers: [String] = defaultOwnedUsers,
                 ownedDomains: [String] = defaultOwnedDomains, faults: SandboxFaults = SandboxFaults(), seed: Int = 0, seedDeliveries: Int = 0,
-                outage: Int = 0, replaysSettleAfter: Int? = nil) {
+                outage: Int = 0, outageWebhooks: Int = 1, replaysSettleAfter: Int? = nil) {
         self.apiKey = apiKey; self.ownedUsers = ownedUsers; self.ownedDomains = ownedDomains; self.faults = faults
         self.seed = seed
         self.seedDeliveries = seedDeliveries
         self.outage = outage
+        self.outageWebhooks = outageWebhooks
         self.replaysSettleAfter = replaysSettleAfter
     }
 

@@ -54,29 +54,50 @@ enum SandboxDeliverySeed {
     }
 }
 
-/// `--outage N`: the receiver of one webhook (the second seeded, Billing, or the only one) was
-/// down from three hours ago to one hour ago; its N deliveries of that time failed after their
-/// six attempts, with the codes a dead receiver gives (502, 503, 504, none). Their ids follow the
-/// seeded log's, so they are unique. Merged into the log newest first.
+/// `--outage N`: the receivers of one or more webhooks (`--outage-webhooks K`: the second
+/// seeded, Billing, then the third, …) were down from three hours ago to one hour ago: N
+/// deliveries of each in that time failed after their six attempts, with the codes a dead
+/// receiver gives (502, 503, 504, none), and so did every seeded delivery of theirs in it. Ids
+/// follow the seeded log's, so they are unique. Merged into the log newest first.
 enum SandboxOutageSeed {
     static let from = 3 * 3_600, to = 3_600
 
-    static func deliveries(_ count: Int, webhooks: [Webhook], after firstN: Int, now: Int) -> [SandboxDelivery] {
-        guard count > 0, let webhook = webhooks.count > 1 ? webhooks[1] : webhooks.first else { return [] }
-        let events = webhook.events.isEmpty ? [EventName(.outboundDelivered)] : webhook.events
-        return (0..<count).map { k in
-            let n = firstN + k
-            return SandboxDelivery(id: SampleEvent.eventID(n), webhookUUID: webhook.uuid, webhookURL: webhook.url,
-                                   eventType: events[k % events.count].rawValue, sourceUID: SampleEvent.sourceUID(n), n: n,
-                                   createdAt: now - to - k * (from - to) / count, status: .failed, attempts: 6,
-                                   lastCode: [502, 503, 0, 504][k % 4] == 0 ? nil : [502, 503, 0, 504][k % 4])
+    /// The webhooks that are down: the second seeded and those after it (the only one when
+    /// there is one).
+    static func down(_ webhooks: [Webhook], count: Int) -> [Webhook] {
+        guard let first = webhooks.first else { return [] }
+        guard webhooks.count > 1 else { return [first] }
+        return Array(webhooks.dropFirst().prefix(max(1, count)))
+    }
+
+    static func deliveries(_ count: Int, webhooks: [Webhook], downCount: Int = 1, after firstN: Int, now: Int) -> [SandboxDelivery] {
+        guard count > 0 else { return [] }
+        return down(webhooks, count: downCount).enumerated().flatMap { w, webhook in
+            let events = webhook.events.isEmpty ? [EventName(.outboundDelivered)] : webhook.events
+            return (0..<count).map { k in
+                let n = firstN + w * count + k
+                let code = [502, 503, 0, 504][k % 4]
+                return SandboxDelivery(id: SampleEvent.eventID(n), webhookUUID: webhook.uuid, webhookURL: webhook.url,
+                                       eventType: events[k % events.count].rawValue, sourceUID: SampleEvent.sourceUID(n), n: n,
+                                       createdAt: now - to - k * (from - to) / count - w * 7, status: .failed, attempts: 6,
+                                       lastCode: code == 0 ? nil : code)
+            }
         }
     }
 
-    /// The seeded log and the outage, newest first.
-    static func merged(_ log: [SandboxDelivery], _ outage: [SandboxDelivery]) -> [SandboxDelivery] {
+    /// The seeded log and the outage, newest first; the seeded deliveries of a down webhook in
+    /// the outage's hours failed too (its receiver answered nobody).
+    static func merged(_ log: [SandboxDelivery], _ outage: [SandboxDelivery], now: Int) -> [SandboxDelivery] {
         guard !outage.isEmpty else { return log }
-        return (log + outage).sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.n < $1.n }
+        let downUUIDs = Set(outage.map(\.webhookUUID))
+        let window = (now - from)...(now - to)
+        let failedLog = log.map { delivery in
+            guard downUUIDs.contains(delivery.webhookUUID), window.contains(delivery.createdAt) else { return delivery }
+            var failed = delivery
+            (failed.status, failed.attempts, failed.lastCode) = (.failed, 6, 502)
+            return failed
+        }
+        return (failedLog + outage).sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.n < $1.n }
     }
 }
 

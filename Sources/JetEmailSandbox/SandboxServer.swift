@@ -19,8 +19,9 @@ public final class SandboxServer: Sendable {
         let now = Int(Date().timeIntervalSince1970)
         let seeded = SandboxSeed.webhooks(configuration.seed, now: now)
         let history = SandboxOutageSeed.merged(SandboxDeliverySeed.deliveries(configuration.seedDeliveries, webhooks: seeded, now: now),
-                                               SandboxOutageSeed.deliveries(configuration.outage, webhooks: seeded,
-                                                                            after: configuration.seedDeliveries, now: now))
+                                               SandboxOutageSeed.deliveries(configuration.outage, webhooks: seeded, downCount: configuration.outageWebhooks,
+                                                                            after: configuration.seedDeliveries, now: now),
+                                               now: now)
         self.state = NIOLockedValueBox((configuration, SandboxStore(webhooks: seeded, deliveries: history)))
         self.log = log
     }

@@ -33,18 +33,23 @@ enum BuiltProgram {
     /// satisfies it, rather than after a fixed time that a loaded machine may not meet.
     /// The same, awaited on a thread of its own: a test that waits for the program holds none of
     /// the concurrency pool's few threads (two on a two-core machine), which other tests need.
+    /// `terminal`: stdout and stderr are a terminal (`script`'s), merged into `stdout`, as a person sees them.
     static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil, timeout: TimeInterval = 60,
-                    redirections: String? = nil, stopWhen: (@Sendable (String) -> Bool)? = nil) async throws -> Result {
+                    redirections: String? = nil, terminal: Bool = false, stopWhen: (@Sendable (String) -> Bool)? = nil) async throws -> Result {
         try await offThePool {
-            try runBlocking(arguments, environment: environment, input: input, timeout: timeout, redirections: redirections, stopWhen: stopWhen)
+            try runBlocking(arguments, environment: environment, input: input, timeout: timeout, redirections: redirections, terminal: terminal, stopWhen: stopWhen)
         }
     }
 
     /// Blocking: only on a thread of its own (inside `offThePool`), never on the pool.
     static func runBlocking(_ arguments: [String], environment: [String: String] = [:], input: String? = nil, timeout: TimeInterval = 60,
-                            redirections: String? = nil, stopWhen: (@Sendable (String) -> Bool)? = nil) throws -> Result {
+                            redirections: String? = nil, terminal: Bool = false, stopWhen: (@Sendable (String) -> Bool)? = nil) throws -> Result {
         let process = Process()
-        if let redirections {
+        if terminal {
+            let quoted = ([path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", quoted, "/dev/null"]
+        } else if let redirections {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", "exec \"$0\" \"$@\" \(redirections)", path] + arguments
         } else {

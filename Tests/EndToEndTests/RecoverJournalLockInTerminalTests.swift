@@ -14,7 +14,7 @@ extension InTerminal {
             let environment = backend.environment.merging(["XDG_STATE_HOME": state.path]) { $1 }
             let key = Array(backend.arguments.dropFirst())
             let billing = backend.server.webhooks[1]
-            let cli = try KilledRun(["recover", "--webhook", billing.uuid, "--yes"] + key, environment: environment)
+            let cli = try KilledRun(["recover", "--webhook", billing.uuid, "--since", "outage", "--yes"] + key, environment: environment)
             let server = backend.server
             await waitUntil(seconds: 20) { server.replays.count >= 3 }
 

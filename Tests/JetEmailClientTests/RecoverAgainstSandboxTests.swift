@@ -27,7 +27,7 @@ import JetEmailHTTP
     }
 
     func failedIDs(_ server: SandboxServer, uuid: String) -> [String] {
-        server.deliveries.filter { $0.uuid == uuid && $0.status == .failed }.map(\.id)
+        server.deliveries.filter { $0.uuid == uuid && $0.status == .failed && !RecoverFilter.isDiscardedOnPurpose($0) }.map(\.id)
     }
 
     /// Runs `events` to the end (or `stopAfter` answers) with a journal in `folder`.
@@ -59,8 +59,10 @@ import JetEmailHTTP
             let times = plan.events.compactMap(\.createdAt)
             #expect(times == times.sorted(), "oldest first")
             #expect(server.replays.isEmpty, "a plan replays nothing")
-            let queries = server.received.filter { $0.path == "/webhooks/query" }.count
-            #expect(queries == 3, "pages of 1,000: \(queries)")
+            let pages = server.received.filter { $0.path == "/webhooks/query" && $0.bodyText.contains("\"limit\":1000") }.count
+            #expect(pages == 3, "pages of 1,000: \(pages)")
+            let edges = server.received.filter { $0.path == "/webhooks/query" && $0.bodyText.contains("\"limit\":1,") }.count
+            #expect(edges <= 5, "the outage's window costs a handful of one-row queries: \(edges)")
 
             let folder = TemporaryDirectory()
             let (end, progress, journal) = try await run(plan, client: c, folder: folder.path)
@@ -76,7 +78,7 @@ import JetEmailHTTP
             let uuid = server.webhooks[1].uuid
             let plan = try await RecoverPlanner.plan(RecoverFilter(uuid: uuid), client: try client(base, key: server.apiKey))
             #expect(Set(plan.events.map(\.id)) == Set(failedIDs(server, uuid: uuid)) && plan.count >= 350)
-            let offsets = server.received.filter { $0.path == "/webhooks/query" }.compactMap { request -> Int? in
+            let offsets = server.received.filter { $0.path == "/webhooks/query" && $0.bodyText.contains("\"limit\":1000") }.compactMap { request -> Int? in
                 ((try? JSONSerialization.jsonObject(with: Data(request.bodyText.utf8))) as? [String: Any])?["offset"] as? Int
             }
             #expect(offsets.prefix(3) == [0, 70, 140], "each page starts where the last one's rows ended: \(offsets)")
@@ -86,7 +88,7 @@ import JetEmailHTTP
     @Test func aTypeAndATimeRangeNarrowThePlan() async throws {
         try await withSandbox(outage: 300) { server, base in
             let uuid = server.webhooks[1].uuid
-            let all = server.deliveries.filter { $0.uuid == uuid && $0.status == .failed }
+            let all = server.deliveries.filter { $0.uuid == uuid && $0.status == .failed && !RecoverFilter.isDiscardedOnPurpose($0) }
             let type = all[0].eventType.rawValue
             let times = all.compactMap(\.createdAt).sorted()
             let from = times[times.count / 3], to = times[2 * times.count / 3]

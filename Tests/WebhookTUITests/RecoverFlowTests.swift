@@ -42,8 +42,9 @@ import Testing
     @Test func ctrlRPlansWhatTheLogShowsAndThePlanIsTheQuestion() {
         var (d, id, filter) = askToRecover()
         #expect(filter.uuid == "u-1" && filter.status == .failed && filter.eventType == nil, "failed by default, the log's webhook")
+        #expect(filter.sinceOutage, "no time filter: the latest outage first")
         d.send(.answered(id, .recoverPlanned(.success(RecoverProposal(.fresh(plan(filter)), webhookName: "Orders", perMinute: 200)))))
-        #expect(d.screen.contains("Replay 3 failed deliveries of Orders, oldest first") && d.screen.contains("y/N"))
+        #expect(d.screen.contains("Replay 3 failed deliveries of Orders (latest outage)") && d.screen.contains("y/N"))
         d.press(.character("n"))
         #expect(d.drain().isEmpty, "anything but y starts nothing")
     }
@@ -103,6 +104,27 @@ import Testing
         #expect(d.state.recoverJob?.resumeCommand == "jetemail-webhooks recover --resume /state/recover-x.jsonl --api-key-file '/keys/ops key' --max-rate 120")
     }
 
+    @Test func theOutageIsStatedAndWPlansTheWholeLogInstead() {
+        var d = ListChangesTests().loaded()
+        d.state.onList { $0.select(uuid: "u-c") }
+        d.press(.control("r"))
+        guard case .run(let id, .recoverPlan(let filter, _), _)? = d.drain().first(where: { if case .run = $0 { true } else { false } }) else {
+            Issue.record("no plan asked for"); return
+        }
+        var outagePlan = plan(filter)
+        outagePlan.outage = OutageWindow(uuid: "u-c", began: 1_799_999_880, latestFailure: 1_800_000_000, lastSuccessBefore: 1_799_999_700, failed: 3, over: false)
+        outagePlan.discarded4xx = 2
+        d.send(.answered(id, .recoverPlanned(.success(RecoverProposal(.fresh(outagePlan), webhookName: "Crm", perMinute: 200)))))
+        let asked = d.screen
+        #expect(asked.contains("Latest outage: failing since") && asked.contains("3 failed since"), "\(asked)")
+        #expect(asked.contains("w: whole log") && asked.contains("2 left out"), "\(asked)")
+        d.press(.character("w"))
+        let wider = d.drain().compactMap { effect -> RecoverFilter? in
+            if case .run(_, .recoverPlan(let filter, _), _) = effect { filter } else { nil }
+        }
+        #expect(wider == [RecoverFilter(uuid: "u-c")], "w asks for the plan of the whole log: \(wider)")
+    }
+
     @Test func ctrlROnTheListPlansEveryFailedDeliveryOfTheSelectedWebhook() {
         var d = ListChangesTests().loaded()
         d.state.onList { $0.select(uuid: "u-c") }
@@ -111,11 +133,11 @@ import Testing
             if case .run(let id, .recoverPlan(let filter, let name), _) = effect { (id, filter, name) } else { nil }
         }
         guard let (id, filter, name) = jobs.first else { Issue.record("no plan asked for"); return }
-        #expect(filter == RecoverFilter(uuid: "u-c") && name == "Crm", "every failed delivery of the selected webhook, no time filter")
-        #expect(d.screen.contains("Reading the log of Crm to plan the recover"))
+        #expect(filter == RecoverFilter(uuid: "u-c", since: "outage") && name == "Crm", "the failed deliveries of the selected webhook's latest outage")
+        #expect(d.screen.contains("Finding when the failures of Crm began"))
         let proposal = RecoverProposal(.fresh(plan(filter)), webhookName: "Crm", perMinute: 200)
         d.send(.answered(id, .recoverPlanned(.success(proposal))))
-        #expect(d.screen.contains("Replay 3 failed deliveries of Crm, oldest first") && d.screen.contains("y/N"))
+        #expect(d.screen.contains("Replay 3 failed deliveries of Crm (latest outage)") && d.screen.contains("y/N"), "\(d.screen)")
         d.press(.character("y"))
         #expect(d.drain().containsRecover(.start(proposal)), "y on the list's question orders the run")
         d.sendRecover(.started(journal: "/state/recover-c.jsonl", toReplay: 3, uncertain: [], answeredBefore: 0))

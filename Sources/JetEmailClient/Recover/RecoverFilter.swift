@@ -10,17 +10,48 @@ public struct RecoverFilter: Sendable, Equatable, Codable {
     public var until: String?
     public var dateFrom: Int?
     public var dateTo: Int?
+    /// Stored only when true (journals written before it read as false).
+    private var include4xxStored: Bool?
+
+    /// Take deliveries whose last answer was a 4xx other than 408 and 429 too: JetEmail
+    /// discards those on purpose (the receiver said "not this one"), so by default they are left
+    /// out, counted and said.
+    public var include4xx: Bool {
+        get { include4xxStored ?? false }
+        set { include4xxStored = newValue ? true : nil }
+    }
+
+    /// `--since outage`: the range begins where the webhook's latest run of failures began,
+    /// found when the plan is made.
+    public static let outageWord = "outage"
+    public var sinceOutage: Bool { since == Self.outageWord }
 
     public init(uuid: String, status: DeliveryStatus = .failed, eventType: String? = nil, since: String? = nil, until: String? = nil,
-                dateFrom: Int? = nil, dateTo: Int? = nil) {
+                dateFrom: Int? = nil, dateTo: Int? = nil, include4xx: Bool = false) {
         self.uuid = uuid; self.status = status; self.eventType = eventType; self.since = since; self.until = until
         self.dateFrom = dateFrom; self.dateTo = dateTo
+        self.include4xx = include4xx
     }
+
+    enum CodingKeys: String, CodingKey {
+        case uuid, status, eventType, since, until, dateFrom, dateTo
+        case include4xxStored = "include4xx"
+    }
+
+    /// A delivery JetEmail gave up on because the receiver answered a 4xx other than 408
+    /// (timeout) and 429 (slow down): discarded on purpose, not lost.
+    public static func isDiscardedOnPurpose(_ delivery: Delivery) -> Bool {
+        guard delivery.status == .failed, let code = delivery.lastResponseCode else { return false }
+        return (400...499).contains(code) && code != 408 && code != 429
+    }
+
+    /// Whether the plan leaves this row out as discarded on purpose.
+    public func leavesOut(_ delivery: Delivery) -> Bool { !include4xx && Self.isDiscardedOnPurpose(delivery) }
 
     /// What makes two runs "the same recover": the webhook, the status, the type and the time
     /// range as typed. A short hex digest, for the journal's file name.
     public var key: String {
-        let text = [uuid, status.rawValue, eventType ?? "", since ?? "", until ?? ""].joined(separator: "\u{1F}")
+        let text = ([uuid, status.rawValue, eventType ?? "", since ?? "", until ?? ""] + (include4xx ? ["4xx"] : [])).joined(separator: "\u{1F}")
         return String(HMACSHA256.hex(SHA256.hash(Array(text.utf8))).prefix(12))
     }
 
@@ -47,6 +78,7 @@ public struct RecoverFilter: Sendable, Equatable, Codable {
         if let eventType { text += " (\(eventType))" }
         if let since { text += " since \(since)" }
         if let until { text += " until \(until)" }
+        if include4xx { text += ", 4xx included" }
         return text
     }
 }

@@ -24,6 +24,16 @@ public struct RecoverPlan: Sendable, Equatable {
     /// The server's last total, when it counted more events than came back distinct (it
     /// repeated, skipped or ignored offsets): the plan may be short, and says so.
     public var shortOf: Int?
+    /// Rows left out because JetEmail discarded them on purpose (a 4xx other than 408 and 429):
+    /// `--include-4xx` takes them.
+    public var discarded4xx = 0
+    /// The webhook's latest run of failures, when the plan looked for it (`--since outage`, and
+    /// every plan of failed deliveries).
+    public var outage: OutageWindow?
+    /// Failed deliveries of the same run before the range's start (`--since` cut the run), and
+    /// when that run began.
+    public var cutOff: Int?
+    public var cutOffBegan: Int?
 
     public var count: Int { events.count }
 
@@ -76,13 +86,39 @@ public enum RecoverPlanner {
 
     /// `progress` hears the events collected so far and the latest total. A 429 is the
     /// client's to wait out (the request path holds every process and asks again).
-    public static func plan(_ filter: RecoverFilter, client: JetEmailClient,
+    public static func plan(_ asked: RecoverFilter, client: JetEmailClient,
                             progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws(JetEmailError) -> RecoverPlan {
+        var filter = asked
+        var outage: OutageWindow?
+        var cut: (count: Int, began: Int?)?
+        let query: OutageFinder.Query = { q throws(JetEmailError) in try await client.queryDeliveries(q) }
+        if filter.status == .failed {
+            // The run of failures is found first: `--since outage` begins there, and any other
+            // range is told what it leaves of it.
+            outage = try await OutageFinder.find(uuid: filter.uuid, query: query)
+            if filter.sinceOutage {
+                guard let outage else {
+                    return RecoverPlan(filter: filter, events: [], byType: [:], byCode: [:], oldest: nil, newest: nil, totalsSeen: [])
+                }
+                filter.dateFrom = outage.began
+            } else if let from = filter.dateFrom {
+                cut = try await OutageFinder.cutOff(uuid: filter.uuid, since: from, query: query)
+            }
+        }
+        var plan = try await collect(filter, client: client, progress: progress)
+        plan.outage = outage
+        plan.cutOff = cut?.count
+        plan.cutOffBegan = cut?.began
+        return plan
+    }
+
+    /// Every page of the log the filter asks for, the rows it admits kept oldest first.
+    static func collect(_ filter: RecoverFilter, client: JetEmailClient, progress: @Sendable (Int, Int) -> Void) async throws(JetEmailError) -> RecoverPlan {
         var seen = Set<String>()
         var events: [RecoverPlan.Event] = []
         var byType: [String: Int] = [:], byCode: [String: Int] = [:]
         var totals: [Int] = []
-        var dropped = 0
+        var dropped = 0, discarded = 0
         var lastTotal: Int?
         var offset = 0
         while true {
@@ -95,6 +131,7 @@ public enum RecoverPlanner {
                 // Only what was asked for is ever replayed: a row of another webhook or status
                 // (a server that ignores the filter) is counted and left out.
                 guard filter.admits(delivery), RecoverPlan.isEventID(delivery.id) else { dropped += 1; continue }
+                if filter.leavesOut(delivery) { discarded += 1; continue }
                 events.append(RecoverPlan.Event(id: delivery.id, createdAt: delivery.createdAt))
                 byType[delivery.eventType.rawValue, default: 0] += 1
                 byCode[delivery.lastResponseCode.map(String.init) ?? "none", default: 0] += 1
@@ -115,7 +152,9 @@ public enum RecoverPlanner {
             }
         }.map(\.element)
         let times = ordered.compactMap(\.createdAt)
-        return RecoverPlan(filter: filter, events: ordered, byType: byType, byCode: byCode, oldest: times.min(), newest: times.max(),
-                           totalsSeen: totals, dropped: dropped, shortOf: shortOf)
+        var plan = RecoverPlan(filter: filter, events: ordered, byType: byType, byCode: byCode, oldest: times.min(), newest: times.max(),
+                               totalsSeen: totals, dropped: dropped, shortOf: shortOf)
+        plan.discarded4xx = discarded
+        return plan
     }
 }

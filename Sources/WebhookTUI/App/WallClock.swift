@@ -29,6 +29,28 @@ public struct WallClock: Sendable, Equatable {
         return "\(y)-\(Self.two(m))-\(Self.two(d)) \(Self.two(seconds / 3600)):\(Self.two(seconds % 3600 / 60)) \(sign)\(Self.two(offset / 3600)):\(Self.two(offset % 3600 / 60))"
     }
 
+    /// `2026-11-27T14:05:09+01:00`: exact to the second, and a time every prompt and `--since`
+    /// reads back (`?` outside `showable`).
+    public func iso(_ unix: Int) -> String {
+        guard Self.showable.contains(unix), abs(utcOffset) <= 86_400 else { return "?" }
+        let t = unix + utcOffset
+        let days = Int((Double(t) / 86_400).rounded(.down))
+        let seconds = t - days * 86_400
+        let (y, m, d) = Self.civil(days)
+        let sign = utcOffset < 0 ? "-" : "+"
+        let offset = abs(utcOffset)
+        return "\(y)-\(Self.two(m))-\(Self.two(d))T\(Self.two(seconds / 3600)):\(Self.two(seconds % 3600 / 60)):\(Self.two(seconds % 60))"
+            + "\(sign)\(Self.two(offset / 3600)):\(Self.two(offset % 3600 / 60))"
+    }
+
+    /// `16:01` for a time in the last 20 hours before `now` (unix seconds), else `2026-11-27 16:01`:
+    /// short where a short time cannot be mistaken.
+    public func shortTime(_ unix: Int, now: Int) -> String {
+        let full = local(unix)
+        guard full != "?", now >= unix, now - unix < 20 * 3_600 else { return full == "?" ? full : String(full.prefix(16)) }
+        return String(full.dropFirst(11).prefix(5))
+    }
+
     /// `3 days ago`, `in 5 min`, `just now`.
     public func relative(_ unix: Int, now: Double) -> String {
         let current = epochAtStart + now

@@ -10,13 +10,13 @@ struct DemoSandbox {
 
     /// `seed`: webhooks the sandbox starts with (the list opens on a handful), each with
     /// deliveries in the log (`deliveriesPerWebhook` of them); a seeded demo has an outage too
-    /// (300 failed deliveries of Billing in the last hours), for `recover`.
+    /// (300 failed deliveries each of Billing and the webhook after it, 3 h to 1 h ago), for `recover`.
     /// `pacer`: the process's request budget, which the demo's calls pass too.
     static func start(latencyMilliseconds: Int, deadlineSeconds: Int, seed: Int = 0, deliveriesPerWebhook: Int = 60,
                       pacer: RequestPacer? = nil) async throws -> DemoSandbox {
         let server = SandboxServer(configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: latencyMilliseconds), seed: seed,
                                                                        seedDeliveries: seed * deliveriesPerWebhook,
-                                                                       outage: seed > 1 ? 300 : 0,
+                                                                       outage: seed > 1 ? 300 : 0, outageWebhooks: seed > 2 ? 2 : 1,
                                                                        // Replays are delivered after a while, so a recover can be watched working.
                                                                        replaysSettleAfter: seed > 1 ? Self.replaysSettleAfter : nil))
         let port = try await server.start()

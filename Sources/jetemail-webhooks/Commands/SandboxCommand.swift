@@ -24,6 +24,7 @@ struct SandboxCommand: Command {
         .value("rate-window", "count", "Lock out as JetEmail does: more than COUNT requests in any 60 s, and every request is answered 429 for 5 minutes."),
         .value("seed", "count", "Start with this many realistic webhooks (default 0)."),
         .value("outage", "count", "Failed deliveries of an outage of the second seeded webhook, 3 h to 1 h ago (default 300 when seeded; 0 for none)."),
+        .value("outage-webhooks", "count", "How many webhooks the outage took down: the second seeded and those after it, --outage failed deliveries each (default 1)."),
         .value("seed-deliveries", "count", "Start with this many deliveries in the log, spread over the seeded webhooks (8 are seeded if --seed is not given)."),
         .value("live", "seconds", "Every SECONDS, a new delivery to one of the webhooks (in turn; one in four failed): a log to follow."),
         .value("replays-settle", "seconds", "A replayed delivery stays pending for SECONDS, then is delivered (every twentieth fails again); without it replays stay pending."),
@@ -41,6 +42,7 @@ struct SandboxCommand: Command {
     let seed: Int
     let seedDeliveries: Int
     let outage: Int?
+    let outageWebhooks: Int
     let rateWindow: Int?
     let live: Int?
     let replaysSettle: Int?
@@ -64,6 +66,8 @@ struct SandboxCommand: Command {
         replaysSettle = try arguments.optionalInt("replays-settle")
         if let replaysSettle, !(0...86_400).contains(replaysSettle) { throw UsageError("--replays-settle must be from 0 to 86400 seconds.") }
         outage = try arguments.optionalInt("outage")
+        outageWebhooks = try arguments.int("outage-webhooks", default: 1)
+        guard (1...1_000).contains(outageWebhooks) else { throw UsageError("--outage-webhooks must be from 1 to 1000.") }
         if let outage, !(0...1_000_000).contains(outage) { throw UsageError("--outage must be from 0 to 1000000.") }
         rateWindow = try arguments.optionalInt("rate-window")
         if let rateWindow, !(1...100_000).contains(rateWindow) { throw UsageError("--rate-window must be from 1 to 100000.") }
@@ -88,7 +92,7 @@ struct SandboxCommand: Command {
                                   malformed: malformed.flatMap(MalformedAnswer.init(rawValue:)), rateLimitRetryAfter: rateLimit,
                                   rateWindow: rateWindow),
             seed: (seedDeliveries > 0 || (outage ?? 0) > 0) && seed == 0 ? 8 : seed, seedDeliveries: seedDeliveries,
-            outage: outage ?? (seed > 0 || seedDeliveries > 0 ? 300 : 0), replaysSettleAfter: replaysSettle)
+            outage: outage ?? (seed > 0 || seedDeliveries > 0 ? 300 : 0), outageWebhooks: outageWebhooks, replaysSettleAfter: replaysSettle)
         if let apiKeyFile {
             do {
                 let resolved = try APIKeyResolver(keyFile: apiKeyFile, environment: [:]).resolve()

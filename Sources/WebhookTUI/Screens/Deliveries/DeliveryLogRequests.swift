@@ -83,6 +83,7 @@ extension DeliveryLogScreen {
         if let replay = message.as(ReplayConfirmed.self) { return ReplayQuestion.send(replay.target, to: replay.to) }
         if let marked = message.as(ReplayMarkedConfirmed.self) { return replayMarked(marked.replays) }
         if let recover = message.as(RecoverConfirmed.self) { return recover.start(context) }
+        if let widened = message.as(RecoverWidened.self) { return widened.plan() }
         if case .replayEnqueued(let uuid, let eventID)? = message.as(RecoverMessage.self) { markPending(eventID, of: uuid) }
         return .none
     }

@@ -128,8 +128,14 @@ public struct DeliveryLogScreen: Screen {
     }
 
     /// What a recover from this log replays: what it shows (failed when it shows every status).
+    /// What Ctrl-R plans: what the log shows; with no time filter on failed deliveries, the
+    /// webhook's latest outage first (the question offers the whole log).
     public var recoverFilter: RecoverFilter? {
-        webhook.map { RecoverFilter(uuid: $0.uuid, status: statusFilter ?? .failed, eventType: eventTypeFilter, since: sinceText, dateFrom: sinceFrom) }
+        webhook.map { webhook in
+            let status = statusFilter ?? .failed
+            let since = sinceText ?? (status == .failed ? RecoverFilter.outageWord : nil)
+            return RecoverFilter(uuid: webhook.uuid, status: status, eventType: eventTypeFilter, since: since, dateFrom: sinceFrom)
+        }
     }
 
     /// Filters in words, for the header: `failed · outbound.bounced · lookup evt_…`.

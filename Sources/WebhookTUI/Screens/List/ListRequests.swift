@@ -209,6 +209,7 @@ extension ListScreen {
             // screen opens, to watch the webhook recover; Esc is back on the list.
             return recover.start(context) + .push(RecoverScreen())
         }
+        if let widened = message.as(RecoverWidened.self) { return widened.plan() }
         guard let message = message.as(ListMessage.self) else { return .none }
         switch message {
         case .disable(let uuid), .enable(let uuid):

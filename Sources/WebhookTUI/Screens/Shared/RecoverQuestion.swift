@@ -13,15 +13,18 @@ enum RecoverQuestion {
         if log.lookup != nil {
             return .status(.warning, "A recover replays by status, type and time, not one lookup: Esc clears the lookup first.")
         }
-        return plan(filter, of: webhook, context)
+        return plan(filter, of: webhook.uuid, named: webhook.name)
     }
 
-    /// `Ctrl-R` on the list: every failed delivery of the selected webhook, as its log with no
-    /// filter would plan it (the plan says how many and from when to when before anything goes).
+    /// `Ctrl-R` on the list: the failed deliveries of the selected webhook's latest outage (its
+    /// latest run of failures, found for the plan); the question offers the whole log (`w`).
     static func plan(forWebhook webhook: Webhook, _ context: ScreenContext) -> Outcome {
         if let running = context.job(RecoverStatus.self)?.state, running.isRunning { return showRun(running, asking: webhook.uuid) }
-        return plan(RecoverFilter(uuid: webhook.uuid), of: webhook, context)
+        return plan(RecoverFilter(uuid: webhook.uuid, since: RecoverFilter.outageWord), of: webhook.uuid, named: webhook.name)
     }
+
+    /// `w` in a question about an outage: every failed delivery of the webhook, whenever.
+    static let widen = ConfirmDialog.Alternative(key: "w", label: "the whole log instead")
 
     /// One at a time: while a recover runs, `Ctrl-R` shows it.
     private static func showRun(_ running: RecoverStatus, asking uuid: String?) -> Outcome {
@@ -30,10 +33,11 @@ enum RecoverQuestion {
         return .push(RecoverScreen(notice: other ? "A recover of \(TerminalSafe.escaped(running.webhookName)) is running; one at a time." : nil))
     }
 
-    private static func plan(_ filter: RecoverFilter, of webhook: Webhook, _ context: ScreenContext) -> Outcome {
-        let name = TerminalSafe.escaped(webhook.name)
-        return .send(Request(RecoverPlanTag(), .recoverPlan(filter, webhookName: webhook.name),
-                             progress: "Reading the log of \(name) to plan the recover (\(TerminalSafe.escaped(filter.describe(webhookName: webhook.name))))…"))
+    static func plan(_ filter: RecoverFilter, of uuid: String, named webhookName: String) -> Outcome {
+        let name = TerminalSafe.escaped(webhookName)
+        let progress = filter.sinceOutage ? "Finding when the failures of \(name) began, to plan the recover…"
+            : "Reading the log of \(name) to plan the recover (\(TerminalSafe.escaped(filter.describe(webhookName: webhookName))))…"
+        return .send(Request(RecoverPlanTag(), .recoverPlan(filter, webhookName: webhookName), progress: progress))
     }
 
     static func answered(_ result: Result<RecoverProposal, JetEmailError>, _ context: ScreenContext) -> Outcome {
@@ -51,19 +55,35 @@ enum RecoverQuestion {
         let name = TerminalSafe.escaped(proposal.webhookName)
         let filter = proposal.filter
         let what = "\(filter.status.rawValue) deliveries"
-        let since = filter.since.map { " (since \(TerminalSafe.escaped($0)))" } ?? ""
+        let since = filter.sinceOutage ? " (latest outage)" : filter.since.map { " (since \(TerminalSafe.escaped($0)))" } ?? ""
         let about = DurationText.words(proposal.estimatedSeconds)
         let count = proposal.toReplay.count
         switch proposal.kind {
         case .fresh(let plan):
             guard count > 0 else {
+                if filter.sinceOutage, plan.outage == nil { return .status(.info, "Nothing to recover: \(name) has no failed delivery in the log.") }
                 return .status(.info, "Nothing to recover: no \(TerminalSafe.escaped(filter.describe(webhookName: proposal.webhookName))).")
             }
-            var message = "\(count) \(what) of \(name)"
+            var message = ""
+            let now = Int(context.clock.epochAtStart + context.now)
+            if let outage = plan.outage { message += "Latest outage: \(outage.describe { context.clock.shortTime($0, now: now) }). " }
+            message += "\(count) \(what) of \(name)"
             if let oldest = plan.oldest, let newest = plan.newest { message += ", \(context.clock.local(oldest)) to \(context.clock.local(newest))" }
             message += ". By type: " + top(plan.byType) + ". By last response: " + top(plan.byCode) + "."
             message += " One event at a time, to this webhook only, at most \(proposal.perMinute) requests a minute; a journal keeps what was sent."
-            if filter.since == nil { message += " A time filter (s in the webhook's log) narrows it." }
+            if filter.sinceOutage {
+                message += " w plans the whole log instead; a time of your own: s in the webhook's log (l), then Ctrl-R."
+            } else if filter.since == nil {
+                message += " A time filter (s in the webhook's log) narrows it."
+            }
+            if let cut = plan.cutOff, cut > 0 {
+                message += " The time filter cuts a run of failures: \(cut) failed before it"
+                    + (plan.cutOffBegan.map { " (from \(context.clock.local($0)))" } ?? "") + " \(cut == 1 ? "is" : "are") left out."
+            }
+            if plan.discarded4xx > 0 {
+                message += " \(plan.discarded4xx) left out: the receiver answered a 4xx (not 408 or 429), which JetEmail discards on purpose"
+                    + " (jetemail-webhooks recover --include-4xx takes them)."
+            }
             if plan.dropped > 0 {
                 message += " \(plan.dropped) row\(plan.dropped == 1 ? "" : "s") JetEmail sent \(plan.dropped == 1 ? "is" : "are") not \(plan.filter.status.rawValue) "
                     + "deliveries of this webhook: left out, never replayed."
@@ -78,10 +98,15 @@ enum RecoverQuestion {
                 message += " A recover of the same filter finished" + (before.at.map { " at \(context.clock.local($0))" } ?? "")
                     + " (\(before.enqueued) enqueued); these failed since."
             }
+            let widen = filter.sinceOutage ? Self.widen : nil
             let dialog = ConfirmDialog(title: "Recover", message: message,
-                                       question: "Replay \(count) \(what) of \(name)\(since), oldest first, about \(about)? y/N",
-                                       confirmLabel: "replay them all")
-            return .open(ConfirmModal(dialog, onYes: .tell(RecoverConfirmed(proposal: proposal))))
+                                       question: "Replay \(count) \(what) of \(name)\(since), oldest first, about \(about)? y/N" + (widen == nil ? "" : ", w: whole log"),
+                                       confirmLabel: "replay them all", alternative: widen)
+            var wider = filter
+            wider.since = nil
+            wider.dateFrom = nil
+            return .open(ConfirmModal(dialog, onYes: .tell(RecoverConfirmed(proposal: proposal)),
+                                      onAlternative: widen == nil ? nil : ScreenMessage(RecoverWidened(filter: wider, webhookName: proposal.webhookName))))
         case .resume(let state):
             var message = "A recover of these stopped before its end: \(state.results.count) of \(state.events.count) answered "
                 + "(\(state.count(.enqueued)) enqueued)."
@@ -111,6 +136,14 @@ enum RecoverQuestion {
 
 /// Planning a recover (reading the log, or finding its journal), from any screen that asks.
 struct RecoverPlanTag: RequestTagKind {}
+
+/// `w` in the question about an outage: plan the whole log of the webhook instead.
+struct RecoverWidened: ScreenMessageKind {
+    var filter: RecoverFilter
+    var webhookName: String
+
+    func plan() -> Outcome { RecoverQuestion.plan(filter, of: filter.uuid, named: webhookName) }
+}
 
 /// Yes to the recover question: start the recover it described.
 struct RecoverConfirmed: ScreenMessageKind {

@@ -26,10 +26,11 @@ struct RecoverCommand: Command {
     static let options: [OptionSpec] = [
         .value("webhook", "uuid", "The webhook whose deliveries are replayed (its uuid or exact name; also --uuid)."),
         .value("uuid", "uuid", "The official CLI's name for --webhook."),
-        .value("since", "time", "Only deliveries at or after TIME (as query's TIME)."),
+        .value("since", "time", "Only deliveries at or after TIME (as query's TIME), or 'outage': since the webhook's latest run of failures began."),
         .value("until", "time", "Only deliveries at or before TIME."),
         .value("event-type", "type", "Only this event type.").choosing { DeliveryQuery.eventTypes },
         .value("status", "status", "Which deliveries: failed (default), retry, pending or success.").choosing { DeliveryStatus.allCases.map(\.rawValue) },
+        .flag("include-4xx", "Also replay deliveries whose last answer was a 4xx other than 408 and 429 (JetEmail discards those on purpose)."),
         .flag("dry-run", "Print the plan; replay nothing."),
         .flag("yes", "Replay without asking."),
         .value("journal", "path", "Write the journal here (a new file) instead of the state folder."),
@@ -85,11 +86,13 @@ struct RecoverCommand: Command {
             throw UsageError("--event-type must be one of: \(DeliveryQuery.eventTypes.joined(separator: ", ")).")
         }
         let clock = SystemClock.wallClock()
-        let from = try TimeArgument.option(arguments, "since", unixName: nil, clock: clock)
+        let sinceOutage = arguments.string("since")?.lowercased() == RecoverFilter.outageWord
+        let from = sinceOutage ? nil : try TimeArgument.option(arguments, "since", unixName: nil, clock: clock)
         let to = try TimeArgument.option(arguments, "until", unixName: nil, clock: clock)
         if let from, let to, from > to { throw UsageError("--since is after --until.") }
-        filter = RecoverFilter(uuid: uuid, status: status, eventType: type, since: arguments.string("since"), until: arguments.string("until"),
-                               dateFrom: from, dateTo: to)
+        if sinceOutage, status != .failed { throw UsageError("--since outage is a run of failures: it goes with --status failed only.") }
+        filter = RecoverFilter(uuid: uuid, status: status, eventType: type, since: sinceOutage ? RecoverFilter.outageWord : arguments.string("since"),
+                               until: arguments.string("until"), dateFrom: from, dateTo: to, include4xx: arguments.flag("include-4xx"))
     }
 
     @MainActor func begin() throws -> CommandWork {

@@ -1,4 +1,5 @@
 import JetEmailClient
+import WebhookTUI
 import PosixSupport
 
 /// What a recover prints: the plan (or what a journal has left), the summary, the events not
@@ -11,12 +12,18 @@ extension RecoverCommand {
                 var webhook: String, webhook_name: String, status: String, count: Int, by_type: [String: Int], by_code: [String: Int]
                 var oldest: Int?, newest: Int?, estimated_seconds: Int, total_changed: Bool, totals_seen: [Int], dry_run: Bool
                 var dropped: Int, short_of: Int?
+                /// The webhook's latest run of failures: when it began, the success before it.
+                var outage_began: Int?, last_success_before: Int?, outage_over: Bool?
+                /// Failed deliveries of that run before --since (left out), and 4xx left out.
+                var cut_off: Int?, discarded_4xx: Int
             }
             try APIAccess.print(WebhookOutput.jsonLine(PlanJSON(webhook: plan.filter.uuid, webhook_name: webhookName, status: plan.filter.status.rawValue,
                                                             count: plan.count, by_type: plan.byType, by_code: plan.byCode, oldest: plan.oldest,
                                                             newest: plan.newest, estimated_seconds: plan.estimatedSeconds(perMinute: perMinute, priority: .background),
                                                             total_changed: plan.totalChanged, totals_seen: plan.totalsSeen, dry_run: dryRun,
-                                                            dropped: plan.dropped, short_of: plan.shortOf))
+                                                            dropped: plan.dropped, short_of: plan.shortOf, outage_began: plan.outage?.began,
+                                                            last_success_before: plan.outage?.lastSuccessBefore, outage_over: plan.outage?.over,
+                                                            cut_off: plan.cutOff ?? 0, discarded_4xx: plan.discarded4xx))
                                     )
             return
         }
@@ -26,6 +33,7 @@ extension RecoverCommand {
                          + "(another webhook, status, type or time, or no usable id): left out, never replayed")
         }
         if let total = plan.shortOf { lines.append("  ! JetEmail counted \(total), but fewer came back distinct while paging: the plan may be short") }
+        lines += outageLines(plan, clock: clock)
         guard plan.count > 0 else { try APIAccess.print(([lines[0] + ": nothing to replay."] + lines.dropFirst()).joined(separator: "\n")); return }
         lines.append("  by type: " + RecoverPlan.ranked(plan.byType).map { "\(TerminalSafe.escaped($0.key)) \($0.count)" }.joined(separator: ", "))
         lines.append("  by last response: " + RecoverPlan.ranked(plan.byCode).map { "\(TerminalSafe.escaped($0.key)) \($0.count)" }.joined(separator: ", "))
@@ -33,6 +41,30 @@ extension RecoverCommand {
         lines.append("  about \(DurationText.words(plan.estimatedSeconds(perMinute: perMinute, priority: .background))) at \(perMinute) requests a minute")
         if plan.totalChanged { lines.append("  ! the log changed while it was read (totals \(plan.totalsSeen.map(String.init).joined(separator: ", "))): the plan has what was seen") }
         try APIAccess.print(lines.joined(separator: "\n"))
+    }
+
+    /// The webhook's run of failures, what --since cut from it, and the 4xx left out: each with
+    /// the option that changes it.
+    func outageLines(_ plan: RecoverPlan, clock: WallClock) -> [String] {
+        var lines: [String] = []
+        if let outage = plan.outage {
+            lines.append("  latest outage: \(outage.describe { clock.shortTime($0, now: Int(clock.epochAtStart)) })"
+                         + (plan.filter.sinceOutage ? "" : "; --since outage plans that run alone"))
+        } else if plan.filter.sinceOutage {
+            lines.append("  no failed delivery of this webhook is in the log: no outage to recover")
+        }
+        if let cut = plan.cutOff, cut > 0 {
+            let from = plan.cutOffBegan.map { " (from \(clock.local($0)))" } ?? ""
+            // `--since outage` takes them only when the run cut is the latest one.
+            let ways = (plan.cutOffBegan != nil && plan.cutOffBegan == plan.outage?.began ? ["--since outage"] : [])
+                + (plan.cutOffBegan.map { ["--since \(clock.iso($0))"] } ?? [])
+            lines.append("  ! --since cuts a run of failures: \(cut) failed before it\(from) \(cut == 1 ? "is" : "are") left out"
+                         + (ways.isEmpty ? "" : "; " + ways.joined(separator: " or ") + " takes them"))
+        }
+        if plan.discarded4xx > 0 {
+            lines.append("  \(plan.discarded4xx) left out: the receiver answered a 4xx (not 408 or 429), which JetEmail discards on purpose; --include-4xx takes them")
+        }
+        return lines
     }
 
     /// The recover in numbers: JSON on stdout, or a line on stderr (stdout stays for data).
