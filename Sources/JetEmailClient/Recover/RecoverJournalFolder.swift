@@ -70,3 +70,28 @@ extension RecoverJournal {
         return (y, m, d, seconds / 3600, seconds % 3600 / 60, seconds % 60)
     }
 }
+
+extension RecoverJournal {
+    /// The journals in the folder that stopped before their end, made for this account (or
+    /// for any, when `target` is nil), newest first: at most `limit` files are read, newest
+    /// first, each as untrusted input (one that cannot be read is skipped).
+    public static func unfinished(folder: String, target: Target?, limit: Int = 20) -> [State] {
+        guard let dir = opendir(folder) else { return [] }
+        var names: [(stamp: Substring, name: String)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix("recover-"), name.hasSuffix(".jsonl") else { continue }
+            var info = stat()
+            guard lstat("\(folder)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            // The name ends in its UTC stamp: the newest sorts last.
+            names.append((name.dropLast(6).split(separator: "-").last ?? "", name))
+        }
+        closedir(dir)
+        return names.sorted { $0.stamp > $1.stamp }.prefix(limit).compactMap { entry in
+            guard let state = try? read("\(folder)/\(entry.name)"), !state.finished,
+                  !state.remaining(retryUncertain: false).isEmpty || !state.uncertain.isEmpty else { return nil }
+            if let target, let made = state.target, made != target { return nil }
+            return state
+        }
+    }
+}

@@ -41,10 +41,18 @@ enum ArgumentScanner {
             case .flag:
                 if inlineValue != nil { throw UsageError("--\(name) is a switch and takes no value.") }
                 parsed.flags.insert(name)
-            case .single, .repeated:
+            case .single, .repeated, .optional:
                 let value: String
                 if let inlineValue {
                     value = inlineValue
+                } else if spec.kind == .optional {
+                    // The value is there when something follows that is not an option.
+                    if index < arguments.count, !arguments[index].hasPrefix("--") {
+                        value = arguments[index]
+                        index += 1
+                    } else {
+                        value = ""
+                    }
                 } else {
                     // A following `--option` is a forgotten value, not a value: `--name --url x` is a mistake.
                     guard index < arguments.count, !isKnownOption(arguments[index], options) else {
@@ -53,7 +61,7 @@ enum ArgumentScanner {
                     value = arguments[index]
                     index += 1
                 }
-                if spec.kind == .single, parsed.values[name] != nil {
+                if spec.kind != .repeated, parsed.values[name] != nil {
                     throw UsageError("--\(name) was given twice; give it once.")
                 }
                 parsed.values[name, default: []].append(value)

@@ -1,6 +1,7 @@
 /// One `--long` option of a command: a flag, or an option that takes a value (once or repeatedly).
 struct OptionSpec: Sendable {
-    enum Kind: Sendable { case flag, single, repeated }
+    /// `optional`: a value when one follows (not an option), else the option alone ("").
+    enum Kind: Sendable { case flag, single, repeated, optional }
 
     let name: String
     let kind: Kind
@@ -31,6 +32,11 @@ struct OptionSpec: Sendable {
 
     static func repeated(_ name: String, _ valueName: String, _ help: String) -> OptionSpec {
         OptionSpec(name: name, kind: .repeated, valueName: valueName, help: help)
+    }
+
+    /// `--name [value]`: the value may be left out (the option then reads as "").
+    static func optionalValue(_ name: String, _ valueName: String, _ help: String) -> OptionSpec {
+        OptionSpec(name: name, kind: .optional, valueName: valueName, help: help)
     }
 
     var takesValue: Bool { kind != .flag }

@@ -42,6 +42,11 @@ final class EffectRunner {
             case .api(let call): self.call(id: id, call, priority: priority)
             case .receiverTest(let url, let eventType, let secret): sendExample(id: id, url: url, eventType: eventType, secret: secret)
             case .recoverPlan(let filter, let name): planRecover(id: id, filter, webhookName: name, priority: priority)
+            case .stoppedRecovers:
+                // The journal folder, read here (a file effect), for this account only.
+                let target = client.map(RecoverJournal.Target.init)
+                let found = RecoverJournal.unfinished(folder: RecoverJournal.folder(environment: ProcessEnvironment.current), target: target)
+                later(.answered(id, .stoppedRecovers(target == nil ? [] : found.map(StoppedRecover.init))))
             case .writeSecret(let path, let secret):
                 let expanded = HomeDirectory.expandingTilde(path, environment: ProcessEnvironment.current)
                 let result: Result<String, SecretFile.Failure>

@@ -37,6 +37,8 @@ enum InteractiveCreate {
         if let notice = session.exitNotice { StandardError.write(notice) }
         if let jobsNotice { StandardError.write(jobsNotice) }
         if let signo = session.exitSignal { throw ExitCode(128 + signo) }
+        // A recover left unfinished is not a clean exit.
+        if jobsNotice != nil { throw ExitCode(1) }
     }
 
     /// Refuses, before the screen is touched, a terminal the form cannot use or a secret file that cannot be made.

@@ -16,15 +16,24 @@ final class RecoverRunner: JobRunner {
     private let stopRequested = StopFlag()
     /// The run's journal and webhook, for what is said on stderr after quitting.
     private var latest: (journal: String, name: String)?
+    /// How the latest run ended, once it has.
+    private var lastEnd: (end: RecoverRun.End, progress: RecoverRun.Progress)?
 
     /// The plan the log's Ctrl-R asks for: the latest journal of the same recover, if it stopped
     /// before its end; else a new plan (saying whether one of the same filter finished).
     nonisolated static func plan(_ filter: RecoverFilter, webhookName: String, client: JetEmailClient) async -> Result<RecoverProposal, JetEmailError> {
         let folder = RecoverJournal.folder(environment: ProcessEnvironment.current)
         let perMinute = client.pacer?.limit ?? RequestBudget.defaultRate
-        let previous = RecoverJournal.latestState(folder: folder, filter: filter, target: RecoverJournal.Target(client))
+        let target = RecoverJournal.Target(client)
+        let previous = RecoverJournal.latestState(folder: folder, filter: filter, target: target)
         if let previous, !previous.finished {
             return .success(RecoverProposal(.resume(previous), webhookName: previous.webhookName, perMinute: perMinute))
+        }
+        // Ctrl-R with no filter of its own (the list's, the latest outage): a stopped recover
+        // of this webhook, whatever its filter, is gone on with rather than planned afresh.
+        if filter.sinceOutage, filter.eventType == nil,
+           let stopped = RecoverJournal.unfinished(folder: folder, target: target).first(where: { $0.filter.uuid == filter.uuid }) {
+            return .success(RecoverProposal(.resume(stopped), webhookName: stopped.webhookName, perMinute: perMinute))
         }
         do {
             let plan = try await RecoverPlanner.plan(filter, client: client)
@@ -92,6 +101,7 @@ final class RecoverRunner: JobRunner {
             DispatchQueue.main.async {
                 MainActor.assumeIsolated {
                     self?.task = nil
+                    self?.lastEnd = (end, progress)
                     self?.deliver(.job(job, JobReport(RecoverReport.ended(end, progress))))
                 }
             }
@@ -105,17 +115,27 @@ final class RecoverRunner: JobRunner {
     /// Quitting: stops the run and waits up to `seconds` for the replay in flight; then says,
     /// for stderr, how far it got and the command that goes on with it, with the `connection`
     /// flags the program was started with (nil when none ran or it had ended).
+    /// A run stopped earlier (`c`, a 429 that would not pass, a refused key) is said too: the
+    /// program then exits 1, so that a script or a person sees a recover was left unfinished.
+    /// The path and the command are each on a line of their own, never cut by a wrap of ours.
     func stopForExit(waitingUpTo seconds: Int, connection: [String]) async -> String? {
-        guard let running = task, let latest else { return nil }
-        stop()
-        // Past the deadline the replay in flight is given up: the journal keeps it as "may have been replayed".
-        let deadline = Task { try? await Task.sleep(for: .seconds(seconds)); if !Task.isCancelled { running.cancel() } }
-        let progress = await running.value
-        deadline.cancel()
+        guard let latest else { return nil }
+        let progress: RecoverRun.Progress
+        if let running = task {
+            stop()
+            // Past the deadline the replay in flight is given up: the journal keeps it as "may have been replayed".
+            let deadline = Task { try? await Task.sleep(for: .seconds(seconds)); if !Task.isCancelled { running.cancel() } }
+            progress = await running.value
+            deadline.cancel()
+        } else if let lastEnd, lastEnd.end != .finished {
+            progress = lastEnd.progress
+        } else {
+            return nil
+        }
         let resume = RecoverCommandLine.resume(journal: latest.journal, connection: connection)
         return "The recover of \(TerminalSafe.escaped(latest.name)) stopped after \(progress.done) of \(progress.total) "
-            + "(\(progress.enqueued) enqueued). Journal: \(TerminalSafe.escaped(latest.journal)). Resume: \(TerminalSafe.escaped(resume))"
-            + " (or Ctrl-R on its log)."
+            + "(\(progress.enqueued) enqueued); Ctrl-R on its webhook goes on, or the command below.\n"
+            + "Journal:\n  \(TerminalSafe.escaped(latest.journal))\nResume:\n  \(TerminalSafe.escaped(resume))"
     }
 
     private func report(_ report: RecoverReport) {

@@ -48,6 +48,8 @@ public struct ListScreen: Screen {
     public var healthDueAt: Double?
     public var sort = ListSort.name
     /// Marked webhooks by uuid (see ListMarks), and the row marked last.
+    /// Recovers of this account that stopped before their end (their journals), newest first.
+    public var stoppedRecovers: [StoppedRecover] = []
     public var marks: Set<String> = []
     public var lastMark: Int?
 
@@ -88,7 +90,7 @@ public struct ListScreen: Screen {
     public mutating func tick(_ context: ScreenContext) -> Outcome { askHealth(context) }
 
     public mutating func fit(_ context: ScreenContext) {
-        table.viewHeight = ListView.visibleRows(rows: context.rows)
+        table.viewHeight = max(1, ListView.visibleRows(rows: context.rows) - ListView.noticeLines(self).count)
     }
 
     public func draw(into grid: inout Grid, rect: Rect, focused: Bool, context: ScreenContext) {

@@ -11,6 +11,13 @@ enum ListView {
     /// Rows of webhooks the table shows (below its header) in a window this tall.
     static func visibleRows(rows: Int) -> Int { max(1, rows - 5) }
 
+    /// One line a stopped recover, two at most (then how many more).
+    static func noticeLines(_ list: ListScreen) -> [String] {
+        let stopped = list.stoppedRecovers
+        guard stopped.count > 2 else { return stopped.map(\.notice) }
+        return [stopped[0].notice, "and \(stopped.count - 1) more stopped recovers: Ctrl-R on each webhook goes on"]
+    }
+
     static func draw(_ list: ListScreen, rect: Rect, focused: Bool, context: ScreenContext, into grid: inout Grid) {
         let shown = list.table.rows.count, total = list.webhooks.count
         var line = list.loaded ? (shown == total ? "\(total) webhook\(total == 1 ? "" : "s")" : "\(shown) of \(total) webhooks") : ""
@@ -34,7 +41,14 @@ enum ListView {
             list.filter.draw(into: &grid, rect: Rect(row: rect.row, column: x + 10, width: max(10, min(40, rect.right - x - 12)), height: 1),
                              focused: focused && list.filterTyping)
         }
-        let table = tableRect(rect)
+        var table = tableRect(rect)
+        // Recovers that stopped before their end, above the status line: the way back after a
+        // lost session.
+        let notices = noticeLines(list)
+        table.height -= notices.count
+        for (i, notice) in notices.enumerated() {
+            grid.put(" ! " + notice, row: table.bottom + i, column: rect.column, style: Style(.warning, bold: true), width: rect.width)
+        }
         if list.loaded && total == 0 {
             grid.put("No webhooks yet. Press n to create one.", row: table.row + 1, column: table.column + 1, style: .muted)
         } else if list.loaded && shown == 0 {

@@ -33,8 +33,8 @@ struct RecoverCommand: Command {
         .flag("include-4xx", "Also replay deliveries whose last answer was a 4xx other than 408 and 429 (JetEmail discards those on purpose)."),
         .flag("dry-run", "Print the plan; replay nothing."),
         .flag("yes", "Replay without asking."),
-        .value("journal", "path", "Write the journal here (a new file) instead of the state folder."),
-        .value("resume", "path", "Go on with this journal."),
+        .value("journal", "path", "Write the journal here (a new file) instead of the state folder; run again after a kill, it goes on with it."),
+        .optionalValue("resume", "path", "Go on with this journal; alone, with this account's stopped recover (they are listed when there are several)."),
         .flag("retry-uncertain", "Replay again the events that may have been replayed (sent, never answered)."),
         .flag("new", "Start afresh even when a journal of the same recover exists."),
         .flag("json", "JSON even on a terminal: the plan, then one line per event and a summary."),
@@ -159,6 +159,11 @@ struct RecoverCommand: Command {
     /// A journal to go on with (`--resume`, or the latest of the same recover for this account),
     /// or a new plan.
     @MainActor func journalState(client: JetEmailClient, environment: [String: String], target: RecoverJournal.Target) async throws -> Start {
+        if resume == "" {
+            let state = try stoppedRecover(environment: environment, target: target)
+            try checkResume(state, target: target)
+            return .resuming(state)
+        }
         if let resume {
             let state: RecoverJournal.State
             do { state = try RecoverJournal.read(HomeDirectory.expandingTilde(resume, environment: environment)) } catch {
@@ -169,6 +174,14 @@ struct RecoverCommand: Command {
             return state.finished ? .finished(state) : .resuming(state)
         }
         guard let filter else { throw ExitCode(2) }
+        // The same command after a kill, with --journal FILE: FILE is this recover's journal
+        // (the same webhook and filter, this account), so it goes on with it.
+        if !fresh, let journalPath {
+            let path = HomeDirectory.expandingTilde(journalPath, environment: environment)
+            if let state = try? RecoverJournal.read(path), state.filter.key == filter.key, state.target == nil || state.target == target {
+                return state.finished ? .finished(state) : .resuming(state)
+            }
+        }
         if !fresh, journalPath == nil,
            let state = RecoverJournal.latestState(folder: RecoverJournal.folder(environment: environment), filter: filter, target: target) {
             return state.finished ? .finished(state) : .resuming(state)
@@ -179,6 +192,28 @@ struct RecoverCommand: Command {
         do { return .planned(try await RecoverPlanner.plan(filter, client: client), webhook.name) } catch {
             throw APIAccess.fail(error, doing: .read)
         }
+    }
+
+    /// `--resume` alone: the one stopped recover of this account (of --webhook's, when given);
+    /// when there are several, they are listed with the command for each, and nothing is sent.
+    @MainActor func stoppedRecover(environment: [String: String], target: RecoverJournal.Target) throws -> RecoverJournal.State {
+        var stopped = RecoverJournal.unfinished(folder: RecoverJournal.folder(environment: environment), target: target)
+        if let uuid = filter?.uuid { stopped = stopped.filter { $0.filter.uuid == uuid } }
+        guard stopped.count == 1, let only = stopped.first else {
+            if stopped.isEmpty {
+                StandardError.write("No stopped recover of this account to go on with (in \(TerminalSafe.escaped(RecoverJournal.folder(environment: environment)))). Nothing was sent.")
+            } else {
+                StandardError.write("\(stopped.count) recovers of this account stopped before their end; go on with one of them. Nothing was sent.")
+                let clock = SystemClock.wallClock()
+                for state in stopped {
+                    StandardError.write("  \(TerminalSafe.escaped(state.filter.describe(webhookName: state.webhookName))), \(state.results.count) of \(state.events.count) answered, "
+                                        + "begun \(clock.local(state.createdAt)):")
+                    StandardError.write("    " + TerminalSafe.escaped(RecoverCommandLine.resume(journal: state.path, connection: access.connection.words)))
+                }
+            }
+            throw ExitCode(2)
+        }
+        return only
     }
 
     /// `--resume J` goes on with J as it was made: the same webhook and filter (options that

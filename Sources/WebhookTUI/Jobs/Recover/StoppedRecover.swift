@@ -1,0 +1,24 @@
+import JetEmailClient
+
+/// A recover that stopped before its end (a kill, a lost SSH session, a quit), as its journal
+/// says: the list names it on start, and Ctrl-R on its webhook goes on with it.
+public struct StoppedRecover: Sendable, Equatable {
+    public var path: String
+    public var uuid: String
+    public var webhookName: String
+    public var answered: Int
+    public var total: Int
+
+    public init(path: String, uuid: String, webhookName: String, answered: Int, total: Int) {
+        self.path = path; self.uuid = uuid; self.webhookName = webhookName; self.answered = answered; self.total = total
+    }
+
+    public init(_ state: RecoverJournal.State) {
+        self.init(path: state.path, uuid: state.filter.uuid, webhookName: state.webhookName, answered: state.results.count, total: state.events.count)
+    }
+
+    /// "Recover of Gamma stopped at 172 of 604 · Ctrl-R goes on".
+    public var notice: String {
+        "Recover of \(TerminalSafe.escaped(webhookName)) stopped at \(answered) of \(total) · Ctrl-R goes on"
+    }
+}
