@@ -237,29 +237,7 @@ public final class Terminal {
 
     /// Box and symbol characters have ASCII stand-ins for terminals without UTF-8.
     private func glyph(_ c: Character) -> String {
-        guard !unicode else { return String(c) }
-        switch c {
-        case "┌", "┐", "└", "┘": return "+"
-        case "─": return "-"
-        case "│": return "|"
-        case "•": return "*"
-        // Enabled, disabled, "no filter": each keeps a meaning of its own ("*" is a mark).
-        case "●": return "+"
-        case "○": return "o"
-        case "—": return "-"
-        case "›": return ">"
-        case "✓": return "+"
-        case "✗": return "x"
-        case "↳": return ">"
-        case "·": return "-"
-        // Not ".": a cut URL or id ("https://w.en=abc123", "evt_8.823f") would read as whole.
-        case "…": return "~"
-        case "↑": return "^"
-        case "↓": return "v"
-        case "←": return "<"
-        case "→": return ">"
-        default: return c.isASCII ? String(c) : "?"
-        }
+        unicode ? String(c) : ASCIIGlyph.of(c)
     }
 
     /// Sends the text to the terminal's clipboard with OSC 52.

@@ -29,6 +29,27 @@ import TestSupport
         }
     }
 
+    /// Issue 29: `--timeline` gives the buckets details chart, each equal to the sandbox's own log,
+    /// from a page a series when the log is short, and a count a bucket where a page cannot reach.
+    @Test(arguments: [40, 1_500]) func theTimelineBucketsEqualTheLog(outage: Int) async throws {
+        try await recover.withOutage(outage) { s in
+            let r = try await BuiltProgram.run(["stats", "--webhook", s.billing, "--timeline", "--since", "1d"] + s.key, environment: s.environment)
+            #expect(r.status == 0, "\(r.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            let buckets = try #require(report["timeline"] as? [[String: Any]])
+            #expect(buckets.count == 24 && report["bucket_seconds"] as? Int == 3_600)
+            let log = s.backend.server.deliveries.filter { $0.uuid == s.billing }
+            for bucket in buckets {
+                let from = try #require(bucket["from"] as? Int), until = try #require(bucket["until"] as? Int)
+                let inside = log.filter { ($0.createdAt ?? 0) >= from && ($0.createdAt ?? 0) < until }
+                #expect(bucket["total"] as? Int == inside.count && bucket["failed"] as? Int == inside.filter { $0.status == .failed }.count, "\(bucket)")
+            }
+            let queries = s.backend.server.received.filter { $0.path == "/webhooks/query" }.count
+            // The list, then 2 pages; a log longer than a page adds a count for each bucket it did not reach.
+            #expect(outage > 1_000 ? queries > 3 && queries <= 3 + 2 * 24 : queries == 2, "\(queries) queries")
+        }
+    }
+
     @Test func oneWebhookAloneByUUIDAndABadTimeIsAUsageError() async throws {
         try await recover.withOutage(5) { s in
             let r = try await BuiltProgram.run(["stats", "--webhook", s.billing] + s.key, environment: s.environment)

@@ -7,9 +7,9 @@ import Testing
 /// Every screen and modal as a whole frame at 80 x 24, compared with `Golden/<test name>.txt`;
 /// a difference prints the rows that differ. UPDATE_GOLDEN=1 rewrites them all.
 @Suite struct GoldenFrameTests {
-    func expectFrame(_ d: Driver, name: String = #function, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectFrame(_ d: Driver, name: String = #function, ascii: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) {
         let file = String(name.prefix { $0 != "(" })
-        let result = Golden.check(render(d.state), file)
+        let result = Golden.check(render(d.state), file, ascii: ascii)
         #expect(result.matches, "frame \(file) differs:\n\(result.diff)", sourceLocation: sourceLocation)
     }
 
@@ -45,6 +45,32 @@ import Testing
         d.press(.enter)
         expectFrame(d)
     }
+
+    /// Details with the failures chart drawn: an outage of two hours in the last 24, and a
+    /// success an hour.
+    func detailsWithChartDrawn() -> Driver {
+        var d = lists.loaded()
+        d.state.onList { $0.select(uuid: "u-c") }
+        d.press(.enter)
+        for case let (id, query)? in d.drain().map(\.backgroundQuery) {
+            guard query.limit == 1_000, let to = query.dateTo else {
+                let failed = query.status == .failed
+                d.send(.answered(id: id, .deliveries(.success(DeliveryPage(events: [], total: failed ? 40 : 64, limit: 1, offset: 0)))))
+                continue
+            }
+            let failedTimes = (0..<40).map { to - 5 * 3_600 - $0 * 180 }
+            let times = query.status == .failed ? failedTimes : ((0..<24).map { to - $0 * 3_600 - 60 } + failedTimes).sorted(by: >)
+            let rows = times.map { Delivery(id: "evt_\($0)", uuid: "u-c", eventType: EventName("outbound.delivered"), createdAt: $0,
+                                            latestStatus: failedTimes.contains($0) ? "failed" : "success") }
+            d.send(.answered(id: id, .deliveries(.success(DeliveryPage(events: rows, total: rows.count, limit: 1_000, offset: 0)))))
+        }
+        return d
+    }
+
+    @Test func detailsWithChart() { expectFrame(detailsWithChartDrawn()) }
+
+    /// The same under LANG=C: `#` failed, `:` the others.
+    @Test func detailsWithChartASCII() { expectFrame(detailsWithChartDrawn(), ascii: true) }
 
     @Test func deliveryLog() {
         var d = logs.openLog()

@@ -177,8 +177,10 @@ import Testing
         var d = ListScreenTests().loaded()
         d.state.onList { $0.select(uuid: "u-b") }
         d.press(.enter)
-        let asked = d.drain().compactMap(\.backgroundQuery)
-        #expect(asked.count == 12 && asked.allSatisfy { $0.1.uuid == "u-b" && $0.1.limit == 1 })
+        let all = d.drain().compactMap(\.backgroundQuery)
+        let asked = all.filter { $0.1.limit == 1 }
+        #expect(asked.count == 12 && asked.allSatisfy { $0.1.uuid == "u-b" })
+        #expect(all.filter { $0.1.limit == 1_000 }.count == 2, "and the chart's first page of each series")
         #expect(Set(asked.compactMap(\.1.dateFrom)).count == 3, "an hour, a day, a week")
         #expect(d.screen.contains("… failed"))
         for (id, query) in asked {
@@ -188,13 +190,33 @@ import Testing
                 : .success(DeliveryPage(events: [], total: query.status == .failed ? (day ? 12 : 3) : 7, limit: 1, offset: 0))
             d.send(.answered(id: id, .deliveries(result)))
         }
-        let day = d.screen.split(separator: "\n").first { $0.contains("last 24 hours") }.map(String.init) ?? ""
+        let day = d.screen.split(separator: "\n").first { $0.contains("last 24 hours") && $0.contains("success") }.map(String.init) ?? ""
         #expect(day.contains("7 success · 12 failed · 7 retry · 7 pending"), "\(day)")
         #expect(ListHealthTests().role(d, of: "12 failed") == .error && ListHealthTests().role(d, of: " · 7 retry") == .normal,
                 "a failed figure is red, the separator after it is not")
         let hour = d.screen.split(separator: "\n").first { $0.contains("last hour") }.map(String.init) ?? ""
         #expect(hour.contains("? retry"), "one that could not be fetched: \(hour)")
+        _ = d.drain()
         d.press(.escape, .enter)
-        #expect(d.drain().compactMap(\.backgroundQuery).count == 12, "asked again when opened again")
+        #expect(d.drain().compactMap(\.backgroundQuery).filter { $0.1.limit == 1 }.count == 12, "asked again when opened again")
+    }
+
+    /// Issue 29: shown again a while later (back from the log, after a recover or a replay),
+    /// details ask for their figures and chart again; at once, they do not.
+    @Test func detailsShownAgainAfterAWhileAskAgain() {
+        var d = ListScreenTests().loaded()
+        d.state.onList { $0.select(uuid: "u-b") }
+        d.press(.enter)
+        _ = d.drain()
+        d.press(.character("l"))
+        _ = d.drain()
+        d.press(.escape)
+        #expect(d.drain().compactMap(\.backgroundQuery).isEmpty, "back at once: the figures are fresh")
+        d.press(.character("l"))
+        _ = d.drain()
+        d.now += 20
+        d.press(.escape)
+        let again = d.drain().compactMap(\.backgroundQuery)
+        #expect(again.filter { $0.1.limit == 1 }.count == 12 && again.filter { $0.1.limit == 1_000 }.count == 2, "\(again.count)")
     }
 }

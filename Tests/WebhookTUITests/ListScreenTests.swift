@@ -133,7 +133,10 @@ import Testing
     @Test func enterShowsDetailsAndEscReturns() {
         var d = loaded()
         d.press(.end, .enter)
-        let screen = d.screen
+        let top = d.screen
+        d.press(.end)
+        // The chart comes first: the events and the note are further down.
+        let screen = top + d.screen
         #expect(screen.contains("u-c") && screen.contains("outbound.queued: not in the create list"))
         #expect(screen.contains("shown once") && screen.contains("transactional-main"))
         #expect(screen.contains("/receiver/endpoint"), "the full URL")

@@ -76,7 +76,7 @@ public struct RecoverFilter: Sendable, Equatable, Codable {
     public func describe(webhookName: String) -> String {
         var text = "\(status.rawValue) deliveries of \(webhookName)"
         if let eventType { text += " (\(eventType))" }
-        if let since { text += " since \(since)" }
+        if sinceOutage { text += " since its latest outage began" } else if let since { text += " since \(since)" }
         if let until { text += " until \(until)" }
         if include4xx { text += ", 4xx included" }
         return text

@@ -26,6 +26,8 @@ public enum AppEvent: Sendable, Equatable {
     case budgetNotice(String)
     /// How a job is going, from its runner.
     case job(JobID, JobReport)
+    /// Recovers of this account that stopped before their end, found in the journal folder on start.
+    case stoppedRecovers([StoppedRecover])
     /// The terminal went away (SIGHUP) or was told to stop (SIGTERM).
     case terminate
 }

@@ -49,6 +49,8 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
         }
     case .budgetNotice(let text):
         s.setStatus(StatusMessage(.warning, text), of: s.topScreen.id)
+    case .stoppedRecovers(let found):
+        for id in s.screens.map(\.id) { s.withScreen(id) { screen, context in screen.receive(ScreenMessage(StoppedRecoversFound(recovers: found)), context) } }
     }
     // A message that wraps onto more or fewer lines than before changes a screen's rows.
     s.fitScreens(always: false)

@@ -42,11 +42,6 @@ final class EffectRunner {
             case .api(let call): self.call(id: id, call, priority: priority)
             case .receiverTest(let url, let eventType, let secret): sendExample(id: id, url: url, eventType: eventType, secret: secret)
             case .recoverPlan(let filter, let name): planRecover(id: id, filter, webhookName: name, priority: priority)
-            case .stoppedRecovers:
-                // The journal folder, read here (a file effect), for this account only.
-                let target = client.map(RecoverJournal.Target.init)
-                let found = RecoverJournal.unfinished(folder: RecoverJournal.folder(environment: ProcessEnvironment.current), target: target)
-                later(.answered(id, .stoppedRecovers(target == nil ? [] : found.map(StoppedRecover.init))))
             case .writeSecret(let path, let secret):
                 let expanded = HomeDirectory.expandingTilde(path, environment: ProcessEnvironment.current)
                 let result: Result<String, SecretFile.Failure>
@@ -67,6 +62,20 @@ final class EffectRunner {
             useKey(text)
         case .job(let id, let order):
             for runner in jobRunners where runner.take(order, job: id, client: client) { break }
+        }
+    }
+
+    /// On start: the journals of this account's recovers that stopped before their end (a kill,
+    /// a lost SSH session), read off the main thread (a journal can be tens of MB), told to the
+    /// screens.
+    func lookForStoppedRecovers() {
+        guard let client else { return }
+        let target = RecoverJournal.Target(client)
+        let folder = RecoverJournal.folder(environment: ProcessEnvironment.current)
+        DispatchQueue.global().async { [weak self] in
+            let found = RecoverJournal.unfinished(folder: folder, target: target).map(StoppedRecover.init)
+            guard !found.isEmpty else { return }
+            DispatchQueue.main.async { MainActor.assumeIsolated { self?.deliver(.stoppedRecovers(found)) } }
         }
     }
 

@@ -66,6 +66,7 @@ final class InteractiveSession {
         if state.wantsStart {
             DispatchQueue.main.async { [weak self] in MainActor.assumeIsolated { self?.dispatch(.start) } }
         }
+        effects.lookForStoppedRecovers()
         // Work that can wait a second (the form's lists of users and domains: the first HTTPS
         // connection, its TLS setup and trust store) does, so the first keys never queue behind it.
         DispatchQueue.main.asyncAfter(deadline: .now() + .seconds(1)) { [weak self] in

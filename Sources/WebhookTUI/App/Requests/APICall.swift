@@ -83,8 +83,6 @@ public enum Job: Sendable, Equatable {
     /// Plans a recover: finds a journal of the same recover that stopped, or reads every page of
     /// the log the filter selects (through the budget, at the request's priority).
     case recoverPlan(RecoverFilter, webhookName: String)
-    /// The journals of this account's recovers that stopped before their end.
-    case stoppedRecovers
 }
 
 public enum Answer: Sendable, Equatable {
@@ -92,7 +90,6 @@ public enum Answer: Sendable, Equatable {
     case receiverTest(Result<ReceiverTest.Report, ExampleFailure>)
     case secretWritten(Result<String, SecretFile.Failure>)
     case recoverPlanned(Result<RecoverProposal, JetEmailError>)
-    case stoppedRecovers([StoppedRecover])
 }
 
 /// Where the secret that signs an example comes from: the one just shown (kept in memory, as

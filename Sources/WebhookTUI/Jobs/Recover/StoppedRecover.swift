@@ -1,5 +1,10 @@
 import JetEmailClient
 
+/// Told to every screen on start: the list names them.
+public struct StoppedRecoversFound: ScreenMessageKind {
+    public var recovers: [StoppedRecover]
+}
+
 /// A recover that stopped before its end (a kill, a lost SSH session, a quit), as its journal
 /// says: the list names it on start, and Ctrl-R on its webhook goes on with it.
 public struct StoppedRecover: Sendable, Equatable {

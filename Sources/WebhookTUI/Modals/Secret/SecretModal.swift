@@ -74,7 +74,7 @@ public struct SecretModal: Modal {
         case .secretWritten(.failure(let failure)):
             writing = false
             message = StatusMessage(.error, failure.description + " The secret is still here.")
-        case .api, .recoverPlanned, .stoppedRecovers:
+        case .api, .recoverPlanned:
             break
         }
         return .none

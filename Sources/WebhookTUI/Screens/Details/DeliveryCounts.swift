@@ -27,6 +27,12 @@ public struct DeliveryCounts: Sendable, Equatable {
         }
     }
 
+    /// Failed deliveries of the last 7 days, once counted.
+    var failedRecently: Int? {
+        guard case .known(let n)? = values[Key(window: 7 * 86_400, status: .failed)] else { return nil }
+        return n
+    }
+
     mutating func answered(_ key: Key, _ result: Result<DeliveryPage, JetEmailError>) {
         values[key] = DeliveryStatusLook.figure(result)
     }

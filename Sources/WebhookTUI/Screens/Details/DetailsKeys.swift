@@ -8,6 +8,14 @@ extension DetailsScreen {
         Binding([.character("l")], keys: "l", bar: BarEntry("l", "log"), help: "this webhook's delivery log") { details, _, _ in
             .push(DeliveryLogScreen(webhook: details.webhook))
         },
+        Binding([.character("t")], keys: "t", bar: BarEntry("t", "24h/7d"), help: "the failures chart: the last 24 hours by hour, or 7 days by 6 hours") { details, _, context in
+            details.chartSpan = details.chartSpan == .day ? .week : .day
+            return details.askChart(context)
+        },
+        Binding([.control("r")], keys: "Ctrl-R", bar: BarEntry("^R", "recover"),
+                help: "recover: replay the failed deliveries of this webhook's latest outage (the question offers the whole log), planned first and paced") { details, _, context in
+            RecoverQuestion.plan(forWebhook: details.webhook, context)
+        },
         Binding([.character("x")], keys: "x", bar: BarEntry("x", "test receiver"),
                 help: "post a signed example event to the URL (asks for the secret file) and show what JetEmail would make of the answer") { details, _, _ in
             .open(ExamplePrompt.asking(for: details.webhook))

@@ -12,11 +12,18 @@ extension DetailsScreen {
         out.field("Status", w.status.map { $0 == .enabled ? "● enabled: events are delivered" : "○ disabled: no deliveries" } ?? "? unknown: the API gave it as unreadable",
                   w.status == .disabled ? .muted : w.status == nil ? .warning : .success)
         out.field("URL", TerminalSafe.escaped(w.url))
+        // The chart first, where it is seen without scrolling at 80 x 24; the way to recover
+        // beside the failures it shows.
+        out.append([])
+        for line in FailureChart.lines(timelines[chartSpan], span: chartSpan, width: width, recoverHint: (counts.failedRecently ?? 0) > 0) {
+            out.append(line)
+        }
+        counts.lines(into: &out)
+        out.append([])
         if let created = w.createdAt { out.field("Created", clock.described(created, now: now)) }
         if let modified = w.lastModified { out.field("Last modified", clock.described(modified, now: now)) }
         out.field("Filter users", w.filterUsers.map { $0.isEmpty ? "all users" : $0.map { TerminalSafe.escaped($0) }.joined(separator: ", ") } ?? "all users (outbound events)")
         out.field("Filter domains", w.filterDomains.map { $0.isEmpty ? "all domains" : $0.map { TerminalSafe.escaped($0) }.joined(separator: ", ") } ?? "all domains (inbound events)")
-        counts.lines(into: &out)
         out.append([])
         out.append([Span("Events (\(w.events.count))", Style(.accent, bold: true))])
         for event in w.events {

@@ -12,8 +12,6 @@ extension ListScreen {
         // Changes confirmed from now on are newer than this load's answer; older ones are in it.
         changedDuringLoad = [:]
         outcome.requests.append(.api(ListTag.list, .list))
-        // A recover stopped by a kill or a lost session is named again on every load.
-        outcome.requests.append(Request(ListTag.stoppedRecovers, .stoppedRecovers))
         return outcome
     }
 
@@ -129,10 +127,6 @@ extension ListScreen {
         switch answer {
         case .recoverPlanned(let result):
             return RecoverQuestion.answered(result, context)
-        case .stoppedRecovers(let found):
-            stoppedRecovers = found
-            fit(context)
-            return .none
         case .api(.deliveries(let result)):
             guard case .health(let uuid, let failedOnly)? = tag.as(ListTag.self), health[uuid] != nil else { return .none }
             health[uuid]?.answered(failedOnly: failedOnly, result)
@@ -216,6 +210,11 @@ extension ListScreen {
             return recover.start(context) + .push(RecoverScreen())
         }
         if let widened = message.as(RecoverWidened.self) { return widened.plan() }
+        if let found = message.as(StoppedRecoversFound.self) {
+            stoppedRecovers = found.recovers
+            fit(context)
+            return .none
+        }
         if message.as(JobsChanged.self) != nil {
             // A stopped recover gone on with is no longer stopped.
             if let journal = context.job(RecoverStatus.self)?.state.journal, stoppedRecovers.contains(where: { $0.path == journal }) {

@@ -7,6 +7,4 @@ enum ListTag: RequestTagKind {
     case change(uuid: String)
     /// A webhook's count of deliveries (failed ones only, or all) for the health column.
     case health(uuid: String, failedOnly: Bool)
-    /// The recovers that stopped before their end, named on the list.
-    case stoppedRecovers
 }

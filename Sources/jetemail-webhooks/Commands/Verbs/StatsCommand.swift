@@ -20,6 +20,7 @@ struct StatsCommand: Command {
         .value("uuid", "uuid", "The official CLI's name for --webhook."),
         .value("since", "time", "From TIME (default: 24 hours ago)."),
         .value("until", "time", "Until TIME (default: now)."),
+        .flag("timeline", "With --webhook: failed and all deliveries in buckets over the range (hours up to 2 days, 6 hours up to 14, else days), as details chart them."),
         .flag("json", "Print JSON even on a terminal."),
     ] + APIAccess.options
 
@@ -28,6 +29,7 @@ struct StatsCommand: Command {
     let since: Int
     let until: Int?
     let json: Bool
+    let timeline: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         access = try APIAccess(arguments)
@@ -39,6 +41,8 @@ struct StatsCommand: Command {
         since = try TimeArgument.option(arguments, "since", unixName: nil, clock: clock) ?? (SystemClock.unixNow - DeliveryTally.recentSeconds)
         until = try TimeArgument.option(arguments, "until", unixName: nil, clock: clock)
         if let until, since > until { throw UsageError("--since is after --until.") }
+        timeline = arguments.flag("timeline")
+        if timeline, uuid == nil { throw UsageError("--timeline charts one webhook: give --webhook UUID.") }
     }
 
     @MainActor func begin() throws -> CommandWork {
@@ -73,6 +77,10 @@ struct StatsCommand: Command {
                 targets = [(uuid, webhooks.first { $0.uuid == uuid }?.name)]
             }
             let asJSON = APIAccess.wantsJSON(json)
+            if timeline, let (uuid, name) = targets.first {
+                try await printTimeline(uuid: uuid, name: name, client: client, asJSON: asJSON)
+                return
+            }
             let showsProgress = !asJSON && isatty(STDERR_FILENO) != 0
             var rows: [Row] = []
             for (index, (uuid, name)) in targets.enumerated() where !uuid.isEmpty {
@@ -92,6 +100,54 @@ struct StatsCommand: Command {
                 StandardError.write("Some figures could not be fetched (? above): \(TerminalSafe.escaped(problem))")
                 throw ExitCode(1)
             }
+        }
+    }
+
+    struct TimelineReport: Encodable {
+        struct Bucket: Encodable { var from: Int; var until: Int; var failed: Int?; var total: Int? }
+        var webhook: String
+        var name: String?
+        var since: Int
+        var until: Int
+        var bucket_seconds: Int
+        var timeline: [Bucket]
+    }
+
+    /// `--timeline`: the buckets, read as details read them (a page a series, then a count a
+    /// bucket the page did not reach).
+    @MainActor func printTimeline(uuid: String, name: String?, client: JetEmailClient, asJSON: Bool) async throws {
+        let end = until ?? SystemClock.unixNow
+        let size = DeliveryTimeline.bucketSeconds(for: end - since)
+        let empty = DeliveryTimeline(uuid: uuid, from: since, until: end, bucketSeconds: size)
+        let read: DeliveryTimeline
+        do { read = try await DeliveryTimeline.read(empty, query: { q throws(JetEmailError) in try await client.queryDeliveries(q) }) } catch {
+            throw APIAccess.fail(error, doing: .read)
+        }
+        let buckets = read.buckets.map { TimelineReport.Bucket(from: $0.from, until: $0.until, failed: $0.failed, total: $0.total) }
+        if asJSON {
+            try APIAccess.print(WebhookOutput.json(TimelineReport(webhook: uuid, name: name, since: read.from, until: read.until, bucket_seconds: size, timeline: buckets)))
+        } else {
+            let clock = SystemClock.wallClock()
+            let peak = read.buckets.map { max($0.total ?? 0, $0.failed ?? 0) }.max() ?? 0
+            var lines = ["Deliveries of \(TerminalSafe.escaped(name ?? uuid)), failed (#) of all (:), by \(size == 3_600 ? "hour" : size % 3_600 == 0 ? "\(size / 3_600) hours" : DurationText.words(size))"]
+            for bucket in read.buckets {
+                let bar: String
+                if let total = bucket.total, let failed = bucket.failed, peak > 0 {
+                    let width = 40
+                    let all = Int((Double(max(total, failed)) * Double(width) / Double(peak)).rounded(.up))
+                    let bad = min(all, Int((Double(failed) * Double(width) / Double(peak)).rounded(.up)))
+                    bar = String(repeating: "#", count: bad) + String(repeating: ":", count: all - bad)
+                } else {
+                    bar = bucket.total == nil || bucket.failed == nil ? "?" : ""
+                }
+                let figures = "\(bucket.failed.map(String.init) ?? "?")/\(bucket.total.map(String.init) ?? "?")"
+                lines.append("\(clock.local(bucket.from))  \(figures + String(repeating: " ", count: max(0, 11 - figures.count))) \(bar)")
+            }
+            try APIAccess.print(lines.joined(separator: "\n"))
+        }
+        if !read.isComplete {
+            StandardError.write("Some buckets could not be counted (? above, null in JSON).")
+            throw ExitCode(1)
         }
     }
 
