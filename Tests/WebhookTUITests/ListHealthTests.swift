@@ -219,4 +219,20 @@ import Testing
         let again = d.drain().compactMap(\.backgroundQuery)
         #expect(again.filter { $0.1.limit == 1 }.count == 12 && again.filter { $0.1.limit == 1_000 }.count == 2, "\(again.count)")
     }
+
+    /// Issue 29, item 7: at 80 columns the key bar shows `^R recover` when the selected webhook
+    /// has failures, and not otherwise (the bar follows the selection).
+    @Test func theKeyBarOffersRecoverOnAWebhookWithFailures() {
+        var d = ListScreenTests().loaded()
+        d.send(.tick)
+        for case let (id, query)? in d.drain().map(\.backgroundQuery) {
+            let count = query.uuid == "u-b" ? (query.status == .failed ? 12 : 340) : (query.status == .failed ? 0 : 5)
+            d.send(.answered(id: id, .deliveries(.success(DeliveryPage(events: [], total: count, limit: 1, offset: 0)))))
+        }
+        func bar() -> String { String(d.screen.split(separator: "\n").last ?? "") }
+        d.state.onList { $0.select(uuid: "u-a") }
+        #expect(!bar().contains("^R recover"), "no failures: \(bar())")
+        d.state.onList { $0.select(uuid: "u-b") }
+        #expect(bar().contains("^R recover") && d.state.columns == 80, "12 failed: \(bar())")
+    }
 }

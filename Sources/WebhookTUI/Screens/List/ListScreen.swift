@@ -73,6 +73,18 @@ public struct ListScreen: Screen {
     public var minimumSize: Size { ListView.minimumSize }
     public var isTyping: Bool { filterTyping }
     public var keys: [Binding<ListScreen>] { filterTyping ? Self.filterKeys : Self.mainKeys + Self.movingKeys }
+
+    /// The key bar follows the selection: on a webhook with failures in its figures (or a
+    /// recover to go on with), `^R recover` comes right after `Enter`, so that 80 columns show it.
+    public var barEntries: [BarEntry] {
+        var entries = keys.barEntries(on: self)
+        guard !filterTyping, let uuid = selected?.uuid,
+              (health[uuid]?.failed ?? 0) > 0 || stoppedRecovers.contains(where: { $0.uuid == uuid }),
+              let index = entries.firstIndex(where: { $0.key == "^R" }) else { return entries }
+        let recover = entries.remove(at: index)
+        entries.insert(recover, at: min(1, entries.count))
+        return entries
+    }
     public var helpSections: [HelpSection] { Self.referenceSections }
     public var wantsTicks: Bool { loading }
     /// When the figures of a row wanted go stale.
