@@ -41,6 +41,43 @@ import Testing
         return d.drain().compactMap(\.backgroundQuery).last
     }
 
+    /// Issue 29, item 5: following also asks again for the rows on screen that may still change
+    /// (one query over their time range), so a replayed row turns success without `r`.
+    @Test func followingAsksAgainForTheRowsOnScreenAndTheyTurnSuccess() {
+        var d = logs.openLog()
+        d.state.clock.epochAtStart = 1_800_000_000
+        let pending = DeliveryLogTests.events(0, 100, status: "pending")
+        d.send(.answered(id: logs.queries(&d)[0].0, .deliveries(.success(DeliveryPage(events: pending, total: 100, limit: 100, offset: 0)))))
+        #expect(!d.screen.contains("success"))
+        d.press(.character("F"))
+        let asked = d.drain().compactMap(\.backgroundQuery)
+        guard let (id, refresh) = asked.first(where: { $0.1.limit == 100 }) else { Issue.record("no refresh: \(asked)"); return }
+        let shown = pending.prefix(19)
+        #expect(refresh.uuid == "u-1" && refresh.status == nil && refresh.dateTo == shown.first?.createdAt && refresh.dateFrom == shown.last?.createdAt,
+                "the rows on screen, by their time range, any status: \(refresh)")
+        let now = Array(shown.map { var d = $0; d.latestStatus = "success"; d.totalAttempts = 2; return d })
+        d.send(.answered(id: id, .deliveries(.success(DeliveryPage(events: now, total: now.count, limit: 100, offset: 0)))))
+        let rows = d.screen.split(separator: "\n").map(String.init)
+        #expect(rows[3].contains("success") && rows[3].contains("evt_0"), "\(rows[3])")
+        // Rows that cannot change any more are not asked again.
+        guard let (pollID, _) = asked.first(where: { $0.1.limit == 1000 }) else { return }
+        answer(&d, pollID, [])
+        d.press(.end)
+        _ = d.drain()
+        d.press(.home)
+        guard let next = nextPollAll(&d) else { Issue.record("no poll"); return }
+        let newest = shown.first?.createdAt
+        let again = next.filter { $0.1.limit == 100 && $0.1.dateTo == newest }
+        #expect(again.isEmpty, "every row on screen is a success now")
+    }
+
+    func nextPollAll(_ d: inout Driver) -> [(Int, DeliveryQuery)]? {
+        d.now += 5
+        d.send(.tick)
+        let all = d.drain().compactMap(\.backgroundQuery)
+        return all.isEmpty ? nil : all
+    }
+
     @Test func fAsksForWhatIsNewerThanTheNewestShownAndItGoesOnTop() {
         var (d, id, q) = following()
         #expect(q.uuid == "u-1" && q.dateFrom == 1_800_000_000, "from the newest shown, this webhook's")

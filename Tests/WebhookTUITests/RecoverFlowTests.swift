@@ -178,3 +178,32 @@ import Testing
         #expect(d.drain().compactMap(\.query).filter { $0.1.dateTo == 1_800_000_000 }.isEmpty)
     }
 }
+
+/// Issue 29, item 5: the recover screen's outcome is asked for again once the run has ended, so
+/// that "done" never shows figures taken before its last replays.
+@Suite struct RecoverOutcomeAfterTheEndTests {
+    let filter = RecoverFilter(uuid: "u-1")
+
+    @Test func theEndMakesTheFiguresDueAtOnce() {
+        var o = RecoverOutcome(filter: filter, from: 1, to: 2)
+        o.askedAt = 100
+        #expect(o.dueAt == 100 + RecoverOutcome.every)
+        o.runEnded()
+        #expect(o.dueAt == -.infinity, "due now")
+        o.askedAt = 120
+        o.runEnded()
+        #expect(o.dueAt == 120 + RecoverOutcome.every, "once per run's end")
+    }
+
+    @Test func figuresInFlightAtTheEndAreAskedForAgainAfterTheyCome() {
+        var o = RecoverOutcome(filter: filter, from: 1, to: 2)
+        o.askedAt = 100
+        o.outstanding = 4
+        o.runEnded()
+        #expect(o.dueAt == nil)
+        for status in RecoverOutcome.statuses {
+            o.answered(status, .success(DeliveryPage(events: [], total: 3, limit: 1, offset: 0)))
+        }
+        #expect(o.dueAt == -.infinity, "the answers asked before the end are followed by a new ask")
+    }
+}

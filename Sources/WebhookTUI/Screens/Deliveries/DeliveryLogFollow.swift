@@ -16,6 +16,8 @@ extension DeliveryLogScreen {
         public var unseen = 0
         public var dueAt: Double?
         public var inFlight = false
+        /// The rows on screen are being asked again (their status now).
+        public var refreshInFlight = false
         /// The newest shown, where each poll starts.
         public var news = NewDeliveries()
 
@@ -24,6 +26,7 @@ extension DeliveryLogScreen {
             arrived = []
             unseen = 0
             inFlight = false
+            refreshInFlight = false
             news = NewDeliveries(from: news.from)
             if on { dueAt = now + Self.interval }
         }
@@ -60,7 +63,43 @@ extension DeliveryLogScreen {
         let q = follow.news.query(query(page: 0))
         follow.inFlight = true
         follow.dueAt = nil
-        return .send(.api(DeliveryLogTag.follow, .query(q), priority: .background))
+        var outcome = Outcome.send(.api(DeliveryLogTag.follow, .query(q), priority: .background))
+        if !follow.refreshInFlight, let refresh = refreshQuery() {
+            follow.refreshInFlight = true
+            outcome.requests.append(.api(DeliveryLogTag.refresh, .query(refresh), priority: .background))
+        }
+        return outcome
+    }
+
+    /// The rows on screen that may still change (any status but success), asked again by
+    /// their time range: one query, whatever their number, so that a replayed row turns
+    /// success (or failed again) without `r`. Nil when none may change.
+    func refreshQuery() -> DeliveryQuery? {
+        let rows = cursor.visible.compactMap { delivery(at: $0) }.filter { $0.status != .success }
+        let times = rows.compactMap(\.createdAt)
+        guard let from = times.min(), let to = times.max() else { return nil }
+        return DeliveryQuery(uuid: webhook?.uuid, eventType: eventTypeFilter, dateFrom: from, dateTo: to, limit: DeliveryLogScreen.pageSize)
+    }
+
+    /// The rows asked again: each one shown takes its status, attempts and last code as they
+    /// are now (matched by id and webhook; others are not added).
+    mutating func refreshed(_ result: Result<DeliveryPage, JetEmailError>) {
+        follow.refreshInFlight = false
+        guard case .success(let page) = result else { return }
+        var now: [String: Delivery] = [:]
+        for delivery in page.events { now[delivery.id + "\u{0}" + delivery.uuid] = delivery }
+        func update(_ row: inout Delivery) {
+            guard let fresh = now[row.id + "\u{0}" + row.uuid] else { return }
+            row.latestStatus = fresh.latestStatus
+            row.totalAttempts = fresh.totalAttempts
+            row.lastResponseCode = fresh.lastResponseCode
+        }
+        for index in follow.arrived.indices { update(&follow.arrived[index]) }
+        for number in Array(pages.keys) {
+            guard var page = pages[number] else { continue }
+            for index in page.indices { update(&page[index]) }
+            pages[number] = page
+        }
     }
 
     /// A poll's answer: what is new goes on top.

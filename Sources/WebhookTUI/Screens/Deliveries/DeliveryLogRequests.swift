@@ -21,7 +21,8 @@ extension DeliveryLogScreen {
 
     /// The filters changed (or `r`): everything loaded is forgotten and page 0 asked for.
     mutating func restart(_ context: ScreenContext) -> Outcome {
-        let stop = Outcome.cancel(inFlight.sorted().map { DeliveryLogTag.page($0) } + (follow.inFlight ? [DeliveryLogTag.follow] : []))
+        let stop = Outcome.cancel(inFlight.sorted().map { DeliveryLogTag.page($0) } + (follow.inFlight ? [DeliveryLogTag.follow] : [])
+                                  + (follow.refreshInFlight ? [DeliveryLogTag.refresh] : []))
         inFlight = []
         pages = [:]
         total = nil
@@ -63,6 +64,9 @@ extension DeliveryLogScreen {
             }
         case (.api(.deliveries(let result)), .follow?):
             return followed(result, context)
+        case (.api(.deliveries(let result)), .refresh?):
+            refreshed(result)
+            return .none
         case (.api(.replayed(let result)), _):
             guard let replay = tag.as(ReplayTag.self) else { return .none }
             if bulk != nil { return bulkAnswered(result, event: replay.event) }

@@ -4,4 +4,6 @@ enum DeliveryLogTag: RequestTagKind {
     case page(Int)
     /// Following the log: deliveries newer than the newest shown.
     case follow
+    /// Following: the rows on screen asked again, for their status now.
+    case refresh
 }

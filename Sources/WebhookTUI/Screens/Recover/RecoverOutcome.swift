@@ -17,6 +17,10 @@ public struct RecoverOutcome: Sendable, Equatable {
     /// When they were last asked for (the app's clock), and how many answers are still out.
     public var askedAt: Double?
     public var outstanding = 0
+    /// Asked again once the run ended (its last replays answered), so that "done" shows
+    /// figures taken after them, not before; `again`: the ask in flight then was too early.
+    public var askedAfterEnd = false
+    public var again = false
 
     public init(filter: RecoverFilter, from: Int, to: Int) {
         self.filter = filter; self.from = from; self.to = to
@@ -24,6 +28,13 @@ public struct RecoverOutcome: Sendable, Equatable {
 
     /// When they are next due; nil while some are out.
     public var dueAt: Double? { outstanding > 0 ? nil : (askedAt.map { $0 + Self.every } ?? -.infinity) }
+
+    /// The run ended: ask now (or as soon as the asks in flight are answered).
+    mutating func runEnded() {
+        guard !askedAfterEnd else { return }
+        askedAfterEnd = true
+        if outstanding > 0 { again = true } else { askedAt = nil }
+    }
 
     /// The queries, each with its status: this webhook (and event type), this range.
     func queries() -> [(DeliveryStatus, DeliveryQuery)] {
@@ -34,6 +45,10 @@ public struct RecoverOutcome: Sendable, Equatable {
 
     mutating func answered(_ status: DeliveryStatus, _ result: Result<DeliveryPage, JetEmailError>) {
         outstanding = max(0, outstanding - 1)
+        if outstanding == 0, again {
+            again = false
+            askedAt = nil
+        }
         if let figure = DeliveryStatusLook.figure(result) { figures[status] = figure }
     }
 

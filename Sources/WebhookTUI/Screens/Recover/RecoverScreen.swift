@@ -53,6 +53,7 @@ public struct RecoverScreen: FieldScreen {
             if outcome?.filter != run.filter || outcome?.from != from || outcome?.to != to {
                 outcome = RecoverOutcome(filter: run.filter, from: from, to: to)
             }
+            if case .ended = run.phase { outcome?.runEnded() }
         }
     }
 
