@@ -8,8 +8,9 @@ final class SandboxBackend {
     let arguments: [String]
     let environment: [String: String]
 
-    init(faults: SandboxFaults = SandboxFaults(), seed: Int = 0, seedDeliveries: Int = 0, outage: Int = 0) async throws {
-        server = SandboxServer(configuration: SandboxConfiguration(faults: faults, seed: seed, seedDeliveries: seedDeliveries, outage: outage))
+    init(faults: SandboxFaults = SandboxFaults(), seed: Int = 0, seedDeliveries: Int = 0, outage: Int = 0, outageWebhooks: Int = 1) async throws {
+        server = SandboxServer(configuration: SandboxConfiguration(faults: faults, seed: seed, seedDeliveries: seedDeliveries, outage: outage,
+                                                                   outageWebhooks: outageWebhooks))
         let port = try await server.start()
         // The form: these tests drive create.
         arguments = ["create", "--api-key-file", dir.file("key", server.apiKey)]

@@ -12,6 +12,26 @@ public struct RecoverFilter: Sendable, Equatable, Codable {
     public var dateTo: Int?
     /// Stored only when true (journals written before it read as false).
     private var include4xxStored: Bool?
+    /// The other webhooks of a recover of several (`--webhook A --webhook B`, `--failing`,
+    /// marked ones): stored only when there are some.
+    private var alsoStored: [String]?
+
+    public var otherUUIDs: [String] {
+        get { alsoStored ?? [] }
+        set { alsoStored = newValue.isEmpty ? nil : newValue }
+    }
+
+    /// Every webhook of the recover, the first one first.
+    public var uuids: [String] { [uuid] + otherUUIDs }
+    public var isSeveral: Bool { !otherUUIDs.isEmpty }
+
+    /// One webhook's part of a recover of several: the same filter, for it alone.
+    public func only(_ uuid: String) -> RecoverFilter {
+        var part = self
+        part.uuid = uuid
+        part.otherUUIDs = []
+        return part
+    }
 
     /// Take deliveries whose last answer was a 4xx other than 408 and 429 too: JetEmail
     /// discards those on purpose (the receiver said "not this one"), so by default they are left
@@ -36,6 +56,7 @@ public struct RecoverFilter: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case uuid, status, eventType, since, until, dateFrom, dateTo
         case include4xxStored = "include4xx"
+        case alsoStored = "also"
     }
 
     /// A delivery JetEmail gave up on because the receiver answered a 4xx other than 408
@@ -51,7 +72,8 @@ public struct RecoverFilter: Sendable, Equatable, Codable {
     /// What makes two runs "the same recover": the webhook, the status, the type and the time
     /// range as typed. A short hex digest, for the journal's file name.
     public var key: String {
-        let text = ([uuid, status.rawValue, eventType ?? "", since ?? "", until ?? ""] + (include4xx ? ["4xx"] : [])).joined(separator: "\u{1F}")
+        let text = ([uuid, status.rawValue, eventType ?? "", since ?? "", until ?? ""] + (include4xx ? ["4xx"] : [])
+                    + (isSeveral ? ["also"] + otherUUIDs : [])).joined(separator: "\u{1F}")
         return String(HMACSHA256.hex(SHA256.hash(Array(text.utf8))).prefix(12))
     }
 
@@ -63,7 +85,7 @@ public struct RecoverFilter: Sendable, Equatable, Codable {
     /// Whether a row of the log is one this recover asked for: this webhook's, of this status
     /// (and type), inside the range when it has a time. What a server sends is checked, not trusted.
     public func admits(_ delivery: Delivery) -> Bool {
-        guard delivery.uuid == uuid, delivery.status == status else { return false }
+        guard uuids.contains(delivery.uuid), delivery.status == status else { return false }
         if let eventType, delivery.eventType.rawValue != eventType { return false }
         if let at = delivery.createdAt {
             if let dateFrom, at < dateFrom { return false }

@@ -44,6 +44,8 @@ public final class RecoverJournal: Sendable {
         /// Absent in journals written before it was recorded.
         var base_url: String?
         var key_fingerprint: String?
+        /// A recover of several webhooks: their names by uuid.
+        var webhook_names: [String: String]?
         var events: [RecoverPlan.Event]
     }
 
@@ -102,18 +104,20 @@ public final class RecoverJournal: Sendable {
     /// A new journal for the plan, at `path` or (nil) a new name in `folder` (made private if
     /// missing), owned by this run and read back as the run will see it.
     public static func begin(_ plan: RecoverPlan, webhookName: String, path: String?, folder: String, now: Int,
-                             target: Target? = nil) throws(Problem) -> Claimed {
+                             target: Target? = nil, webhookNames: [String: String] = [:]) throws(Problem) -> Claimed {
         if path == nil, let problem = makeFolder(folder) { throw Problem("The journal's folder \(folder): \(problem).") }
         let destination = path ?? newPath(folder: folder, filter: plan.filter, now: now)
-        return try create(at: destination, plan: plan, webhookName: webhookName, now: now, target: target)
+        return try create(at: destination, plan: plan, webhookName: webhookName, now: now, target: target, webhookNames: webhookNames)
     }
 
     /// Creates the journal (0600, exclusive, no link followed), locks it and writes the plan into
     /// it. A plan too large for a journal is refused before anything is written; a journal that
     /// could not be written whole is removed (nothing was sent with it).
-    public static func create(at path: String, plan: RecoverPlan, webhookName: String, now: Int, target: Target? = nil) throws(Problem) -> Claimed {
+    public static func create(at path: String, plan: RecoverPlan, webhookName: String, now: Int, target: Target? = nil,
+                              webhookNames: [String: String] = [:]) throws(Problem) -> Claimed {
         let header = Header(key: plan.filter.key, filter: plan.filter, webhook_name: webhookName, created_at: now,
-                            base_url: target?.baseURL, key_fingerprint: target?.keyFingerprint, events: plan.events)
+                            base_url: target?.baseURL, key_fingerprint: target?.keyFingerprint,
+                            webhook_names: webhookNames.isEmpty ? nil : webhookNames, events: plan.events)
         guard let headerBytes = try? JSONEncoder().encode(header) else { throw Problem("The journal for \(path) could not be made.") }
         guard headerBytes.count < headerLimit else {
             throw Problem("The plan is too large for a journal (\(plan.count) events, \(headerBytes.count >> 20) MiB; at most \(headerLimit >> 20) MiB): "

@@ -9,6 +9,8 @@ extension RecoverJournal {
         public var path: String
         public var filter: RecoverFilter
         public var webhookName: String
+        /// A recover of several webhooks: their names by uuid.
+        public var webhookNames: [String: String] = [:]
         public var createdAt: Int
         /// The account it was made for; nil for a journal written before that was recorded.
         public var target: Target?
@@ -30,15 +32,15 @@ extension RecoverJournal {
 
         /// Sent and never answered, or answered with no usable answer: may have been replayed.
         public var uncertain: [String] {
-            events.map(\.id).filter { results[$0] == .uncertain || (sent.contains($0) && results[$0] == nil) }
+            events.map(\.ref).filter { results[$0] == .uncertain || (sent.contains($0) && results[$0] == nil) }
         }
 
         /// What is left to replay, oldest first (uncertain ones too when asked).
         public func remaining(retryUncertain: Bool) -> [RecoverPlan.Event] {
             let doubtful = Set(uncertain)
             return events.filter { event in
-                if doubtful.contains(event.id) { return retryUncertain }
-                return results[event.id] == nil
+                if doubtful.contains(event.ref) { return retryUncertain }
+                return results[event.ref] == nil
             }
         }
 
@@ -82,11 +84,12 @@ extension RecoverJournal {
         }
         // An id listed twice is one event: sent once.
         var listed = Set<String>()
-        let events = header.events.filter { listed.insert($0.id).inserted }
+        let events = header.events.filter { listed.insert($0.ref).inserted }
         var target: Target?
         if let base = header.base_url, let fingerprint = header.key_fingerprint { target = Target(baseURL: base, keyFingerprint: fingerprint) }
         var state = State(path: path, filter: header.filter, webhookName: header.webhook_name, createdAt: header.created_at, target: target, events: events)
         state.endsTorn = bytes.last != 0x0A
+        state.webhookNames = header.webhook_names ?? [:]
         var requestTimes: [Int] = []
         var latestRequest: [String: Int] = [:]
         for line in lines.dropFirst() {

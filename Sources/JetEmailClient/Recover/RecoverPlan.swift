@@ -5,7 +5,13 @@ public struct RecoverPlan: Sendable, Equatable {
     public struct Event: Sendable, Equatable, Codable {
         public var id: String
         public var createdAt: Int?
-        public init(id: String, createdAt: Int?) { self.id = id; self.createdAt = createdAt }
+        /// The webhook it is replayed to, in a recover of several (nil: the filter's one).
+        public var uuid: String?
+        public init(id: String, createdAt: Int?, uuid: String? = nil) { self.id = id; self.createdAt = createdAt; self.uuid = uuid }
+
+        /// How the journal names it: its id, or in a recover of several webhooks (where one
+        /// event may have gone to more than one) `uuid:id`.
+        public var ref: String { uuid.map { "\($0):\(id)" } ?? id }
     }
 
     public var filter: RecoverFilter
@@ -34,6 +40,9 @@ public struct RecoverPlan: Sendable, Equatable {
     /// when that run began.
     public var cutOff: Int?
     public var cutOffBegan: Int?
+    /// A recover of several webhooks: each one's count, outage and cut, by uuid (empty for one).
+    public var perWebhook: [String: Int] = [:]
+    public var outages: [String: OutageWindow] = [:]
 
     public var count: Int { events.count }
 
@@ -88,6 +97,55 @@ public enum RecoverPlanner {
     /// client's to wait out (the request path holds every process and asks again).
     public static func plan(_ asked: RecoverFilter, client: JetEmailClient,
                             progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws(JetEmailError) -> RecoverPlan {
+        guard asked.isSeveral else { return try await planOne(asked, client: client, progress: progress) }
+        // Several webhooks: each planned as it would be alone (its own outage), then one plan,
+        // oldest first across them (so oldest first within each), each event naming its webhook.
+        var parts: [RecoverPlan] = []
+        for uuid in asked.uuids {
+            let seen = parts.map(\.count).reduce(0, +)
+            parts.append(try await planOne(asked.only(uuid), client: client, progress: { n, total in progress(seen + n, seen + total) }))
+        }
+        return merged(parts, filter: asked)
+    }
+
+    /// The plans of several webhooks as one.
+    static func merged(_ parts: [RecoverPlan], filter: RecoverFilter) -> RecoverPlan {
+        let events = parts.flatMap { part in part.events.map { RecoverPlan.Event(id: $0.id, createdAt: $0.createdAt, uuid: part.filter.uuid) } }
+        let ordered = events.enumerated().sorted { a, b in
+            switch (a.element.createdAt, b.element.createdAt) {
+            case let (x?, y?): x != y ? x < y : a.offset < b.offset
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): a.offset < b.offset
+            }
+        }.map(\.element)
+        var byType: [String: Int] = [:], byCode: [String: Int] = [:]
+        for part in parts {
+            byType.merge(part.byType, uniquingKeysWith: +)
+            byCode.merge(part.byCode, uniquingKeysWith: +)
+        }
+        var whole = filter
+        whole.dateFrom = parts.compactMap(\.filter.dateFrom).min() ?? filter.dateFrom
+        var plan = RecoverPlan(filter: whole, events: ordered, byType: byType, byCode: byCode, oldest: parts.compactMap(\.oldest).min(),
+                               newest: parts.compactMap(\.newest).max(),
+                               // A change while one of them was read is said with its totals.
+                               totalsSeen: parts.first(where: \.totalChanged)?.totalsSeen ?? [],
+                               dropped: parts.map(\.dropped).reduce(0, +),
+                               shortOf: parts.contains { $0.shortOf != nil } ? parts.map { $0.shortOf ?? $0.count }.reduce(0, +) : nil)
+        plan.discarded4xx = parts.map(\.discarded4xx).reduce(0, +)
+        let cuts = parts.compactMap(\.cutOff)
+        plan.cutOff = cuts.isEmpty ? nil : cuts.reduce(0, +)
+        plan.cutOffBegan = parts.compactMap(\.cutOffBegan).min()
+        for part in parts {
+            plan.perWebhook[part.filter.uuid] = part.count
+            if let outage = part.outage { plan.outages[part.filter.uuid] = outage }
+        }
+        return plan
+    }
+
+    /// One webhook's plan.
+    static func planOne(_ asked: RecoverFilter, client: JetEmailClient,
+                        progress: @Sendable (Int, Int) -> Void) async throws(JetEmailError) -> RecoverPlan {
         var filter = asked
         var outage: OutageWindow?
         var cut: (count: Int, began: Int?)?

@@ -15,6 +15,8 @@ public enum RecoverRun {
         public var uncertain = 0
         /// The event just answered, and what it came to.
         public var last: (id: String, result: RecoverJournal.Result, detail: String?)?
+        /// The webhook it was replayed to.
+        public var lastUUID: String?
         /// A 429 (this run's or another process's) holds the run for this many seconds more.
         public var waitingSeconds: Int?
         /// The budget holds the next event this many seconds more: a report while it waits, so
@@ -134,7 +136,7 @@ public enum RecoverRun {
                 if let ticket { await client.pacer?.finished(ticket) }
                 return (.stopped, progress)
             }
-            do { try journal.sent(event.id, now: wallClock()) } catch {
+            do { try journal.sent(event.ref, now: wallClock()) } catch {
                 if let ticket { await client.pacer?.finished(ticket) }
                 return (.journalFailed(error.description), progress)
             }
@@ -143,7 +145,7 @@ public enum RecoverRun {
             let sentAt = clock()
             var stopFor: String?
             do {
-                let receipt = try await client.replay(ReplayTarget(.eventID(event.id), uuid: uuid), admitted: ticket)
+                let receipt = try await client.replay(ReplayTarget(.eventID(event.id), uuid: event.uuid ?? uuid), admitted: ticket)
                 // Only "enqueued" says JetEmail will deliver it again; any other word is a refusal.
                 if receipt.isEnqueued {
                     result = .enqueued
@@ -157,7 +159,7 @@ public enum RecoverRun {
                     // Nothing was done: the same event goes again once the hold (which the
                     // request path wrote for every process) is over, or the run stops if the
                     // pacer gave up.
-                    do { try journal.unsent(event.id, now: wallClock()) } catch { return (.journalFailed(error.description), progress) }
+                    do { try journal.unsent(event.ref, now: wallClock()) } catch { return (.journalFailed(error.description), progress) }
                     if client.pacer == nil { return (.rateLimited(error.message(doing: .replay)), progress) }
                     continue
                 case .cancelled:
@@ -179,7 +181,7 @@ public enum RecoverRun {
                     detail = error.message(doing: .replay)
                 }
             }
-            do { try journal.done(event.id, result, detail: detail, now: wallClock()) } catch { return (.journalFailed(error.description), progress) }
+            do { try journal.done(event.ref, result, detail: detail, now: wallClock()) } catch { return (.journalFailed(error.description), progress) }
             progress.done += 1
             switch result {
             case .enqueued: progress.enqueued += 1
@@ -188,6 +190,7 @@ public enum RecoverRun {
             case .uncertain: progress.uncertain += 1
             }
             progress.last = (event.id, result, detail)
+            progress.lastUUID = event.uuid ?? uuid
             progress.answered(sentAt: sentAt, now: clock())
             let left = events.count - index - 1
             let spacing = progress.roundTrip ?? 0

@@ -27,18 +27,24 @@ final class RecoverRunner: JobRunner {
         let target = RecoverJournal.Target(client)
         let previous = RecoverJournal.latestState(folder: folder, filter: filter, target: target)
         if let previous, !previous.finished {
-            return .success(RecoverProposal(.resume(previous), webhookName: previous.webhookName, perMinute: perMinute))
+            return .success(RecoverProposal(.resume(previous), webhookName: previous.webhookName, perMinute: perMinute, webhookNames: previous.webhookNames))
         }
         // Ctrl-R with no filter of its own (the list's, the latest outage): a stopped recover
         // of this webhook, whatever its filter, is gone on with rather than planned afresh.
         if filter.sinceOutage, filter.eventType == nil,
            let stopped = RecoverJournal.unfinished(folder: folder, target: target).first(where: { $0.filter.uuid == filter.uuid }) {
-            return .success(RecoverProposal(.resume(stopped), webhookName: stopped.webhookName, perMinute: perMinute))
+            return .success(RecoverProposal(.resume(stopped), webhookName: stopped.webhookName, perMinute: perMinute, webhookNames: stopped.webhookNames))
         }
         do {
             let plan = try await RecoverPlanner.plan(filter, client: client)
             let finished = previous.map { RecoverProposal.Finished(path: $0.path, at: $0.finishedAt, enqueued: $0.count(.enqueued)) }
-            return .success(RecoverProposal(.fresh(plan), webhookName: webhookName, perMinute: perMinute, finishedBefore: finished))
+            var names: [String: String] = [:]
+            if filter.isSeveral {
+                // Their names, for the journal and each one's progress (one listing).
+                let list = try await client.listWebhooks()
+                for uuid in filter.uuids { names[uuid] = list.first { $0.uuid == uuid }?.name ?? uuid }
+            }
+            return .success(RecoverProposal(.fresh(plan), webhookName: webhookName, perMinute: perMinute, finishedBefore: finished, webhookNames: names))
         } catch {
             return .failure(error)
         }
@@ -66,7 +72,7 @@ final class RecoverRunner: JobRunner {
             case .fresh(let plan):
                 claimed = try RecoverJournal.begin(plan, webhookName: proposal.webhookName, path: nil,
                                                    folder: RecoverJournal.folder(environment: ProcessEnvironment.current), now: SystemClock.unixNow,
-                                                   target: RecoverJournal.Target(client))
+                                                   target: RecoverJournal.Target(client), webhookNames: proposal.webhookNames)
             case .resume(let resumed):
                 // Taken, and read again under the lock: another run (the command line, another
                 // window) may have gone on with it meanwhile, or may hold it now.

@@ -37,8 +37,13 @@ extension RecoverStatus: JobState {
             self.perMinute = perMinute
             self.secondsLeft = secondsLeft
             guard progress.answeredJustNow, let last = progress.last else { return JobNews() }
+            let uuid = progress.lastUUID ?? filter.uuid
+            if let index = parts.firstIndex(where: { $0.uuid == uuid }) {
+                parts[index].done += 1
+                if last.result == .enqueued { parts[index].enqueued += 1 }
+            }
             if last.result == .enqueued {
-                return JobNews(messages: [ScreenMessage(RecoverMessage.replayEnqueued(uuid: filter.uuid, eventID: last.id))])
+                return JobNews(messages: [ScreenMessage(RecoverMessage.replayEnqueued(uuid: uuid, eventID: last.id))])
             }
             misses.append(Miss(eventID: last.id, result: last.result, detail: last.detail))
             if misses.count > Self.missesKept { misses.removeFirst(misses.count - Self.missesKept) }

@@ -22,9 +22,12 @@ public struct RecoverProposal: Sendable, Equatable {
     /// The request budget, a minute: the estimate is made with it.
     public var perMinute: Int
     public var finishedBefore: Finished?
+    /// A recover of several webhooks: their names by uuid.
+    public var webhookNames: [String: String]
 
-    public init(_ kind: Kind, webhookName: String, perMinute: Int, finishedBefore: Finished? = nil) {
+    public init(_ kind: Kind, webhookName: String, perMinute: Int, finishedBefore: Finished? = nil, webhookNames: [String: String] = [:]) {
         self.kind = kind; self.webhookName = webhookName; self.perMinute = perMinute; self.finishedBefore = finishedBefore
+        self.webhookNames = webhookNames
     }
 
     public var filter: RecoverFilter {

@@ -44,6 +44,20 @@ public struct RecoverStatus: Sendable, Equatable {
     public var oldest: Int?
     public var newest: Int?
 
+    /// One webhook's part of a recover of several: its replays and how far they are.
+    public struct Part: Sendable, Equatable {
+        public var uuid: String
+        public var name: String
+        public var total: Int
+        public var done = 0
+        public var enqueued = 0
+    }
+    /// A recover of several webhooks, each one's part, in the filter's order (empty for one).
+    public var parts: [Part] = []
+
+    /// The title bar's name: the webhook's, or "3 webhooks".
+    public var shortName: String { filter.isSeveral ? "\(filter.uuids.count) webhooks" : webhookName }
+
     public init(_ proposal: RecoverProposal) {
         filter = proposal.filter
         webhookName = proposal.webhookName
@@ -56,6 +70,10 @@ public struct RecoverStatus: Sendable, Equatable {
         }
         oldest = times.min()
         newest = times.max()
+        if proposal.filter.isSeveral {
+            let counts = Dictionary(grouping: proposal.toReplay, by: { $0.uuid ?? proposal.filter.uuid }).mapValues(\.count)
+            parts = proposal.filter.uuids.map { Part(uuid: $0, name: proposal.webhookNames[$0] ?? $0, total: counts[$0] ?? 0) }
+        }
     }
 
     public var isRunning: Bool {
@@ -72,7 +90,7 @@ public struct RecoverStatus: Sendable, Equatable {
 
     /// For the title bar: `recover Billing 120/312 · 1 min left`, `recover done 312/312`.
     public var badge: String {
-        let name = TerminalSafe.escaped(webhookName)
+        let name = TerminalSafe.escaped(shortName)
         let count = "\(progress.done)/\(progress.total)"
         switch phase {
         case .starting: return "recover \(name): starting"

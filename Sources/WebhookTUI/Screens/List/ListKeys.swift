@@ -26,9 +26,11 @@ extension ListScreen {
             return .none
         },
         Binding([.control("r")], keys: "Ctrl-R", bar: BarEntry("^R", "recover"),
-                help: "recover: replay every failed delivery of the selected webhook, planned first (how many, from when) and paced, then watched on its screen; while one runs, the run",
+                help: "recover: replay the failed deliveries of the selected webhook's latest outage (w in the question: the whole log), or of every marked one in one run, planned first and paced, then watched on its screen; while one runs, the run",
                 when: { $0.selected != nil }, because: "No webhook is selected: the list is empty, or the filter shows none.") { list, _, context in
-            list.selected.map { RecoverQuestion.plan(forWebhook: $0, context) } ?? .none
+            let marked = list.webhooks.filter { list.marks.contains($0.uuid) }
+            if marked.count > 1 { return RecoverQuestion.plan(forWebhooks: marked, context) }
+            return (marked.first ?? list.selected).map { RecoverQuestion.plan(forWebhook: $0, context) } ?? .none
         },
         Binding([.character("n")], keys: "n", bar: BarEntry("n", "new"), help: "create a webhook (the form); back here when its secret window closes") { _, _, _ in
             .push(FormScreen())

@@ -27,6 +27,16 @@ extension RecoverScreen {
         out.append([Span("", width: FieldLines(width: width).labelWidth), Span(bar(p, width: min(40, max(10, width - 40)))),
                     Span(" \(p.done) of \(p.total)", Style(.normal, bold: true))])
         out.field("Enqueued", "\(p.enqueued)", .init(.success))
+        // A recover of several: each webhook's own bar, oldest first within each.
+        for part in r.parts {
+            let partProgress = RecoverRun.Progress(total: part.total)
+            var shown = partProgress
+            shown.done = part.done
+            out.append([Span("  " + TerminalSafe.escaped(part.name), Style(.normal, bold: true), width: FieldLines(width: width).labelWidth),
+                        Span(bar(shown, width: min(30, max(10, width - 50)))),
+                        Span(" \(part.done) of \(part.total)", Style(.normal, bold: true)),
+                        Span(" · \(part.enqueued) enqueued", part.enqueued == part.total ? .init(.success) : .muted)])
+        }
         if p.notFound > 0 { out.field("Not found", "\(p.notFound) (404: JetEmail has no such event; skipped)", .init(.warning)) }
         if p.refused > 0 { out.field("Refused", "\(p.refused) (listed below)", .init(.error)) }
         if p.uncertain > 0 { out.field("No answer", "\(p.uncertain) (may have been replayed)", .init(.warning)) }

@@ -23,6 +23,21 @@ enum RecoverQuestion {
         return plan(RecoverFilter(uuid: webhook.uuid, since: RecoverFilter.outageWord), of: webhook.uuid, named: webhook.name)
     }
 
+    /// Marked webhooks and `Ctrl-R`: one recover of them all (each from its own latest outage),
+    /// one journal, one budget.
+    static func plan(forWebhooks webhooks: [Webhook], _ context: ScreenContext) -> Outcome {
+        if let running = context.job(RecoverStatus.self)?.state, running.isRunning { return showRun(running, asking: nil) }
+        guard let first = webhooks.first else { return .none }
+        var filter = RecoverFilter(uuid: first.uuid, since: RecoverFilter.outageWord)
+        filter.otherUUIDs = webhooks.dropFirst().map(\.uuid)
+        return plan(filter, of: first.uuid, named: joinedNames(webhooks.map(\.name)))
+    }
+
+    /// `Billing`, `Billing and Gamma`, `Billing, Gamma and Crm`.
+    static func joinedNames(_ names: [String]) -> String {
+        names.count <= 1 ? names.first ?? "" : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+    }
+
     /// `w` in a question about an outage: every failed delivery of the webhook, whenever.
     static let widen = ConfirmDialog.Alternative(key: "w", label: "the whole log instead")
 
@@ -68,9 +83,16 @@ enum RecoverQuestion {
             let now = Int(context.clock.epochAtStart + context.now)
             if let outage = plan.outage { message += "Latest outage: \(outage.describe { context.clock.shortTime($0, now: now) }). " }
             message += "\(count) \(what) of \(name)"
+            if filter.isSeveral {
+                let each = filter.uuids.map { uuid in
+                    "\(TerminalSafe.escaped(proposal.webhookNames[uuid] ?? uuid)) \(plan.perWebhook[uuid] ?? 0)"
+                        + (plan.outages[uuid].map { " (since \(context.clock.shortTime($0.began, now: now)))" } ?? "")
+                }
+                message += " (" + each.joined(separator: ", ") + ")"
+            }
             if let oldest = plan.oldest, let newest = plan.newest { message += ", \(context.clock.local(oldest)) to \(context.clock.local(newest))" }
             message += ". By type: " + top(plan.byType) + ". By last response: " + top(plan.byCode) + "."
-            message += " One event at a time, to this webhook only, at most \(proposal.perMinute) requests a minute; a journal keeps what was sent."
+            message += " One event at a time, \(filter.isSeveral ? "each to its own webhook only, in one journal" : "to this webhook only"), at most \(proposal.perMinute) requests a minute; a journal keeps what was sent."
             if filter.sinceOutage {
                 message += " w plans the whole log instead; a time of your own: s in the webhook's log (l), then Ctrl-R."
             } else if filter.since == nil {

@@ -24,7 +24,8 @@ struct RecoverCommand: Command {
         1 when some were not (listed), 130 after Ctrl-C.
         """
     static let options: [OptionSpec] = [
-        .value("webhook", "uuid", "The webhook whose deliveries are replayed (its uuid or exact name; also --uuid)."),
+        .repeated("webhook", "uuid", "The webhook whose deliveries are replayed (its uuid or exact name; also --uuid); repeated, several in one run and one journal."),
+        .flag("failing", "Every webhook with a failed delivery in the range (the last 7 days without --since or with --since outage), in one run."),
         .value("uuid", "uuid", "The official CLI's name for --webhook."),
         .value("since", "time", "Only deliveries at or after TIME (as query's TIME), or 'outage': since the webhook's latest run of failures began."),
         .value("until", "time", "Only deliveries at or before TIME."),
@@ -52,6 +53,8 @@ struct RecoverCommand: Command {
     let json: Bool
     /// The filter's options as given (to hold them against a journal's own filter on --resume).
     let filterOptions: [(String, String)]
+    /// `--failing`: the webhooks are those with failures, found when the run starts.
+    let failing: Bool
     /// --base-url was given: the only way to replay a journal's events to another API.
     let baseURLGiven: Bool
 
@@ -65,15 +68,20 @@ struct RecoverCommand: Command {
         journalPath = arguments.string("journal")
         resume = arguments.string("resume")
         if journalPath != nil, resume != nil { throw UsageError("Give --journal FILE or --resume FILE, not both.") }
-        if let a = arguments.string("webhook"), let b = arguments.string("uuid"), a != b { throw UsageError("--webhook and --uuid name the same webhook; give one.") }
+        failing = arguments.flag("failing")
         filterOptions = ["status", "since", "until", "event-type"].compactMap { name in arguments.string(name).map { (name, $0) } }
         baseURLGiven = access.connection.baseURL != nil
-        guard let uuid = arguments.string("webhook") ?? arguments.string("uuid") else {
-            guard resume != nil else { throw UsageError("Which webhook? Give --webhook UUID (or --resume FILE).") }
+        // --uuid is one more --webhook; a webhook named twice is one.
+        var references: [String] = []
+        for reference in arguments.strings("webhook") + arguments.strings("uuid") where !references.contains(reference) { references.append(reference) }
+        if failing, !references.isEmpty { throw UsageError("--failing finds the webhooks itself; give --failing or --webhook, not both.") }
+        if failing, resume != nil { throw UsageError("Give --failing or --resume, not both.") }
+        guard let uuid = references.first ?? (failing ? "" : nil) else {
+            guard resume != nil else { throw UsageError("Which webhook? Give --webhook UUID (several: repeat it; or --failing, or --resume FILE).") }
             filter = nil
             return
         }
-        guard !uuid.isEmpty else { throw UsageError("The uuid is empty.") }
+        guard failing || !references.contains(where: \.isEmpty) else { throw UsageError("The uuid is empty.") }
         var status = DeliveryStatus.failed
         if let text = arguments.string("status") {
             guard let s = DeliveryStatus(rawValue: text.lowercased()) else {
@@ -93,6 +101,7 @@ struct RecoverCommand: Command {
         if sinceOutage, status != .failed { throw UsageError("--since outage is a run of failures: it goes with --status failed only.") }
         filter = RecoverFilter(uuid: uuid, status: status, eventType: type, since: sinceOutage ? RecoverFilter.outageWord : arguments.string("since"),
                                until: arguments.string("until"), dateFrom: from, dateTo: to, include4xx: arguments.flag("include-4xx"))
+        filter?.otherUUIDs = Array(references.dropFirst())
     }
 
     @MainActor func begin() throws -> CommandWork {
@@ -106,9 +115,46 @@ struct RecoverCommand: Command {
         let environment = ProcessEnvironment.current
         try await access.withClient { client in
             var resolved = self
-            if let reference = filter?.uuid { resolved.filter?.uuid = try await APIAccess.resolveWebhook(reference, client: client) }
+            if failing {
+                resolved.filter = try await failingWebhooks(client: client)
+            } else if let filter, filter.isSeveral {
+                // Names resolved against one listing.
+                let list: [Webhook]
+                do { list = try await client.listWebhooks() } catch { throw APIAccess.fail(error, doing: .read) }
+                let uuids = try filter.uuids.map { try APIAccess.resolveWebhook($0, among: list) }
+                resolved.filter?.uuid = uuids[0]
+                resolved.filter?.otherUUIDs = Array(uuids.dropFirst()).filter { $0 != uuids[0] }
+            } else if let reference = filter?.uuid {
+                resolved.filter?.uuid = try await APIAccess.resolveWebhook(reference, client: client)
+            }
             try await resolved.run(client: client, environment: environment)
         }
+    }
+
+    /// `--failing`: the webhooks with a failed delivery in the range, each found with one
+    /// `limit: 1` count (through the budget). None: said, exit 0, nothing sent.
+    @MainActor func failingWebhooks(client: JetEmailClient) async throws -> RecoverFilter {
+        guard var filter else { throw ExitCode(2) }
+        let list: [Webhook]
+        do { list = try await client.listWebhooks() } catch { throw APIAccess.fail(error, doing: .read) }
+        let from = filter.sinceOutage ? nil : filter.dateFrom
+        let window = from ?? (SystemClock.unixNow - 7 * 86_400)
+        var found: [String] = []
+        for webhook in list where !webhook.uuid.isEmpty {
+            let page: DeliveryPage
+            do {
+                page = try await client.queryDeliveries(DeliveryQuery(uuid: webhook.uuid, eventType: filter.eventType, status: .failed,
+                                                                      dateFrom: window, dateTo: filter.dateTo, limit: 1))
+            } catch { throw APIAccess.fail(error, doing: .read) }
+            if (page.reportedTotal ?? page.events.count) > 0 { found.append(webhook.uuid) }
+        }
+        guard let first = found.first else {
+            StandardError.write("No webhook has a failed delivery since \(SystemClock.wallClock().local(window)). Nothing was sent.")
+            throw ExitCode(0)
+        }
+        filter.uuid = first
+        filter.otherUUIDs = Array(found.dropFirst())
+        return filter
     }
 
     @MainActor func run(client: JetEmailClient, environment: [String: String]) async throws {
@@ -126,9 +172,9 @@ struct RecoverCommand: Command {
             // A dry run says what is left, and sends nothing, whatever the journal holds.
             if dryRun { try printLeft(journal); return }
             try await replay(try claim(journal.path), client: client)
-        case .planned(let plan, let name):
+        case .planned(let plan, let name, let names):
             let perMinute = client.pacer?.limit ?? RequestBudget.defaultRate
-            try printPlan(plan, webhookName: name, perMinute: perMinute)
+            try printPlan(plan, webhookName: name, perMinute: perMinute, names: names)
             if dryRun || plan.count == 0 { return }
             try askAboutShortPlan(plan)
             if !yes {
@@ -140,7 +186,7 @@ struct RecoverCommand: Command {
             let path = journalPath.map { HomeDirectory.expandingTilde($0, environment: environment) }
             do throws(RecoverJournal.Problem) {
                 claimed = try RecoverJournal.begin(plan, webhookName: name, path: path, folder: RecoverJournal.folder(environment: environment),
-                                                   now: SystemClock.unixNow, target: target)
+                                                   now: SystemClock.unixNow, target: target, webhookNames: names)
             } catch {
                 let elsewhere = journalPath == nil ? " --journal FILE writes it elsewhere." : ""
                 StandardError.write("The journal could not be created: \(error.description) Nothing was sent.\(elsewhere)")
@@ -153,7 +199,8 @@ struct RecoverCommand: Command {
     enum Start {
         case finished(RecoverJournal.State)
         case resuming(RecoverJournal.State)
-        case planned(RecoverPlan, String)
+        /// The plan, the webhook's name (several: "A, B and C"), and for several their names by uuid.
+        case planned(RecoverPlan, String, [String: String])
     }
 
     /// A journal to go on with (`--resume`, or the latest of the same recover for this account),
@@ -186,12 +233,24 @@ struct RecoverCommand: Command {
            let state = RecoverJournal.latestState(folder: RecoverJournal.folder(environment: environment), filter: filter, target: target) {
             return state.finished ? .finished(state) : .resuming(state)
         }
-        let webhook: Webhook
-        do { webhook = try await client.getWebhook(uuid: filter.uuid) } catch { throw APIAccess.fail(error, doing: .read) }
-        if !asJSON { StandardError.write("Reading the log of \(TerminalSafe.escaped(webhook.name)) to make the plan…") }
-        do { return .planned(try await RecoverPlanner.plan(filter, client: client), webhook.name) } catch {
+        var names: [String: String] = [:]
+        if filter.isSeveral {
+            let list: [Webhook]
+            do { list = try await client.listWebhooks() } catch { throw APIAccess.fail(error, doing: .read) }
+            for uuid in filter.uuids { names[uuid] = list.first { $0.uuid == uuid }?.name ?? uuid }
+        } else {
+            do { names[filter.uuid] = try await client.getWebhook(uuid: filter.uuid).name } catch { throw APIAccess.fail(error, doing: .read) }
+        }
+        let name = Self.joinedNames(filter.uuids.map { names[$0] ?? $0 })
+        if !asJSON { StandardError.write("Reading the log of \(TerminalSafe.escaped(name)) to make the plan…") }
+        do { return .planned(try await RecoverPlanner.plan(filter, client: client), name, filter.isSeveral ? names : [:]) } catch {
             throw APIAccess.fail(error, doing: .read)
         }
+    }
+
+    /// `Billing`, `Billing and Gamma`, `Billing, Gamma and Crm`.
+    static func joinedNames(_ names: [String]) -> String {
+        names.count <= 1 ? names.first ?? "" : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
     }
 
     /// `--resume` alone: the one stopped recover of this account (of --webhook's, when given);
@@ -221,7 +280,7 @@ struct RecoverCommand: Command {
     /// --base-url names the new one and the person confirms).
     @MainActor func checkResume(_ state: RecoverJournal.State, target: RecoverJournal.Target) throws {
         let described = TerminalSafe.escaped(state.filter.describe(webhookName: state.webhookName))
-        if let filter, filter.uuid != state.filter.uuid {
+        if let filter, !failing, Set(filter.uuids) != Set(state.filter.uuids) {
             StandardError.write("That journal is a recover of another webhook (\(TerminalSafe.escaped(state.filter.uuid))). Nothing was sent.")
             throw ExitCode(2)
         }
@@ -289,6 +348,7 @@ struct RecoverCommand: Command {
         let stop = StopSignals()
         let bar = ProgressBar(enabled: !asJSON && isatty(STDERR_FILENO) != 0)
         let json = asJSON
+        let several = state.filter.isSeveral
         let started = ContinuousClock.now
         // Replays are background work in the account's budget: a person at any terminal goes first.
         let waitSaid = Mutex(false), holdSaid = Mutex(false)
@@ -301,6 +361,7 @@ struct RecoverCommand: Command {
             }
             if json, progress.answeredJustNow, let last = progress.last {
                 var line = ["event_id": last.id, "result": last.result.rawValue]
+                if several, let uuid = progress.lastUUID { line["webhook"] = uuid }
                 if let detail = last.detail { line["detail"] = detail }
                 out(WebhookOutput.jsonLine(line))
             }

@@ -5,7 +5,7 @@ import PosixSupport
 /// What a recover prints: the plan (or what a journal has left), the summary, the events not
 /// enqueued, and the command that watches the replays delivered.
 extension RecoverCommand {
-    func printPlan(_ plan: RecoverPlan, webhookName: String, perMinute: Int) throws {
+    func printPlan(_ plan: RecoverPlan, webhookName: String, perMinute: Int, names: [String: String] = [:]) throws {
         let clock = SystemClock.wallClock()
         if asJSON {
             struct PlanJSON: Encodable {
@@ -16,14 +16,23 @@ extension RecoverCommand {
                 var outage_began: Int?, last_success_before: Int?, outage_over: Bool?
                 /// Failed deliveries of that run before --since (left out), and 4xx left out.
                 var cut_off: Int?, discarded_4xx: Int
+                /// A recover of several webhooks: each one's part.
+                var webhooks: [Part]?
             }
+            struct Part: Encodable {
+                var webhook: String, webhook_name: String, count: Int, outage_began: Int?, last_success_before: Int?
+            }
+            let parts = plan.filter.isSeveral ? plan.filter.uuids.map { uuid in
+                Part(webhook: uuid, webhook_name: names[uuid] ?? uuid, count: plan.perWebhook[uuid] ?? 0, outage_began: plan.outages[uuid]?.began,
+                     last_success_before: plan.outages[uuid]?.lastSuccessBefore)
+            } : nil
             try APIAccess.print(WebhookOutput.jsonLine(PlanJSON(webhook: plan.filter.uuid, webhook_name: webhookName, status: plan.filter.status.rawValue,
                                                             count: plan.count, by_type: plan.byType, by_code: plan.byCode, oldest: plan.oldest,
                                                             newest: plan.newest, estimated_seconds: plan.estimatedSeconds(perMinute: perMinute, priority: .background),
                                                             total_changed: plan.totalChanged, totals_seen: plan.totalsSeen, dry_run: dryRun,
                                                             dropped: plan.dropped, short_of: plan.shortOf, outage_began: plan.outage?.began,
                                                             last_success_before: plan.outage?.lastSuccessBefore, outage_over: plan.outage?.over,
-                                                            cut_off: plan.cutOff ?? 0, discarded_4xx: plan.discarded4xx))
+                                                            cut_off: plan.cutOff ?? 0, discarded_4xx: plan.discarded4xx, webhooks: parts))
                                     )
             return
         }
@@ -33,7 +42,20 @@ extension RecoverCommand {
                          + "(another webhook, status, type or time, or no usable id): left out, never replayed")
         }
         if let total = plan.shortOf { lines.append("  ! JetEmail counted \(total), but fewer came back distinct while paging: the plan may be short") }
-        lines += outageLines(plan, clock: clock)
+        if plan.filter.isSeveral {
+            // Each webhook's part: its count and its own outage.
+            let now = Int(clock.epochAtStart)
+            for uuid in plan.filter.uuids {
+                let outage = plan.outages[uuid].map { "; " + $0.describe { clock.shortTime($0, now: now) } } ?? ""
+                lines.append("  \(TerminalSafe.escaped(names[uuid] ?? uuid)): \(plan.perWebhook[uuid] ?? 0)\(outage)")
+            }
+            if let cut = plan.cutOff, cut > 0 { lines.append("  ! --since cuts a run of failures: \(cut) failed before it are left out; --since outage takes each webhook's") }
+            if plan.discarded4xx > 0 {
+                lines.append("  \(plan.discarded4xx) left out: the receiver answered a 4xx (not 408 or 429), which JetEmail discards on purpose; --include-4xx takes them")
+            }
+        } else {
+            lines += outageLines(plan, clock: clock)
+        }
         guard plan.count > 0 else { try APIAccess.print(([lines[0] + ": nothing to replay."] + lines.dropFirst()).joined(separator: "\n")); return }
         lines.append("  by type: " + RecoverPlan.ranked(plan.byType).map { "\(TerminalSafe.escaped($0.key)) \($0.count)" }.joined(separator: ", "))
         lines.append("  by last response: " + RecoverPlan.ranked(plan.byCode).map { "\(TerminalSafe.escaped($0.key)) \($0.count)" }.joined(separator: ", "))
@@ -116,6 +138,8 @@ extension RecoverCommand {
     /// `stats` over the range of the events replayed: the figures that show them delivered (or
     /// failing again) as JetEmail works through them.
     func watchCommand(_ journal: RecoverJournal.State) -> String? {
+        // One stats command watches one webhook: a recover of several has one a webhook.
+        guard !journal.filter.isSeveral else { return nil }
         let times = journal.events.compactMap(\.createdAt)
         guard let from = times.min(), let to = times.max() else { return nil }
         return RecoverCommandLine.watch(uuid: journal.filter.uuid, since: from, until: to, connection: access.connection.words)
@@ -124,7 +148,7 @@ extension RecoverCommand {
     /// The events that are not known to be enqueued, on stderr.
     func listNotDone(_ journal: RecoverJournal.State) {
         let doubtful = Set(journal.uncertain)
-        let missed = journal.events.map(\.id).filter { (journal.results[$0] != nil && journal.results[$0] != .enqueued) || doubtful.contains($0) }
+        let missed = journal.events.map(\.ref).filter { (journal.results[$0] != nil && journal.results[$0] != .enqueued) || doubtful.contains($0) }
         for id in missed.prefix(20) {
             let result = doubtful.contains(id) ? "may have been replayed" : journal.results[id]?.rawValue ?? ""
             StandardError.write("  \(TerminalSafe.escaped(id)): \(result)\(journal.details[id].map { " (\(TerminalSafe.escaped($0)))" } ?? "")")
