@@ -58,6 +58,34 @@ extension InTerminal {
             #expect(after.contains("Journal:\n  \(state.path)"), "\(after)")
         }
 
+        /// Issue 29, item 3: two marked webhooks and Ctrl-R make one recover of both (each from its
+        /// own outage), and the recover screen shows each one's progress.
+        @Test func markedWebhooksAreRecoveredInOneRun() async throws {
+            let state = TemporaryDirectory()
+            let term = try TmuxSession(["--demo"], environment: ["XDG_STATE_HOME": state.path], columns: 100, rows: 30)
+            defer { term.close() }
+            try await term.waitFor("8 webhooks")
+            // The demo's second and third webhooks (Billing, Bounce handler) had an outage.
+            try term.send("Down"); try term.send("m"); try term.send("Down"); try term.send("m")
+            try await term.waitFor("2 marked")
+            try term.send(TableKeys.recover)
+            let question = try await term.waitFor("y/N", timeout: 20)
+            // The box's text alone (the list behind it shows at its sides), its lines joined.
+            let inside = question.split(separator: "\n").compactMap { line -> String? in
+                guard let open = line.firstIndex(of: "│"), let close = line.lastIndex(of: "│"), open < close else { return nil }
+                return String(line[line.index(after: open)..<close])
+            }
+            let joined = inside.joined(separator: " ").split(separator: " ").joined(separator: " ")
+            #expect(joined.contains("of Billing and Bounce handler") && joined.contains("Billing 300") && joined.contains("Bounce handler 300"), "\(question)")
+            try term.send("y")
+            let running = try await term.waitFor("recover 2 webhooks", timeout: 20)
+            #expect(running.contains("Billing ") && running.contains("Bounce handler") && running.contains(" of 300"), "each webhook's progress: \(running)")
+            try term.send(TableKeys.cancelRecover)
+            try await term.waitFor("stopped", timeout: 15)
+            let journals = try FileManager.default.contentsOfDirectory(atPath: state.path + "/jetemail-webhooks").filter { $0.hasPrefix("recover-") }
+            #expect(journals.count == 1, "one journal for both: \(journals)")
+        }
+
         @Test func sSetsASinceFilterShownInTheHeaderAndBadInputIsKept() async throws {
             let state = TemporaryDirectory()
             let term = try await openBillingLog(state)

@@ -26,8 +26,12 @@ public struct RecoverOutcome: Sendable, Equatable {
         self.filter = filter; self.from = from; self.to = to
     }
 
-    /// When they are next due; nil while some are out.
-    public var dueAt: Double? { outstanding > 0 ? nil : (askedAt.map { $0 + Self.every } ?? -.infinity) }
+    /// A recover of several webhooks: each one's figures, summed into `figures`.
+    public var perWebhook: [String: [DeliveryStatus: DeliveryStatusLook.Figure]] = [:]
+
+    /// When they are next due; nil while some are out. Several webhooks are asked for less
+    /// often, so that their figures cost the budget what one webhook's do.
+    public var dueAt: Double? { outstanding > 0 ? nil : (askedAt.map { $0 + Self.every * Double(filter.uuids.count) } ?? -.infinity) }
 
     /// The run ended: ask now (or as soon as the asks in flight are answered).
     mutating func runEnded() {
@@ -37,9 +41,34 @@ public struct RecoverOutcome: Sendable, Equatable {
     }
 
     /// The queries, each with its status: this webhook (and event type), this range.
-    func queries() -> [(DeliveryStatus, DeliveryQuery)] {
-        Self.statuses.map { status in
-            (status, DeliveryQuery(uuid: filter.uuid, eventType: filter.eventType, status: status, dateFrom: from, dateTo: to, limit: 1))
+    func queries() -> [(String, DeliveryStatus, DeliveryQuery)] {
+        filter.uuids.flatMap { uuid in
+            Self.statuses.map { status in
+                (uuid, status, DeliveryQuery(uuid: uuid, eventType: filter.eventType, status: status, dateFrom: from, dateTo: to, limit: 1))
+            }
+        }
+    }
+
+    /// One webhook's figure: with several, the sum once each has one (`?` if any could not be fetched).
+    mutating func answered(_ uuid: String, _ status: DeliveryStatus, _ result: Result<DeliveryPage, JetEmailError>) {
+        guard filter.isSeveral else { return answered(status, result) }
+        outstanding = max(0, outstanding - 1)
+        if outstanding == 0, again {
+            again = false
+            askedAt = nil
+        }
+        guard let figure = DeliveryStatusLook.figure(result) else { return }
+        perWebhook[uuid, default: [:]][status] = figure
+        let each = filter.uuids.map { perWebhook[$0]?[status] }
+        if each.contains(where: { $0 == .unavailable }) {
+            figures[status] = .unavailable
+        } else if each.allSatisfy({ if case .known = $0 { true } else { false } }) {
+            figures[status] = .known(each.reduce(0) { sum, figure in
+                if case .known(let n)? = figure { return sum.addingReportingOverflow(n).partialValue }
+                return sum
+            })
+        } else if figures[status] == nil {
+            figures[status] = .asking
         }
     }
 

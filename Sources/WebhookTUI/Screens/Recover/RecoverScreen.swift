@@ -72,8 +72,8 @@ public struct RecoverScreen: FieldScreen {
         var asked = Outcome.none
         // Ahead of the run's replays in the budget: the person is looking at these, and four
         // queries every 15 s barely slow the run.
-        for (status, query) in watched.queries() {
-            asked.requests.append(.api(RecoverOutcomeTag(status: status), .query(query)))
+        for (uuid, status, query) in watched.queries() {
+            asked.requests.append(.api(RecoverOutcomeTag(uuid: uuid, status: status), .query(query)))
             watched.outstanding += 1
         }
         outcome = watched
@@ -82,7 +82,7 @@ public struct RecoverScreen: FieldScreen {
 
     public mutating func answered(_ answer: Answer, tag: RequestTag, _ context: ScreenContext) -> Outcome {
         guard case .api(.deliveries(let result)) = answer, let asked = tag.as(RecoverOutcomeTag.self) else { return .none }
-        outcome?.answered(asked.status, result)
+        outcome?.answered(asked.uuid, asked.status, result)
         return .none
     }
 
@@ -94,5 +94,6 @@ public struct RecoverScreen: FieldScreen {
 
 /// A count of the deliveries of a recover's range in one status, for its outcome.
 struct RecoverOutcomeTag: RequestTagKind {
+    var uuid: String
     var status: DeliveryStatus
 }

@@ -32,7 +32,8 @@ extension RecoverScreen {
             let partProgress = RecoverRun.Progress(total: part.total)
             var shown = partProgress
             shown.done = part.done
-            out.append([Span("  " + TerminalSafe.escaped(part.name), Style(.normal, bold: true), width: FieldLines(width: width).labelWidth),
+            let label = FieldLines(width: width).labelWidth
+            out.append([Span("  " + String(TerminalSafe.escaped(part.name).prefix(label - 3)), Style(.normal, bold: true), width: label),
                         Span(bar(shown, width: min(30, max(10, width - 50)))),
                         Span(" \(part.done) of \(part.total)", Style(.normal, bold: true)),
                         Span(" · \(part.enqueued) enqueued", part.enqueued == part.total ? .init(.success) : .muted)])
