@@ -48,6 +48,8 @@ extension InTerminal {
             defer { term.close() }
             try await term.waitFor("Edge")
             try term.send("Enter")
+            try await term.waitFor("Failures")
+            try term.send("End")
             try await term.waitFor("Last modified")
             try term.send("Escape")
             try term.send("l")
@@ -126,6 +128,8 @@ extension InTerminal {
             try term.send("m")
             screens["list"] = try await term.waitFor("1 marked")
             try term.send("Escape", "Enter")
+            screens["chart"] = try await term.waitFor("failed of")
+            try term.send("End")
             screens["details"] = try await term.waitFor("Filter users")
             try term.send("Escape", "l")
             screens["log"] = try await term.waitFor("of 60")

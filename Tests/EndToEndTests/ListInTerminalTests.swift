@@ -68,6 +68,9 @@ import Testing
         let term = try await demo()
         defer { term.close() }
         try term.send("Enter")
+        // The chart comes first; the note on the secret is at the end.
+        try await term.waitFor("Failures ·")
+        try term.send("End")
         try await term.waitFor("shown once")
         try term.send("Escape")
         try await term.waitFor("8 webhooks")
