@@ -26,6 +26,14 @@ public enum ASCIIGlyph {
         // The failure chart: failed deliveries, then the others.
         case "█": return "#"
         case "░": return ":"
+        // The list's sparkline, low to high.
+        case "▁": return "_"
+        case "▂": return "."
+        case "▃": return "-"
+        case "▄": return "~"
+        case "▅": return "="
+        case "▆": return "+"
+        case "▇": return "*"
         default: return c.isASCII ? String(c) : "?"
         }
     }

@@ -10,7 +10,10 @@ import Testing
     let lists = ListScreenTests()
 
     /// The health queries sent so far: (request id, query).
-    func healthQueries(_ d: inout Driver) -> [(Int, DeliveryQuery)] { d.drain().compactMap(\.backgroundQuery) }
+    /// (The sparkline's bucket counts, with a `dateTo`, are left out.)
+    func healthQueries(_ d: inout Driver) -> [(Int, DeliveryQuery)] {
+        d.drain().compactMap(\.backgroundQuery).filter { !($0.1.limit == 1 && $0.1.dateTo != nil) }
+    }
 
     /// Answers every health query with `failed` / `total` by uuid.
     func answer(_ d: inout Driver, _ asked: [(Int, DeliveryQuery)], _ figures: [String: (Int, Int)]) {
@@ -31,7 +34,8 @@ import Testing
         #expect(asked.count == 6, "three rows, two each")
         let since = Int(d.state.clock.epochAtStart + d.now) - 86_400
         for (_, q) in asked {
-            #expect(q.limit == 1 && q.dateFrom == since && (q.status == nil || q.status == .failed))
+            // The failed one brings its newest rows too (their times draw the sparkline).
+            #expect(q.limit == (q.status == .failed ? DeliveryHealth.sparkRows : 1) && q.dateFrom == since && (q.status == nil || q.status == .failed))
         }
         #expect(Set(asked.compactMap(\.1.uuid)) == ["u-a", "u-b", "u-c"])
         #expect(row(d, "billing").contains("…"), "… until known")
@@ -234,5 +238,44 @@ import Testing
         #expect(!bar().contains("^R recover"), "no failures: \(bar())")
         d.state.onList { $0.select(uuid: "u-b") }
         #expect(bar().contains("^R recover") && d.state.columns == 80, "12 failed: \(bar())")
+    }
+
+    /// Issue 29: a sparkline of the last 24 hours' failures, 3 hours a character, from the rows
+    /// the failed count brings; where they do not reach, a count a bucket.
+    @Test func theSparklineDrawsFailuresOverTheDay() {
+        let now = 1_800_000_000
+        var h = DeliveryHealth(askedAt: 0)
+        h.asking(uuid: "u", nowUnix: now)
+        let times = [now - 100, now - 200, now - 7 * 3_600]
+        let rows = times.map { Delivery(id: "e\($0)", uuid: "u", eventType: EventName("outbound.delivered"), createdAt: $0, latestStatus: "failed") }
+        var whole = h
+        whole.answered(failedOnly: true, .success(DeliveryPage(events: rows, total: 3, limit: 100, offset: 0)))
+        whole.answered(failedOnly: false, .success(DeliveryPage(events: [], total: 40, limit: 1, offset: 0)))
+        #expect(whole.sparkline() == "     ▄ █", "oldest first: one 6-9 hours ago, two in the last 3: \(whole.sparkline() ?? "nil")")
+        #expect(whole.spark?.missing(.failed).isEmpty == true, "every bucket from the rows")
+        var part = h
+        part.answered(failedOnly: true, .success(DeliveryPage(events: Array(rows.prefix(2)), total: 50, limit: 100, offset: 0)))
+        part.answered(failedOnly: false, .success(DeliveryPage(events: [], total: 90, limit: 1, offset: 0)))
+        #expect(part.sparkline() == "········", "only the newest rows came, inside the open bucket: each is counted: \(part.sparkline() ?? "nil")")
+        #expect(part.spark?.missing(.failed) == Array(0...7))
+        for index in 0...7 { part.spark?.fill(.failed, bucket: index, page: DeliveryPage(events: [], total: [5: 48, 7: 2][index] ?? 0, limit: 1, offset: 0)) }
+        #expect(part.sparkline() == "     █ ▁", "\(part.sparkline() ?? "nil")")
+        // Asked again a minute later: the closed buckets keep their counts; only the open one is asked.
+        part.asking(uuid: "u", nowUnix: now + 60)
+        #expect(part.spark?.missing(.failed) == [7], "\(part.spark?.missing(.failed) ?? [])")
+    }
+
+    /// The list asks a count for each bucket the rows did not reach, in the background.
+    @Test func aBusyWebhooksSparklineIsCountedByBucket() {
+        var d = ListScreenTests().loaded()
+        d.send(.tick)
+        let asked = d.drain().compactMap(\.backgroundQuery)
+        guard let (id, q) = asked.first(where: { $0.1.status == .failed && $0.1.uuid == "u-b" }), let to = q.dateTo else { Issue.record("no failed query"); return }
+        let rows = (0..<100).map { Delivery(id: "e\($0)", uuid: "u-b", eventType: EventName("outbound.delivered"), createdAt: to - $0 * 30, latestStatus: "failed") }
+        d.send(.answered(id: id, .deliveries(.success(DeliveryPage(events: rows, total: 500, limit: 100, offset: 0)))))
+        let counts = d.drain().compactMap(\.backgroundQuery).filter { $0.1.uuid == "u-b" && $0.1.limit == 1 && $0.1.dateTo != nil }
+        // The rows span 50 minutes: the open bucket, and maybe into the one before.
+        #expect((7...8).contains(counts.count), "the buckets the rows did not reach whole: \(counts.count)")
+        #expect(counts.allSatisfy { $0.1.status == .failed && ($0.1.dateTo ?? 0) < to + 1 })
     }
 }

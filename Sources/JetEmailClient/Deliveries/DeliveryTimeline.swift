@@ -44,6 +44,18 @@ public struct DeliveryTimeline: Sendable, Equatable {
         }
     }
 
+    /// `count` buckets on whole multiples of `size` (UTC), the last one open and ending at
+    /// `now`: a closed bucket keeps its bounds from one ask to the next, so its count can be kept.
+    public init(uuid: String, alignedBuckets count: Int, of size: Int, now: Int) {
+        self.uuid = uuid
+        let size = max(1, size), count = max(1, min(Self.mostBuckets, count))
+        let open = now - ((now % size) + size) % size
+        buckets = (0..<count).map { i in
+            let from = open - (count - 1 - i) * size
+            return Bucket(from: from, until: i == count - 1 ? max(now, from + 1) : from + size, failed: nil, total: nil)
+        }
+    }
+
     public init(uuid: String, span: Span, now: Int) {
         self.init(uuid: uuid, from: now - span.bucketCount * span.bucketSeconds, until: now, bucketSeconds: span.bucketSeconds)
     }
@@ -85,13 +97,18 @@ public struct DeliveryTimeline: Sendable, Equatable {
     /// were not asked for, is used for nothing (the counts are asked for instead).
     public mutating func fill(_ series: Series, page: DeliveryPage) {
         var times: [Int] = []
+        var previous: Int?
+        // Rows past the range's start (a query that asked from further back) end the reading:
+        // every row of the range is then in hand.
+        var passedFrom = false
         for delivery in page.events {
-            guard delivery.uuid == uuid, series.status == nil || delivery.status == series.status, let at = delivery.createdAt,
-                  at >= from, at < until else { return }
-            if let last = times.last, at > last { return }
+            guard delivery.uuid == uuid, series.status == nil || delivery.status == series.status, let at = delivery.createdAt, at < until else { return }
+            if let previous, at > previous { return }
+            previous = at
+            if at < from { passedFrom = true; break }
             times.append(at)
         }
-        let whole = page.reportedTotal.map { $0 <= times.count } ?? false
+        let whole = passedFrom || (page.reportedTotal.map { $0 <= page.events.count } ?? false)
         guard whole || page.reportedTotal != nil else { return }
         // Rows newer than the oldest seen are all here; older ones may not be.
         let exactFrom = whole ? Int.min : (times.last ?? Int.max)

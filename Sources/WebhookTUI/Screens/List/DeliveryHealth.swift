@@ -16,6 +16,12 @@ public struct DeliveryHealth: Sendable, Equatable {
     public var askedAt: Double
     /// Queries out for it.
     public var outstanding = 0
+    /// Failures over the day in 3-hour buckets, for the sparkline: filled from the rows the
+    /// failed count brings (its newest `sparkRows`), and where those do not reach (a busy
+    /// webhook), from a `limit: 1` count a bucket.
+    public var spark: DeliveryTimeline?
+    public static let sparkRows = 100
+    public static let sparkBuckets = 8
 
     public init(askedAt: Double) { self.askedAt = askedAt }
 
@@ -28,6 +34,33 @@ public struct DeliveryHealth: Sendable, Equatable {
         return ("\(failed)/\(total)", failed > 0 ? Style(.error, bold: true) : .plain)
     }
 
+    /// Failures in the last 24 hours, 3 hours a character, oldest first: `▁▂▃▄▅▆▇█` by the
+    /// busiest bucket, a space for none, `·` for a bucket still being counted.
+    public func sparkline() -> String? {
+        guard failed != nil, !couldNotFetch, let spark else { return nil }
+        let peak = max(1, spark.buckets.compactMap(\.failed).max() ?? 1)
+        let levels = Array("▁▂▃▄▅▆▇█")
+        return String(spark.buckets.map { bucket in
+            guard let count = bucket.failed else { return "·" }
+            if count <= 0 { return " " }
+            // In Double: a server's count near Int's edge cannot overflow.
+            return levels[min(levels.count - 1, max(0, Int(Double(count) * Double(levels.count) / Double(peak) - 0.000_001)))]
+        })
+    }
+
+    /// A new ask: the sparkline's buckets end now, on whole 3 hours; those that were already
+    /// closed and counted keep their counts (a busy webhook's older buckets are counted once).
+    mutating func asking(uuid: String, nowUnix: Int) {
+        var fresh = DeliveryTimeline(uuid: uuid, alignedBuckets: Self.sparkBuckets, of: Self.window / Self.sparkBuckets, now: nowUnix)
+        if let old = spark {
+            for (index, bucket) in fresh.buckets.enumerated() {
+                guard let kept = old.buckets.dropLast().first(where: { $0.from == bucket.from && $0.until == bucket.until }), let count = kept.failed else { continue }
+                fresh.buckets[index].failed = count
+            }
+        }
+        spark = fresh
+    }
+
     /// For sorting by failures: most first, unknown last.
     public var failures: Int { couldNotFetch ? -1 : failed ?? -1 }
 
@@ -38,7 +71,12 @@ public struct DeliveryHealth: Sendable, Equatable {
         case .success(let page):
             // A total that is not a count (text, missing, below zero) is unreadable, not a figure.
             guard let count = page.reportedTotal else { couldNotFetch = true; return }
-            if failedOnly { failed = count } else { total = count }
+            if failedOnly {
+                failed = count
+                spark?.fill(.failed, page: page)
+            } else {
+                total = count
+            }
             if outstanding == 0, failed != nil, total != nil { couldNotFetch = false }
         case .failure(.cancelled):
             break
@@ -50,7 +88,8 @@ public struct DeliveryHealth: Sendable, Equatable {
     /// The two queries: failed ones, and all, of one webhook since `now - window` (unix seconds).
     static func queries(uuid: String, nowUnix: Int) -> [(failedOnly: Bool, query: DeliveryQuery)] {
         let since = nowUnix - window
-        return [(true, DeliveryQuery(uuid: uuid, status: .failed, dateFrom: since, limit: 1)),
+        // Until now (excluded): the rows then lie in the sparkline's buckets.
+        return [(true, DeliveryQuery(uuid: uuid, status: .failed, dateFrom: since, dateTo: nowUnix - 1, limit: sparkRows)),
                 (false, DeliveryQuery(uuid: uuid, dateFrom: since, limit: 1))]
     }
 }

@@ -71,6 +71,7 @@ extension ListScreen {
             if let known = health[uuid], !known.isStale(now: context.now, freshFor: freshFor) { continue }
             var entry = health[uuid] ?? DeliveryHealth(askedAt: context.now)
             entry.askedAt = context.now
+            entry.asking(uuid: uuid, nowUnix: context.unixNow)
             entry.outstanding = 2
             health[uuid] = entry
             out += 2
@@ -128,10 +129,23 @@ extension ListScreen {
         case .recoverPlanned(let result):
             return RecoverQuestion.answered(result, context)
         case .api(.deliveries(let result)):
+            if case .sparkBucket(let uuid, let index)? = tag.as(ListTag.self) {
+                if case .success(let page) = result { health[uuid]?.spark?.fill(.failed, bucket: index, page: page) }
+                refreshRows()
+                return .none
+            }
             guard case .health(let uuid, let failedOnly)? = tag.as(ListTag.self), health[uuid] != nil else { return .none }
             health[uuid]?.answered(failedOnly: failedOnly, result)
             refreshRows()
-            return askHealth(context)
+            var outcome = askHealth(context)
+            // The sparkline's buckets the failed rows did not reach: a count each, in the background.
+            if failedOnly, case .success = result, let spark = health[uuid]?.spark {
+                for index in spark.missing(.failed) {
+                    outcome.requests.append(.api(ListTag.sparkBucket(uuid: uuid, index: index), .query(spark.countQuery(.failed, bucket: index)),
+                                                 priority: .background))
+                }
+            }
+            return outcome
         case .api(.list(let result)):
             guard loading else { return .none }
             loading = false

@@ -7,4 +7,6 @@ enum ListTag: RequestTagKind {
     case change(uuid: String)
     /// A webhook's count of deliveries (failed ones only, or all) for the health column.
     case health(uuid: String, failedOnly: Bool)
+    /// One 3-hour bucket of a webhook's sparkline, counted.
+    case sparkBucket(uuid: String, index: Int)
 }

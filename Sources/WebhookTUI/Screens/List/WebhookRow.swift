@@ -39,8 +39,10 @@ public struct WebhookRow: TableRow {
         TableColumn("Name", minimum: 12),
         TableColumn("URL", minimum: 16, weight: 2),
         TableColumn("Failed/24h", width: 10),
-        TableColumn("Events", width: 20, dropRank: 1),
-        TableColumn("Filters", width: 7, dropRank: 0),
+        TableColumn("Events", width: 20, dropRank: 2),
+        TableColumn("Filters", width: 7, dropRank: 1),
+        // Failures over the last 24 hours, 3 hours a character: where there is room.
+        TableColumn("24h", width: 8, dropRank: 0),
     ]
 
     public func cell(_ column: Int, width: Int) -> (text: String, style: Style) {
@@ -59,7 +61,8 @@ public struct WebhookRow: TableRow {
         case 3: return (DisplayWidth.middle(TerminalSafe.escaped(webhook.url), width: width), .plain)
         case 4: return health?.cell ?? ("", .muted)
         case 5: return (eventsSummary, .plain)
-        default: return (filtersSummary, .muted)
+        case 6: return (filtersSummary, .muted)
+        default: return (health?.sparkline() ?? "", Style(.error, bold: true))
         }
     }
 
