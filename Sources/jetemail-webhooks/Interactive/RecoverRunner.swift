@@ -32,7 +32,7 @@ final class RecoverRunner: JobRunner {
         // Ctrl-R with no filter of its own (the list's, the latest outage): a stopped recover
         // of this webhook, whatever its filter, is gone on with rather than planned afresh.
         if filter.sinceOutage, filter.eventType == nil,
-           let stopped = RecoverJournal.unfinished(folder: folder, target: target).first(where: { $0.filter.uuid == filter.uuid }) {
+           let stopped = RecoverJournal.unfinished(folder: folder, target: target).first(where: { $0.filter.uuids.contains(filter.uuid) }) {
             return .success(RecoverProposal(.resume(stopped), webhookName: stopped.webhookName, perMinute: perMinute, webhookNames: stopped.webhookNames))
         }
         do {

@@ -44,7 +44,9 @@ public struct DetailsScreen: FieldScreen {
         timelines[chartSpan] = timeline
         var outcome = Outcome.none
         for series in [DeliveryTimeline.Series.failed, .all] {
-            outcome.requests.append(.api(DetailsChartTag(span: chartSpan, series: series, bucket: nil), .query(timeline.pageQuery(series)), priority: .background))
+            // The person opened details to see this: the two pages go ahead of background work
+            // (a recover's replays), in the budget's reserve for what the person does.
+            outcome.requests.append(.api(DetailsChartTag(span: chartSpan, series: series, bucket: nil), .query(timeline.pageQuery(series)), priority: .interactive))
         }
         return outcome
     }

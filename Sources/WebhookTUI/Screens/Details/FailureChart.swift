@@ -24,6 +24,11 @@ enum FailureChart {
         let failed = buckets.compactMap(\.failed).reduce(0) { $0.addingReportingOverflow($1).partialValue }
         let total = buckets.compactMap(\.total).reduce(0) { $0.addingReportingOverflow($1).partialValue }
         let unknown = buckets.filter { $0.failed == nil || $0.total == nil }.count
+        guard unknown < buckets.count else {
+            // Nothing counted yet: no "0 of 0" (a busy request budget may hold the asks a while).
+            out.append([Span("  asking the log…", .muted)])
+            return out
+        }
         out.append([Span("  \(failed) failed of \(total)", Style(failed > 0 ? .error : .normal, bold: failed > 0)),
                     Span(unknown > 0 ? " (\(unknown) bucket\(unknown == 1 ? "" : "s") not counted yet: ?)" : "", .muted),
                     Span(failed > 0 || recoverHint ? " · Ctrl-R recovers the latest outage" : "", Style(.warning, bold: true))])

@@ -79,7 +79,7 @@ public struct ListScreen: Screen {
     public var barEntries: [BarEntry] {
         var entries = keys.barEntries(on: self)
         guard !filterTyping, let uuid = selected?.uuid,
-              (health[uuid]?.failed ?? 0) > 0 || stoppedRecovers.contains(where: { $0.uuid == uuid }),
+              (health[uuid]?.failed ?? 0) > 0 || stoppedRecovers.contains(where: { $0.uuids.contains(uuid) }),
               let index = entries.firstIndex(where: { $0.key == "^R" }) else { return entries }
         let recover = entries.remove(at: index)
         entries.insert(recover, at: min(1, entries.count))
