@@ -179,4 +179,22 @@ import TestSupport
         #expect(read.contains("\"a\n{"), "the next record on a fresh line")
         #expect(r.status == 1 && r.stderr.contains("evt_2"), "evt_2 may have been replayed: said, not sent: \(r.stderr)")
     }
+
+    /// Issue 29: the outage's window and the chart read a log that is out of order and whose
+    /// totals are not counts: no crash, nothing sent, the figures not known said as such.
+    @Test(arguments: ["\"many\"", "-3", "1e30", "2.5"]) func anOutageAndATimelineOverAHostileLogNeverCrash(total: String) async throws {
+        let now = Int(Date().timeIntervalSince1970)
+        // Oldest first (the wrong way round), times in the last day.
+        let rows = (0..<6).map { Self.row("evt_\($0)", created: now - 80_000 + $0 * 600) }
+        let server = try server(rows: rows, total: total) { _ in MisbehavingServer.answer(500, "{}") }
+        let plan = try await run(["recover", "--webhook", Self.uuid, "--since", "outage", "--dry-run"], server)
+        #expect(plan.status == 0 || plan.status == 1, "\(plan.status) \(plan.stderr)")
+        #expect(!server.received.contains { $0.hasPrefix("POST /webhooks/replay") }, "a dry run sends nothing")
+        let timeline = try await run(["stats", "--webhook", Self.uuid, "--timeline", "--since", "1d"], server)
+        #expect(timeline.status == 1 && timeline.stderr.contains("could not be counted"), "\(timeline.status) \(timeline.stdout) \(timeline.stderr)")
+        let json = (try? JSONSerialization.jsonObject(with: Data(timeline.stdout.utf8))) as? [String: Any]
+        let buckets = json?["timeline"] as? [[String: Any]] ?? []
+        #expect(buckets.count == 24 && buckets.allSatisfy { $0["failed"] == nil || $0["failed"] is NSNull || ($0["failed"] as? Int ?? -1) >= 0 },
+                "no made-up figure: \(buckets.prefix(2))")
+    }
 }
