@@ -70,6 +70,23 @@ import TestSupport
         #expect(try await verify(["--signature", signature], body: body + "x").status == 1)
     }
 
+    /// Issue 30, item 3: during a rotation's overlap a receiver accepts either secret; `verify`
+    /// with both says which one signed it, and that none did when neither.
+    @Test func eitherOfTwoSecretsVerifiesAndTheOneThatMatchedIsNamed() async throws {
+        let body = #"{"id":"evt_2","type":"outbound.delivered"}"#
+        let old = dir.file("old.whsec", "whsec_old_secret_0123456789"), new = dir.file("new.whsec", "whsec_new_secret_9876543210")
+        let signedByNew = "sha256=" + (try Self.pythonHMAC(Array(body.utf8), secret: "whsec_new_secret_9876543210"))
+        let both = try await BuiltProgram.run(["verify", "--secret-file", old, "--secret-file", new, "--signature", signedByNew], input: body)
+        #expect(both.status == 0 && both.stdout.contains("new.whsec (2 of 2)"), "\(both.stdout) \(both.stderr)")
+        let oldOnly = try await BuiltProgram.run(["verify", "--secret-file", old, "--signature", signedByNew], input: body)
+        #expect(oldOnly.status == 1 && oldOnly.stdout.contains("not signed with this secret"))
+        let neither = try await BuiltProgram.run(["verify", "--secret-file", old, "--secret-file", dir.file("s.whsec", Self.secret), "--signature", signedByNew],
+                                                 input: body)
+        #expect(neither.status == 1 && neither.stdout.contains("none of the 2 secrets"), "\(neither.stdout)")
+        let missing = try await BuiltProgram.run(["verify", "--secret-file", new, "--secret-file", dir.path + "/absent", "--signature", signedByNew], input: body)
+        #expect(missing.status == 2, "a file that cannot be read is a usage error, before anything is checked")
+    }
+
     @Test func sendExampleSignsAnInboundEmailAsPythonDoes() async throws {
         let server = try MisbehavingServer { _ in [.sendText(MisbehavingServer.answer(200, "{}"))] }
         let r = try await BuiltProgram.run(["send-example", "--url", server.baseURL + "/inbound", "--secret-file", dir.file("i.whsec", Self.secret),

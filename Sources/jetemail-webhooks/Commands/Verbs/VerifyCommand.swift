@@ -14,10 +14,12 @@ struct VerifyCommand: Command {
         {webhook_id}.{timestamp}.{body} with no prefix, so --webhook-id (X-Webhook-ID) and
         --timestamp are needed. The scheme is event when SIG starts with sha256=,
         inbound otherwise. The body must be the raw bytes received (at most 16 MiB).
-        Exit 0 valid, 1 not valid, 2 usage.
+        --secret-file may be given several times (during a secret's rotation a receiver
+        accepts the old and the new): the signature is valid when any one of them made it, and
+        the file that matched is named. Exit 0 valid, 1 not valid, 2 usage.
         """
     static let options: [OptionSpec] = [
-        .value("secret-file", "path", "File holding the webhook's signing secret."),
+        .repeated("secret-file", "path", "File holding the webhook's signing secret; repeated, any one of them may have signed it (a rotation's overlap)."),
         .value("signature", "sig", "The X-Webhook-Signature header's value."),
         .value("timestamp", "unix", "The X-Webhook-Timestamp header's value, to check its age (signed, in the inbound scheme)."),
         .value("scheme", "scheme", "event (a webhook's) or inbound (an inbound domain's); by default, from the signature's form.")
@@ -27,7 +29,7 @@ struct VerifyCommand: Command {
 
     static let bodyLimit = 16 << 20
 
-    let secretFile: String
+    let secretFiles: [String]
     let signature: String
     let timestamp: Int?
     let scheme: WebhookSignature.Scheme
@@ -35,9 +37,10 @@ struct VerifyCommand: Command {
     let inbound: (webhookID: String, timestamp: String)?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        guard let secretFile = arguments.string("secret-file") else { throw UsageError("Give --secret-file FILE.") }
+        let secretFiles = arguments.strings("secret-file")
+        guard !secretFiles.isEmpty else { throw UsageError("Give --secret-file FILE.") }
         guard let signature = arguments.string("signature") else { throw UsageError("Give --signature SIG (the X-Webhook-Signature header).") }
-        self.secretFile = secretFile
+        self.secretFiles = secretFiles
         self.signature = signature
         let prefixed = signature.trimmingWhitespace().lowercased().hasPrefix("sha256=")
         if let named = arguments.string("scheme") {
@@ -66,16 +69,35 @@ struct VerifyCommand: Command {
     }
 
     @MainActor func begin() throws -> CommandWork {
-        let secret = try SecretFileReading.secret(atPath: secretFile)
+        // Every file is read (and refused, exit 2) before the body is.
+        let secrets = try secretFiles.map { try SecretFileReading.secret(atPath: $0) }
         if isatty(STDIN_FILENO) != 0 { StandardError.write("Reading the body from standard input (end with Ctrl-D)…") }
         let body = try Self.readStandardInput()
-        let verdict = inbound.map {
-            WebhookSignature.verifyInbound(body: body, secret: secret, signature: signature, webhookID: $0.webhookID, timestamp: $0.timestamp,
-                                           now: SystemClock.unixNow)
-        } ?? WebhookSignature.verify(body: body, secret: secret, signature: signature, timestamp: timestamp, now: SystemClock.unixNow)
-        try APIAccess.print(verdict.description)
-        if !verdict.isValid { throw ExitCode(1) }
+        let verdicts = secrets.map { secret in
+            inbound.map {
+                WebhookSignature.verifyInbound(body: body, secret: secret, signature: signature, webhookID: $0.webhookID, timestamp: $0.timestamp,
+                                               now: SystemClock.unixNow)
+            } ?? WebhookSignature.verify(body: body, secret: secret, signature: signature, timestamp: timestamp, now: SystemClock.unixNow)
+        }
+        let (line, valid) = Self.verdict(verdicts, files: secretFiles)
+        try APIAccess.print(line)
+        if !valid { throw ExitCode(1) }
         return {}
+    }
+
+    /// One secret: its verdict. Several: the one that signed it, named (or, when the signature
+    /// matched one but its time is refused, that one's verdict), else that none did.
+    static func verdict(_ verdicts: [WebhookSignature.Verdict], files: [String]) -> (String, Bool) {
+        guard verdicts.count > 1 else { return (verdicts.first?.description ?? "invalid", verdicts.first?.isValid ?? false) }
+        let named = { (index: Int) in "\(TerminalSafe.escaped(files[index])) (\(index + 1) of \(files.count))" }
+        if let index = verdicts.firstIndex(where: \.isValid) {
+            return ("valid: the body was signed with the secret in \(named(index))", true)
+        }
+        if let index = verdicts.firstIndex(where: { if case .stale = $0 { true } else if case .fromTheFuture = $0 { true } else { false } }) {
+            return (verdicts[index].description + " (the secret in \(named(index)))", false)
+        }
+        if let malformed = verdicts.first(where: { if case .malformed = $0 { true } else { false } }) { return (malformed.description, false) }
+        return ("invalid: this body was signed with none of the \(files.count) secrets (or it was changed on the way)", false)
     }
 
     static func readStandardInput() throws -> [UInt8] {
