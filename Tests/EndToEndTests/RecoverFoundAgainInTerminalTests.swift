@@ -9,25 +9,16 @@ extension InTerminal {
     /// quitting with it unfinished exits 1.
     @Suite struct RecoverFoundAgainInTerminalTests {
         @Test func theListNamesAStoppedRecoverAndCtrlRGoesOn() async throws {
-            let backend = try await SandboxBackend(faults: SandboxFaults(latencyMilliseconds: 40), seed: 3, seedDeliveries: 30, outage: 300)
-            let state = TemporaryDirectory()
-            let environment = backend.environment.merging(["XDG_STATE_HOME": state.path]) { $1 }
-            let key = Array(backend.arguments.dropFirst())
-            let billing = backend.server.webhooks[1]
-            let cli = try KilledRun(["recover", "--webhook", billing.uuid, "--yes"] + key, environment: environment)
-            let server = backend.server
-            await waitUntil(seconds: 30) { server.replays.count >= 3 }
-            _ = await cli.stop(after: 0, signal: SIGKILL)
+            let run = try await RecoverUnderway(latencyMilliseconds: 40, outage: 300, waitSeconds: 30)
+            let (environment, key, billing, server) = (run.environment, run.key, run.billing, run.backend.server)
+            _ = await run.cli.stop(after: 0, signal: SIGKILL)
             let sent = server.replays.count
 
             let term = try TmuxSession(key, environment: environment, columns: 100, rows: 24)
             defer { term.close() }
             let list = try await term.waitFor("Recover of \(billing.name) stopped at", timeout: 30)
             #expect(list.contains("Ctrl-R goes on") && sent > 0, "\(list)")
-            let lines = list.split(separator: "\n").map(String.init)
-            let first = try #require(lines.firstIndex { $0.contains("Name") }, "\(list)")
-            let row = try #require(lines.firstIndex { $0.contains(billing.name) && !$0.contains("stopped at") }, "\(list)")
-            for _ in 0..<(row - first - 1) { try term.send("Down") }
+            try term.selectRow(in: list) { $0.contains(billing.name) && !$0.contains("stopped at") }
             try term.send(TableKeys.recover)
             let question = try await term.waitFor("Go on: replay the", timeout: 20)
             #expect(question.contains("left of \(billing.name)"), "\(question)")
@@ -41,7 +32,7 @@ extension InTerminal {
             #expect(Set(ids).count == ids.count, "nothing twice")
             let finished = ids.count >= 300
             #expect(status == (finished ? 0 : 1), "quit with the recover unfinished exits 1: \(String(describing: status)) after \(ids.count)")
-            await backend.stop()
+            await run.backend.stop()  // and its state folder lives until here
         }
     }
 }

@@ -9,23 +9,13 @@ extension InTerminal {
     /// it (its pid named); nothing is sent twice.
     @Suite struct RecoverJournalLockInTerminalTests {
         @Test func ctrlRBesideARunningCommandLineRecoverIsRefusedAndNothingGoesTwice() async throws {
-            let backend = try await SandboxBackend(faults: SandboxFaults(latencyMilliseconds: 60), seed: 3, seedDeliveries: 30, outage: 120)
-            let state = TemporaryDirectory()
-            let environment = backend.environment.merging(["XDG_STATE_HOME": state.path]) { $1 }
-            let key = Array(backend.arguments.dropFirst())
-            let billing = backend.server.webhooks[1]
-            let cli = try KilledRun(["recover", "--webhook", billing.uuid, "--since", "outage", "--yes"] + key, environment: environment)
-            let server = backend.server
-            await waitUntil(seconds: 20) { server.replays.count >= 3 }
+            let run = try await RecoverUnderway(latencyMilliseconds: 60, outage: 120, options: ["--since", "outage"], waitSeconds: 20)
+            let (backend, environment, key, billing, cli) = (run.backend, run.environment, run.key, run.billing, run.cli)
 
             let term = try TmuxSession(key, environment: environment, columns: 120, rows: 30)
             defer { term.close() }
             try await term.waitFor("3 webhooks", timeout: 30)
-            let list = try term.screen()
-            let lines = list.split(separator: "\n").map(String.init)
-            let first = try #require(lines.firstIndex { $0.contains("Name") }, "\(list)")
-            let row = try #require(lines.firstIndex { $0.contains(billing.name) }, "\(list)")
-            for _ in 0..<(row - first - 1) { try term.send("Down") }
+            try term.selectRow(in: try term.screen()) { $0.contains(billing.name) }
             try term.send(TableKeys.openLog)
             try await term.waitFor("Deliveries · \(billing.name)")
             try term.send(TableKeys.recover)
@@ -38,7 +28,7 @@ extension InTerminal {
 
             let ended = await cli.stop(after: 120, signal: SIGINT)
             let ids = backend.server.replays.compactMap(\.eventID)
-            await backend.stop()
+            await run.backend.stop()  // and its state folder lives until here
             #expect(ended.status == 0, "\(ended.stderr)")
             #expect(ids.count == 120 && Set(ids).count == 120, "each once: \(ids.count) sent, \(Set(ids).count) distinct")
         }

@@ -94,6 +94,12 @@ public struct RecoverFilter: Sendable, Equatable, Codable {
         return true
     }
 
+    /// The webhooks of a recover of several, named: `Billing`, `Billing and Gamma`,
+    /// `Billing, Gamma and Crm` (the name its questions, journal and summaries use).
+    public static func joinedNames(_ names: [String]) -> String {
+        names.count <= 1 ? names.first ?? "" : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+    }
+
     /// `failed deliveries of Billing since 2h`, for questions and summaries.
     public func describe(webhookName: String) -> String {
         var text = "\(status.rawValue) deliveries of \(webhookName)"

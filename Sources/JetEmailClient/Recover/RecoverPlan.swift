@@ -111,14 +111,8 @@ public enum RecoverPlanner {
     /// The plans of several webhooks as one.
     static func merged(_ parts: [RecoverPlan], filter: RecoverFilter) -> RecoverPlan {
         let events = parts.flatMap { part in part.events.map { RecoverPlan.Event(id: $0.id, createdAt: $0.createdAt, uuid: part.filter.uuid) } }
-        let ordered = events.enumerated().sorted { a, b in
-            switch (a.element.createdAt, b.element.createdAt) {
-            case let (x?, y?): x != y ? x < y : a.offset < b.offset
-            case (.some, nil): true
-            case (nil, .some): false
-            case (nil, nil): a.offset < b.offset
-            }
-        }.map(\.element)
+        // Each part is oldest first already; equal times keep the parts' order.
+        let ordered = oldestFirst(events, equalTimes: .asGiven)
         var byType: [String: Int] = [:], byCode: [String: Int] = [:]
         for part in parts {
             byType.merge(part.byType, uniquingKeysWith: +)
@@ -170,6 +164,22 @@ public enum RecoverPlanner {
         return plan
     }
 
+    enum EqualTimes { case asGiven, reversed }
+
+    /// Oldest first; events without a time at the end. A stable order for events of the same
+    /// second (or none), as given or reversed.
+    static func oldestFirst(_ events: [RecoverPlan.Event], equalTimes: EqualTimes) -> [RecoverPlan.Event] {
+        let reversed = equalTimes == .reversed
+        return events.enumerated().sorted { a, b in
+            switch (a.element.createdAt, b.element.createdAt) {
+            case let (x?, y?) where x != y: x < y
+            case (.some, nil): true
+            case (nil, .some): false
+            default: reversed ? a.offset > b.offset : a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+
     /// Every page of the log the filter asks for, the rows it admits kept oldest first.
     static func collect(_ filter: RecoverFilter, client: JetEmailClient, progress: @Sendable (Int, Int) -> Void) async throws(JetEmailError) -> RecoverPlan {
         var seen = Set<String>()
@@ -200,15 +210,8 @@ public enum RecoverPlanner {
         }
         // Distinct rows seen, against the count the server gave: fewer means some never came.
         let shortOf = lastTotal.flatMap { seen.count < $0 ? $0 : nil }
-        // Oldest first; events without a time keep their place at the end, in log order.
-        let ordered = events.enumerated().sorted { a, b in
-            switch (a.element.createdAt, b.element.createdAt) {
-            case let (x?, y?): x != y ? x < y : a.offset > b.offset
-            case (.some, nil): true
-            case (nil, .some): false
-            case (nil, nil): a.offset > b.offset
-            }
-        }.map(\.element)
+        // The log is newest first: equal times (and no times) go in its order reversed.
+        let ordered = oldestFirst(events, equalTimes: .reversed)
         let times = ordered.compactMap(\.createdAt)
         var plan = RecoverPlan(filter: filter, events: ordered, byType: byType, byCode: byCode, oldest: times.min(), newest: times.max(),
                                totalsSeen: totals, dropped: dropped, shortOf: shortOf)

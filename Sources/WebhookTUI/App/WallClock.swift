@@ -17,38 +17,37 @@ public struct WallClock: Sendable, Equatable {
     /// edges of Int) is shown as `?`, never computed with.
     public static let showable = -62_135_596_800...253_402_300_799
 
-    /// `2026-11-27 14:05 +01:00`, or `?` for a time outside `showable`.
-    public func local(_ unix: Int) -> String {
-        guard Self.showable.contains(unix), abs(utcOffset) <= 86_400 else { return "?" }
+    /// A time's local parts as text: `2026-11-27`, `14`, `05`, `09`, `+01:00`; nil outside `showable`.
+    private func parts(_ unix: Int) -> (date: String, hour: String, minute: String, second: String, offset: String)? {
+        guard Self.showable.contains(unix), abs(utcOffset) <= 86_400 else { return nil }
         let t = unix + utcOffset
         let days = Int((Double(t) / 86_400).rounded(.down))
         let seconds = t - days * 86_400
         let (y, m, d) = Self.civil(days)
-        let sign = utcOffset < 0 ? "-" : "+"
         let offset = abs(utcOffset)
-        return "\(y)-\(Self.two(m))-\(Self.two(d)) \(Self.two(seconds / 3600)):\(Self.two(seconds % 3600 / 60)) \(sign)\(Self.two(offset / 3600)):\(Self.two(offset % 3600 / 60))"
+        return ("\(y)-\(Self.two(m))-\(Self.two(d))", Self.two(seconds / 3600), Self.two(seconds % 3600 / 60), Self.two(seconds % 60),
+                (utcOffset < 0 ? "-" : "+") + "\(Self.two(offset / 3600)):\(Self.two(offset % 3600 / 60))")
+    }
+
+    /// `2026-11-27 14:05 +01:00`, or `?` for a time outside `showable`.
+    public func local(_ unix: Int) -> String {
+        guard let p = parts(unix) else { return "?" }
+        return "\(p.date) \(p.hour):\(p.minute) \(p.offset)"
     }
 
     /// `2026-11-27T14:05:09+01:00`: exact to the second, and a time every prompt and `--since`
     /// reads back (`?` outside `showable`).
     public func iso(_ unix: Int) -> String {
-        guard Self.showable.contains(unix), abs(utcOffset) <= 86_400 else { return "?" }
-        let t = unix + utcOffset
-        let days = Int((Double(t) / 86_400).rounded(.down))
-        let seconds = t - days * 86_400
-        let (y, m, d) = Self.civil(days)
-        let sign = utcOffset < 0 ? "-" : "+"
-        let offset = abs(utcOffset)
-        return "\(y)-\(Self.two(m))-\(Self.two(d))T\(Self.two(seconds / 3600)):\(Self.two(seconds % 3600 / 60)):\(Self.two(seconds % 60))"
-            + "\(sign)\(Self.two(offset / 3600)):\(Self.two(offset % 3600 / 60))"
+        guard let p = parts(unix) else { return "?" }
+        return "\(p.date)T\(p.hour):\(p.minute):\(p.second)\(p.offset)"
     }
 
     /// `16:01` for a time in the last 20 hours before `now` (unix seconds), else `2026-11-27 16:01`:
     /// short where a short time cannot be mistaken.
     public func shortTime(_ unix: Int, now: Int) -> String {
-        let full = local(unix)
-        guard full != "?", now >= unix, now - unix < 20 * 3_600 else { return full == "?" ? full : String(full.prefix(16)) }
-        return String(full.dropFirst(11).prefix(5))
+        guard let p = parts(unix) else { return "?" }
+        let time = "\(p.hour):\(p.minute)"
+        return now >= unix && now - unix < 20 * 3_600 ? time : "\(p.date) \(time)"
     }
 
     /// `3 days ago`, `in 5 min`, `just now`.

@@ -9,20 +9,18 @@ public struct StoppedRecoversFound: ScreenMessageKind {
 /// says: the list names it on start, and Ctrl-R on its webhook goes on with it.
 public struct StoppedRecover: Sendable, Equatable {
     public var path: String
-    public var uuid: String
     /// Every webhook of it (one, or several).
     public var uuids: [String]
     public var webhookName: String
     public var answered: Int
     public var total: Int
 
-    public init(path: String, uuid: String, uuids: [String]? = nil, webhookName: String, answered: Int, total: Int) {
-        self.path = path; self.uuid = uuid; self.uuids = uuids ?? [uuid]; self.webhookName = webhookName; self.answered = answered; self.total = total
+    public init(path: String, uuids: [String], webhookName: String, answered: Int, total: Int) {
+        self.path = path; self.uuids = uuids; self.webhookName = webhookName; self.answered = answered; self.total = total
     }
 
     public init(_ state: RecoverJournal.State) {
-        self.init(path: state.path, uuid: state.filter.uuid, uuids: state.filter.uuids, webhookName: state.webhookName,
-                  answered: state.results.count, total: state.events.count)
+        self.init(path: state.path, uuids: state.filter.uuids, webhookName: state.webhookName, answered: state.results.count, total: state.events.count)
     }
 
     /// "Recover of Gamma stopped at 172 of 604 · Ctrl-R goes on".

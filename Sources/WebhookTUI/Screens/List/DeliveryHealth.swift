@@ -22,6 +22,8 @@ public struct DeliveryHealth: Sendable, Equatable {
     public var spark: DeliveryTimeline?
     public static let sparkRows = 100
     public static let sparkBuckets = 8
+    /// Drawn every frame for each row: made once.
+    static let sparkLevels = Array("▁▂▃▄▅▆▇█")
 
     public init(askedAt: Double) { self.askedAt = askedAt }
 
@@ -39,7 +41,7 @@ public struct DeliveryHealth: Sendable, Equatable {
     public func sparkline() -> String? {
         guard failed != nil, !couldNotFetch, let spark else { return nil }
         let peak = max(1, spark.buckets.compactMap(\.failed).max() ?? 1)
-        let levels = Array("▁▂▃▄▅▆▇█")
+        let levels = Self.sparkLevels
         return String(spark.buckets.map { bucket in
             guard let count = bucket.failed else { return "·" }
             if count <= 0 { return " " }

@@ -26,7 +26,7 @@ public struct RecoverOutcome: Sendable, Equatable {
         self.filter = filter; self.from = from; self.to = to
     }
 
-    /// A recover of several webhooks: each one's figures, summed into `figures`.
+    /// Each webhook's figures, summed into `figures`.
     public var perWebhook: [String: [DeliveryStatus: DeliveryStatusLook.Figure]] = [:]
 
     /// When they are next due; nil while some are out. Several webhooks are asked for less
@@ -49,9 +49,9 @@ public struct RecoverOutcome: Sendable, Equatable {
         }
     }
 
-    /// One webhook's figure: with several, the sum once each has one (`?` if any could not be fetched).
+    /// One webhook's figure; the figure shown is the sum over the recover's webhooks once each
+    /// has one (`?` if any could not be fetched). One webhook: its own.
     mutating func answered(_ uuid: String, _ status: DeliveryStatus, _ result: Result<DeliveryPage, JetEmailError>) {
-        guard filter.isSeveral else { return answered(status, result) }
         outstanding = max(0, outstanding - 1)
         if outstanding == 0, again {
             again = false
@@ -72,13 +72,9 @@ public struct RecoverOutcome: Sendable, Equatable {
         }
     }
 
+    /// The recover's (first) webhook's figure.
     mutating func answered(_ status: DeliveryStatus, _ result: Result<DeliveryPage, JetEmailError>) {
-        outstanding = max(0, outstanding - 1)
-        if outstanding == 0, again {
-            again = false
-            askedAt = nil
-        }
-        if let figure = DeliveryStatusLook.figure(result) { figures[status] = figure }
+        answered(filter.uuid, status, result)
     }
 
     /// `290 success · 10 failed · 3 retry · 2 pending`, as details show counts.

@@ -28,11 +28,10 @@ extension RecoverScreen {
                     Span(" \(p.done) of \(p.total)", Style(.normal, bold: true))])
         out.field("Enqueued", "\(p.enqueued)", .init(.success))
         // A recover of several: each webhook's own bar, oldest first within each.
+        let label = out.labelWidth
         for part in r.parts {
-            let partProgress = RecoverRun.Progress(total: part.total)
-            var shown = partProgress
+            var shown = RecoverRun.Progress(total: part.total)
             shown.done = part.done
-            let label = FieldLines(width: width).labelWidth
             out.append([Span("  " + String(TerminalSafe.escaped(part.name).prefix(label - 3)), Style(.normal, bold: true), width: label),
                         Span(bar(shown, width: min(30, max(10, width - 50)))),
                         Span(" \(part.done) of \(part.total)", Style(.normal, bold: true)),

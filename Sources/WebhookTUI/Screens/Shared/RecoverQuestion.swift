@@ -30,12 +30,7 @@ enum RecoverQuestion {
         guard let first = webhooks.first else { return .none }
         var filter = RecoverFilter(uuid: first.uuid, since: RecoverFilter.outageWord)
         filter.otherUUIDs = webhooks.dropFirst().map(\.uuid)
-        return plan(filter, of: first.uuid, named: joinedNames(webhooks.map(\.name)))
-    }
-
-    /// `Billing`, `Billing and Gamma`, `Billing, Gamma and Crm`.
-    static func joinedNames(_ names: [String]) -> String {
-        names.count <= 1 ? names.first ?? "" : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+        return plan(filter, of: first.uuid, named: RecoverFilter.joinedNames(webhooks.map(\.name)))
     }
 
     /// `w` in a question about an outage: every failed delivery of the webhook, whenever.

@@ -241,23 +241,18 @@ struct RecoverCommand: Command {
         } else {
             do { names[filter.uuid] = try await client.getWebhook(uuid: filter.uuid).name } catch { throw APIAccess.fail(error, doing: .read) }
         }
-        let name = Self.joinedNames(filter.uuids.map { names[$0] ?? $0 })
+        let name = RecoverFilter.joinedNames(filter.uuids.map { names[$0] ?? $0 })
         if !asJSON { StandardError.write("Reading the log of \(TerminalSafe.escaped(name)) to make the plan…") }
         do { return .planned(try await RecoverPlanner.plan(filter, client: client), name, filter.isSeveral ? names : [:]) } catch {
             throw APIAccess.fail(error, doing: .read)
         }
     }
 
-    /// `Billing`, `Billing and Gamma`, `Billing, Gamma and Crm`.
-    static func joinedNames(_ names: [String]) -> String {
-        names.count <= 1 ? names.first ?? "" : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
-    }
-
     /// `--resume` alone: the one stopped recover of this account (of --webhook's, when given);
     /// when there are several, they are listed with the command for each, and nothing is sent.
     @MainActor func stoppedRecover(environment: [String: String], target: RecoverJournal.Target) throws -> RecoverJournal.State {
         var stopped = RecoverJournal.unfinished(folder: RecoverJournal.folder(environment: environment), target: target)
-        if let uuid = filter?.uuid { stopped = stopped.filter { $0.filter.uuid == uuid } }
+        if let uuid = filter?.uuid { stopped = stopped.filter { $0.filter.uuids.contains(uuid) } }
         guard stopped.count == 1, let only = stopped.first else {
             if stopped.isEmpty {
                 StandardError.write("No stopped recover of this account to go on with (in \(TerminalSafe.escaped(RecoverJournal.folder(environment: environment)))). Nothing was sent.")
