@@ -42,7 +42,9 @@ import TestSupport
     /// D2: a second run while the first owns the journal is refused, naming the first's pid; the
     /// first goes on to the end, and no event is sent twice.
     @Test func aSecondRunWhileTheFirstOwnsTheJournalIsRefusedAndNothingGoesTwice() async throws {
-        try await withOutage(120, faults: SandboxFaults(latencyMilliseconds: 60)) { s in
+        // 120 replays at 150 ms: long enough that a loaded machine (a starved pool, a slow
+        // spawn) never sees the first finish before the second starts (it did at 60 ms).
+        try await withOutage(120, faults: SandboxFaults(latencyMilliseconds: 150)) { s in
             let first = try KilledRun(["recover", "--webhook", s.billing, "--yes", "--json"] + s.key, environment: s.environment)
             let server = s.backend.server
             await waitUntil(seconds: 20) { server.replays.count >= 3 }
