@@ -37,8 +37,15 @@ enum SandboxAPI {
                                          window: config.faults.rateWindowSeconds, now: clock) {
             reply = .error(429, "Rate limit exceeded: more than \(limit) requests a minute. Try again in \(left) seconds.")
             reply.headers.append(("Retry-After", String(left)))
+        } else if config.faults.refuseRenames, request.method == "PATCH", object(request.body)?["name"] != nil {
+            reply = .error(400, "Sandbox fault: a webhook cannot be renamed now")
         } else {
             reply = answer(request, config: config, store: &store, now: now)
+            let kind = request.method + " " + String(request.path.split(separator: "?", maxSplits: 1).first ?? "")
+            if let lose = config.faults.loseAnswerTo, lose == kind, !store.lostAnAnswer {
+                store.lostAnAnswer = true
+                reply.drop = true
+            }
         }
         reply.delayMilliseconds = config.faults.latencyMilliseconds
         return reply

@@ -18,10 +18,16 @@ public struct SandboxFaults: Sendable, Equatable {
     public var rateWindowSeconds: Double = 60
     /// Answer at most this many events a page whatever `limit` says, as some servers do.
     public var pageCap: Int?
+    /// Carries out the first request of this kind ("POST /webhooks"), then hangs up without
+    /// answering: an answer lost after the server acted (a create whose secret never arrives).
+    public var loseAnswerTo: String?
+    /// A PATCH that renames a webhook is refused (400), as a name the API will not take is.
+    public var refuseRenames = false
 
     public init(latencyMilliseconds: Int = 0, forcedStatus: Int? = nil, dropConnection: Bool = false,
                 malformed: MalformedAnswer? = nil, rateLimitRetryAfter: Int? = nil, rateWindow: Int? = nil, lockoutSeconds: Int = 300,
-                rateWindowSeconds: Double = 60, pageCap: Int? = nil) {
+                rateWindowSeconds: Double = 60, pageCap: Int? = nil, loseAnswerTo: String? = nil, refuseRenames: Bool = false) {
+        self.loseAnswerTo = loseAnswerTo; self.refuseRenames = refuseRenames
         self.latencyMilliseconds = latencyMilliseconds; self.forcedStatus = forcedStatus
         self.dropConnection = dropConnection; self.malformed = malformed
         self.rateLimitRetryAfter = rateLimitRetryAfter

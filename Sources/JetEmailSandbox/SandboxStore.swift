@@ -22,6 +22,8 @@ struct SandboxStore: Sendable {
     var matchCache: (filters: SandboxLogAPI.Filters, indices: [Int])?
     /// Deliveries made by `deliverNow` so far (their numbers follow the seeded ones).
     var liveCount = 0
+    /// `loseAnswerTo` was carried out once already.
+    var lostAnAnswer = false
     /// Replayed deliveries waiting to be delivered (indices), and how many have been.
     var settling: [Int] = []
     var settled = 0

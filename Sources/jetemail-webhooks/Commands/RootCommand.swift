@@ -16,7 +16,7 @@ enum RootCommand {
     /// The subcommands by name. An enum rather than an array of `any Command.Type`: Swift 6.3's
     /// SILGen crashed on running an opened existential command inside a do/catch.
     enum Subcommand: String, CaseIterable {
-        case create, list, get, update, delete, query, replay, recover, stats, sendExample = "send-example", verify, doctor, sandbox
+        case create, list, get, update, delete, query, replay, recover, rotate, stats, sendExample = "send-example", verify, doctor, sandbox
 
         var type: any Command.Type {
             switch self {
@@ -28,6 +28,7 @@ enum RootCommand {
             case .query: QueryCommand.self
             case .replay: ReplayCommand.self
             case .recover: RecoverCommand.self
+            case .rotate: RotateCommand.self
             case .stats: StatsCommand.self
             case .sendExample: SendExampleCommand.self
             case .verify: VerifyCommand.self
@@ -52,6 +53,7 @@ enum RootCommand {
             case .query: return try QueryCommand(parsed).begin()
             case .replay: return try ReplayCommand(parsed).begin()
             case .recover: return try RecoverCommand(parsed).begin()
+            case .rotate: return try RotateCommand(parsed).begin()
             case .stats: return try StatsCommand(parsed).begin()
             case .sendExample: return try SendExampleCommand(parsed).begin()
             case .verify: return try VerifyCommand(parsed).begin()
