@@ -10,6 +10,8 @@ public struct RotationRun: Sendable {
     /// Posts a signed example to the receiver (the shell's transport, JetEmail's 10 s deadline).
     public let testReceiver: @Sendable (_ url: String, _ secret: String, _ eventType: String) async -> ReceiverTest.Report
     public let clock: @Sendable () -> Int
+    /// The twin, secret and all, once its secret is saved: a screen shows it once.
+    public var secretSaved: (@Sendable (Webhook, String) -> Void)?
 
     public init(journal: RotationJournal, client: JetEmailClient,
                 testReceiver: @escaping @Sendable (String, String, String) async -> ReceiverTest.Report,
@@ -172,6 +174,7 @@ public struct RotationRun: Sendable {
             throw Stop.secretNotWritten(why: error.description, secret: Secret(value: secret))
         }
         try journal.mark(.secretSaved, detail: state.secretFile, now: clock())
+        secretSaved?(twin, state.secretFile)
         return .did(.create, "Created the twin \"\(state.twinName)\" (\(twin.uuid)), disabled; its secret is saved to \(state.secretFile) (0600).")
     }
 
@@ -207,7 +210,7 @@ public struct RotationRun: Sendable {
     private func test(_ state: RotationState) async throws -> Advance {
         if state.skipTest {
             try journal.mark(.testSkipped, now: clock())
-            return .did(.test, "The receiver test was skipped (--skip-test).")
+            return .did(.test, "The receiver test was skipped, as asked when the rotation began: the receiver was not tried with the new secret.")
         }
         let secret: String
         do { secret = Self.trimmed(try SecureRead.string(atPath: state.secretFile)) } catch {

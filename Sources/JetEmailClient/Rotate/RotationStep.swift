@@ -53,7 +53,7 @@ public enum RotationStep: String, Sendable, Equatable {
             return "Creating the twin \"\(twin)\": the same URL, events and filters as \"\(old)\", disabled until the receiver takes its secret…"
         case .findLostCreate: return "The create's answer was lost: looking for \"\(twin)\" at \(state.old.url) before creating anything again…"
         case .replaceTwin: return "The twin's secret was never saved: deleting that twin (\(state.twinUUID ?? "?")), to create another…"
-        case .test: return "Sending a signed example to \(state.old.url) with the new secret…"
+        case .test: return state.skipTest ? "Skipping the receiver test, as asked…" : "Sending a signed example to \(state.old.url) with the new secret…"
         case .enableTwin: return "Enabling the twin: the overlap begins…"
         case .disableOld: return "Disabling \"\(old)\"…"
         case .deleteOld: return "Deleting \"\(old)\" (\(state.old.uuid))…"

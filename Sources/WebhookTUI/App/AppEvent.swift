@@ -28,6 +28,8 @@ public enum AppEvent: Sendable, Equatable {
     case job(JobID, JobReport)
     /// Recovers of this account that stopped before their end, found in the journal folder on start.
     case stoppedRecovers([StoppedRecover])
+    /// On start: this account's rotations that stopped before their end.
+    case stoppedRotations([StoppedRotation])
     /// The terminal went away (SIGHUP) or was told to stop (SIGTERM).
     case terminate
 }

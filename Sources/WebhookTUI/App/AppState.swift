@@ -78,6 +78,9 @@ public struct AppState: Sendable, Equatable {
     /// The connection flags the program was started with (`--api-key-file` …), repeated in
     /// commands it prints for later, such as a recover's resume.
     public var connectionWords: [String] = []
+    /// This account's rotations that stopped before their end, as found on start; one gone on
+    /// with (a rotation job of its journal) is no longer among them.
+    public var stoppedRotations: [StoppedRotation] = []
     /// The terminal went away while a create was in flight and a secret file was given: wait
     /// for the answer, save the secret, then quit.
     public internal(set) var terminating = false
@@ -166,6 +169,8 @@ public struct AppState: Sendable, Equatable {
                                     jobs: jobs, isOnTop: entry.id == topScreen.id)
         context.budgetOthers = budgetOthers
         context.connectionWords = connectionWords
+        let going = jobs.compactMap { ($0.state as? RotationStatus)?.journal?.path }
+        context.stoppedRotations = stoppedRotations.filter { !going.contains($0.path) }
         // A screen has the rows its long status message does not take; a modal, the window.
         if screen != nil { context.rows -= statusRows(entry, context) }
         return context

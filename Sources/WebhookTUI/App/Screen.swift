@@ -25,6 +25,8 @@ public struct ScreenContext: Sendable {
     public var connectionWords: [String] = []
     /// This screen is the one on top (seen, not covered by another screen).
     public var isOnTop: Bool
+    /// Rotations of this account that stopped before their end, as found on start.
+    public var stoppedRotations: [StoppedRotation] = []
 
     public init(now: Double = 0, clock: WallClock = WallClock(), columns: Int = 80, rows: Int = 24, rateLimit: RateLimit? = nil,
                 status: StatusMessage? = nil, secretFilePath: String? = nil, depth: Int = 1, budgetWait: Double? = nil,

@@ -16,5 +16,6 @@ public enum ScreenRegistry {
         Kind(name: "event") { EventScreen.referenceSections },
         Kind(name: "form") { FormScreen.referenceSections },
         Kind(name: "recover") { RecoverScreen.referenceSections },
+        Kind(name: "rotate") { RotationScreen.referenceSections },
     ]
 }

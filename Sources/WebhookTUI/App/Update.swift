@@ -51,6 +51,10 @@ public func update(_ state: AppState, _ event: AppEvent, now: Double) -> (AppSta
         s.setStatus(StatusMessage(.warning, text), of: s.topScreen.id)
     case .stoppedRecovers(let found):
         for id in s.screens.map(\.id) { s.withScreen(id) { screen, context in screen.receive(ScreenMessage(StoppedRecoversFound(recovers: found)), context) } }
+    case .stoppedRotations(let found):
+        s.stoppedRotations = found
+        // The list makes room for their lines.
+        for id in s.screens.map(\.id) { s.withScreen(id) { screen, context in screen.receive(ScreenMessage(JobsChanged()), context) } }
     }
     // A message that wraps onto more or fewer lines than before changes a screen's rows.
     s.fitScreens(always: false)

@@ -24,8 +24,10 @@ final class EffectRunner {
     }
     /// The recover run (one at a time; it outlives the screens).
     let recover = RecoverRunner()
+    /// The secret rotation (one at a time; it outlives the screens).
+    let rotation = RotationRunner()
     /// Every kind of job's runner, once: each takes the orders of its own kind.
-    var jobRunners: [any JobRunner] { [recover] }
+    var jobRunners: [any JobRunner] { [recover, rotation] }
     /// Writes to the terminal's clipboard (set by the session, which owns the terminal).
     var copy: (String) -> Void = { _ in }
 
@@ -74,8 +76,14 @@ final class EffectRunner {
         let folder = RecoverJournal.folder(environment: ProcessEnvironment.current)
         DispatchQueue.global().async { [weak self] in
             let found = RecoverJournal.unfinished(folder: folder, target: target).map(StoppedRecover.init)
-            guard !found.isEmpty else { return }
-            DispatchQueue.main.async { MainActor.assumeIsolated { self?.deliver(.stoppedRecovers(found)) } }
+            // A rotation another process holds now is going on, not stopped.
+            let rotations = RotationJournal.unfinished(folder: folder, target: target).filter { !$0.running }.map(StoppedRotation.init)
+            DispatchQueue.main.async {
+                MainActor.assumeIsolated {
+                    if !found.isEmpty { self?.deliver(.stoppedRecovers(found)) }
+                    if !rotations.isEmpty { self?.deliver(.stoppedRotations(rotations)) }
+                }
+            }
         }
     }
 

@@ -16,6 +16,10 @@ extension DetailsScreen {
                 help: "recover: replay the failed deliveries of this webhook's latest outage (the question offers the whole log), planned first and paced") { details, _, context in
             RecoverQuestion.plan(forWebhook: details.webhook, context)
         },
+        Binding([.character("R")], keys: "R", bar: BarEntry("R", "rotate secret"),
+                help: "rotate the signing secret: a twin with a new secret, the receiver tested, an overlap, then the old webhook retired (guided, journalled)") { details, _, _ in
+            .push(RotationScreen(webhook: details.webhook))
+        },
         Binding([.character("x")], keys: "x", bar: BarEntry("x", "test receiver"),
                 help: "post a signed example event to the URL (asks for the secret file) and show what JetEmail would make of the answer") { details, _, _ in
             .open(ExamplePrompt.asking(for: details.webhook))

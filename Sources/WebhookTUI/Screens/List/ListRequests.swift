@@ -233,8 +233,9 @@ extension ListScreen {
             // A stopped recover gone on with is no longer stopped.
             if let journal = context.job(RecoverStatus.self)?.state.journal, stoppedRecovers.contains(where: { $0.path == journal }) {
                 stoppedRecovers.removeAll { $0.path == journal }
-                fit(context)
             }
+            // Stopped rotations (in the context) come and go with the jobs too.
+            fit(context)
             return .none
         }
         guard let message = message.as(ListMessage.self) else { return .none }

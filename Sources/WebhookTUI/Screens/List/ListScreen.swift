@@ -102,7 +102,7 @@ public struct ListScreen: Screen {
     public mutating func tick(_ context: ScreenContext) -> Outcome { askHealth(context) }
 
     public mutating func fit(_ context: ScreenContext) {
-        table.viewHeight = max(1, ListView.visibleRows(rows: context.rows) - ListView.noticeLines(self).count)
+        table.viewHeight = max(1, ListView.visibleRows(rows: context.rows) - ListView.noticeLines(self, context).count)
     }
 
     public func draw(into grid: inout Grid, rect: Rect, focused: Bool, context: ScreenContext) {

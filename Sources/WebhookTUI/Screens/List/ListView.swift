@@ -11,11 +11,11 @@ enum ListView {
     /// Rows of webhooks the table shows (below its header) in a window this tall.
     static func visibleRows(rows: Int) -> Int { max(1, rows - 5) }
 
-    /// One line a stopped recover, two at most (then how many more).
-    static func noticeLines(_ list: ListScreen) -> [String] {
-        let stopped = list.stoppedRecovers
-        guard stopped.count > 2 else { return stopped.map(\.notice) }
-        return [stopped[0].notice, "and \(stopped.count - 1) more stopped recovers: Ctrl-R on each webhook goes on"]
+    /// One line a stopped recover or rotation, two at most (then how many more).
+    static func noticeLines(_ list: ListScreen, _ context: ScreenContext) -> [String] {
+        let stopped = list.stoppedRecovers.map(\.notice) + context.stoppedRotations.map(\.notice)
+        guard stopped.count > 2 else { return stopped }
+        return [stopped[0], "and \(stopped.count - 1) more stopped recovers or rotations: Ctrl-R (a recover) or R on its details (a rotation) goes on"]
     }
 
     static func draw(_ list: ListScreen, rect: Rect, focused: Bool, context: ScreenContext, into grid: inout Grid) {
@@ -44,7 +44,7 @@ enum ListView {
         var table = tableRect(rect)
         // Recovers that stopped before their end, above the status line: the way back after a
         // lost session.
-        let notices = noticeLines(list)
+        let notices = noticeLines(list, context)
         table.height -= notices.count
         for (i, notice) in notices.enumerated() {
             grid.put(" ! " + notice, row: table.bottom + i, column: rect.column, style: Style(.warning, bold: true), width: rect.width)

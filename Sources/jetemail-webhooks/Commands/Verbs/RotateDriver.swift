@@ -24,9 +24,9 @@ import PosixSupport
                 saidOverlap = true
                 try say(Self.overlapWords(state))
             }
-            // Said once, not again after the yes it waited for.
-            if next != saidLast { try say(TerminalSafe.escaped(next.saying(state))) }
-            saidLast = next
+            // A step that waits for a yes is said once it has it; each step is said once.
+            let asks = (next == .disableOld && !approved.contains(.disableOld)) || (next == .deleteOld && !approved.contains(.deleteOld))
+            if !asks, next != saidLast { try say(TerminalSafe.escaped(next.saying(state))); saidLast = next }
             let (after, advance) = await run.advance(approved: approved)
             state = after
             switch advance {
