@@ -70,6 +70,19 @@ import Testing
 
     @Test func detailsWithChart() { expectFrame(detailsWithChartDrawn()) }
 
+    /// R on details: what will happen, the secret file, the countdown, the receiver test.
+    @Test func rotate() { expectFrame(RotationFlowTests().openRotation()) }
+
+    /// The rotation at its overlap, waiting for the yes that disables the old webhook.
+    @Test func rotationAsking() {
+        let flow = RotationFlowTests()
+        var d = flow.openRotation()
+        d.press(.enter)
+        _ = d.drain()
+        flow.report(&d, .progress(flow.journal(), .asking(.disableOld, "Disable \"\(flow.old.name)\" now (the twin then delivers alone)?"), said: nil))
+        expectFrame(d)
+    }
+
     /// The same under LANG=C: `#` failed, `:` the others.
     @Test func detailsWithChartASCII() { expectFrame(detailsWithChartDrawn(), ascii: true) }
 

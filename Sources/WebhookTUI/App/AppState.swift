@@ -124,6 +124,7 @@ public struct AppState: Sendable, Equatable {
     /// its line here (the state must stay a comparable value, field by field).
     static let comparedFields: [(name: String, same: @Sendable (AppState, AppState) -> Bool)] = [
         ("screens", { $0.screens == $1.screens }),
+        ("stoppedRotations", { $0.stoppedRotations == $1.stoppedRotations }),
         ("modals", { $0.modals == $1.modals }),
         ("rateLimit", { $0.rateLimit == $1.rateLimit }),
         ("budgetWaitUntil", { $0.budgetWaitUntil == $1.budgetWaitUntil }),

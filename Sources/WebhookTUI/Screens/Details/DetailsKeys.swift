@@ -16,7 +16,7 @@ extension DetailsScreen {
                 help: "recover: replay the failed deliveries of this webhook's latest outage (the question offers the whole log), planned first and paced") { details, _, context in
             RecoverQuestion.plan(forWebhook: details.webhook, context)
         },
-        Binding([.character("R")], keys: "R", bar: BarEntry("R", "rotate secret"),
+        Binding([.character("R")], keys: "R", bar: BarEntry("R", "rotate"),
                 help: "rotate the signing secret: a twin with a new secret, the receiver tested, an overlap, then the old webhook retired (guided, journalled)") { details, _, _ in
             .push(RotationScreen(webhook: details.webhook))
         },

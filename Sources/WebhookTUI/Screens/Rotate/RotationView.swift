@@ -16,7 +16,7 @@ extension RotationScreen {
                       + "(\(stopped.stageTitle.lowercased())).", Style(.warning, bold: true))
             out.field("Journal", TerminalSafe.escaped(stopped.path))
             out.append([])
-            out.append([Span("Enter goes on with it from where its journal says; a aborts it (deletes the twin, enables the old webhook again).", .muted)])
+            out.field("", "Enter goes on with it from where its journal says; a aborts it (deletes the twin, enables the old webhook again).", .muted)
         case .following: runLines(&out, context: context)
         }
         return out.lines
@@ -41,7 +41,7 @@ extension RotationScreen {
                   + "disable \(name) when you say y, and delete it when you say y again or after the countdown")
         out.field("  5", "rename the twin to \(name)")
         out.append([])
-        out.append([Span("Each step is journalled: Esc leaves it running, and a kill is gone on with (R here, or rotate --resume).", .muted)])
+        out.field("", "Each step is journalled: Esc leaves it running, and a kill is gone on with (R here, or rotate --resume).", .muted)
     }
 
     private func runLines(_ out: inout FieldLines, context: ScreenContext) {
@@ -75,9 +75,9 @@ extension RotationScreen {
         }
         if case .asking = run.phase, run.journal?.next == .disableOld {
             out.append([])
-            out.append([Span("Overlap: both webhooks deliver now. The receiver gets each event twice, once signed with each secret; "
-                             + "it must accept both and de-duplicate on X-Webhook-ID. That an event keeps its id across the two webhooks "
-                             + "is likely but not documented.", Style(.warning))])
+            out.field("Overlap", "both webhooks deliver now. The receiver gets each event twice, once signed with each secret; "
+                      + "it must accept both and de-duplicate on X-Webhook-ID. That an event keeps its id across the two webhooks "
+                      + "is likely but not documented.", Style(.warning))
         }
         out.append([])
         if let journal = run.journal { out.field("Journal", TerminalSafe.escaped(journal.path)) }
