@@ -21,6 +21,8 @@ enum TableKeys {
     static var follow: String { name(DeliveryLogScreen.mainKeys, "follow") }
     static var sortList: String { name(ListScreen.mainKeys, "sort") }
     static var cancelRecover: String { name(RecoverScreen.mainKeys, "cancel") }
+    static var rotate: String { name(DetailsScreen.mainKeys, "rotate") }
+    static var answerRotation: String { name(RotationScreen.runKeys, "answer yes") }
     static var sendExample: String { name(SecretModal.mainKeys, "test") }
     static var toggleEvent: String { tmuxName(FormScreen().eventList.bindings.binding(doing: .toggle)!.firstKey!) }
 

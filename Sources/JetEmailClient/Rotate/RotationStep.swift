@@ -23,6 +23,9 @@ public enum RotationStep: String, Sendable, Equatable {
         case create, secret, test, overlap, rename
         public static func < (a: Stage, b: Stage) -> Bool { a.rawValue < b.rawValue }
 
+        /// One word, for a line with little room.
+        public var word: String { ["create", "secret", "test", "overlap", "rename"][rawValue] }
+
         public var title: String {
             switch self {
             case .create: "Create the twin"

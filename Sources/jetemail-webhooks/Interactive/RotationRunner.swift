@@ -47,7 +47,11 @@ final class RotationRunner: JobRunner {
         let claimed: (RotationJournal, RotationState)
         do {
             switch start {
-            case .resume(let path), .abort(let path): claimed = try RotationJournal.claim(path, now: SystemClock.unixNow)
+            case .resume(let path), .abort(let path):
+                // This process owns that journal still (its run stopped here): it goes on with it.
+                if let run, run.journal.path == path { claimed = (run.journal, try run.journal.readBack()) } else {
+                    claimed = try RotationJournal.claim(path, now: SystemClock.unixNow)
+                }
             case .fresh: return
             }
         } catch {
@@ -103,6 +107,7 @@ final class RotationRunner: JobRunner {
     }
 
     private func drive(_ run: RotationRun, from start: RotationState) async {
+        defer { task = nil }
         var state = start
         var approved: Set<RotationRun.Question> = []
         while !Task.isCancelled {
@@ -139,6 +144,7 @@ final class RotationRunner: JobRunner {
                 report(.progress(state, .finished, said: "Done: \(state.old.name) delivers with the new secret."))
                 latest?.over = true
                 task = nil
+                self.run = nil
                 return
             }
         }
@@ -171,6 +177,7 @@ final class RotationRunner: JobRunner {
         case .success(let said):
             report(.progress(after, .aborted(said), said: said))
             latest?.over = true
+            self.run = nil
         case .failure(let stop): report(.progress(after, .stopped(stop.description), said: nil))
         }
         task = nil
@@ -183,9 +190,9 @@ final class RotationRunner: JobRunner {
         answer?.resume(returning: nil)
         answer = nil
         if let running = task {
+            // A step in flight is cancelled (its request with it); the run ends at once or by the deadline.
             running.cancel()
-            let deadline = Task { try? await Task.sleep(for: .seconds(seconds)) }
-            _ = await deadline.value
+            for _ in 0..<(max(0, seconds) * 10) where task != nil { try? await Task.sleep(for: .milliseconds(100)) }
         }
         let resume = (["jetemail-webhooks", "rotate", "--resume", latest.journal] + connection).map(ShellWord.quoted).joined(separator: " ")
         return "The rotation of \(TerminalSafe.escaped(latest.name)) is unfinished; R on its details goes on, or the command below.\n"

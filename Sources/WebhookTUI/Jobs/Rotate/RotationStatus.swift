@@ -100,6 +100,7 @@ extension RotationStatus: JobState {
         case .stopped: "rotate \(name) stopped"
         case .finished: "rotated \(name)"
         case .aborted: "rotation of \(name) aborted"
+        case .couldNotStart: "rotation of \(name) not started"
         default: "rotate \(name) \(stageNumber)/5"
         }
     }
