@@ -68,3 +68,13 @@ import TestSupport
     @Test(arguments: ["", "h", "-5m", "1x", "367d", "99999999999999999999", "5m3", String(repeating: "9", count: 40)])
     func badDurationsAreNil(text: String) { #expect(DurationText.seconds(text) == nil) }
 }
+
+extension RotationStateTests {
+    /// A relative secret file is kept whole in the journal: a resume from another folder reads
+    /// the same file.
+    @Test func aRelativeSecretFileIsJournalledWhole() throws {
+        let (_, state) = try RotationJournal.begin(old: old, twinName: "Orders new", secretFile: "./n.whsec", target: target, deleteAfter: nil,
+                                                   skipTest: false, folder: dir.path + "/state2", now: 1_800_000_000)
+        #expect(state.secretFile == FileManager.default.currentDirectoryPath + "/n.whsec")
+    }
+}

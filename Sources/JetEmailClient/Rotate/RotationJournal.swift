@@ -86,7 +86,7 @@ public final class RotationJournal: Sendable {
                              skipTest: Bool, folder: String, now: Int) throws(Problem) -> (RotationJournal, RotationState) {
         if let problem = RecoverJournal.makeFolder(folder) { throw Problem("The journal's folder \(folder): \(problem).") }
         let path = newPath(folder: folder, uuid: old.uuid, now: now)
-        let header = Header(old: old.withoutSecret, twin_name: twinName, secret_file: secretFile, base_url: target.baseURL,
+        let header = Header(old: old.withoutSecret, twin_name: twinName, secret_file: absolute(secretFile), base_url: target.baseURL,
                             key_fingerprint: target.keyFingerprint, created_at: now, delete_after: deleteAfter, skip_test: skipTest ? true : nil)
         guard let bytes = try? JSONEncoder().encode(header) else { throw Problem("The journal for \(path) could not be made.") }
         let made: JournalFile
@@ -138,6 +138,16 @@ public final class RotationJournal: Sendable {
         do { bytes = try file.contents(limit: Self.readLimit) } catch { throw Problem(error.description) }
         guard let bytes else { throw Problem("\(path) is larger than \(Self.readLimit >> 10) KiB: not a rotation journal.") }
         return try RotationState.parse(bytes, path: path)
+    }
+
+    /// A relative path made whole against the working folder now: a resume from another folder
+    /// (another shell, the TUI started elsewhere) must find the same file.
+    static func absolute(_ path: String) -> String {
+        guard !path.hasPrefix("/"), let cwd = getcwd(nil, 0) else { return path }
+        defer { free(cwd) }
+        let folder = String(cString: cwd)
+        let rest = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        return (folder.hasSuffix("/") ? folder : folder + "/") + rest
     }
 
     // MARK: Writing

@@ -53,6 +53,9 @@ public struct RotationRun: Sendable {
 
         public var description: String {
             switch self {
+            case .receiverRefused(let report) where report.status == nil:
+                // No answer says nothing of the secret: the receiver is down or unreachable.
+                "The receiver could not be tested (\(report.summary)): nothing is known yet of the new secret. When it answers, resume (or skip the test)."
             case .receiverRefused(let report):
                 "Your receiver does not accept the new secret yet (\(report.summary)). Configure it to accept both secrets, then resume."
             case .createLost(let why): "No answer came to the create (\(why)): JetEmail may have made the twin. A resume looks for it by name and URL before creating anything again."

@@ -73,6 +73,8 @@ extension RotationState {
 
     public func state(of stage: RotationStep.Stage) -> StageState {
         if finished { return stage == .test && testSkipped ? .skipped : .done }
+        // Undone: nothing of it stands.
+        if aborted { return .skipped }
         let current: RotationStep.Stage = switch next.stage {
         case .create?: .create
         case let other?: other

@@ -236,7 +236,9 @@ extension ListScreen {
             }
             // Stopped rotations (in the context) come and go with the jobs too.
             fit(context)
-            return .none
+            let rotating = context.job(RotationStatus.self)?.state.isRunning ?? false
+            defer { rotationWasRunning = rotating }
+            return rotationWasRunning && !rotating ? load(context) : .none
         }
         guard let message = message.as(ListMessage.self) else { return .none }
         switch message {

@@ -29,6 +29,9 @@ public struct ListScreen: Screen {
     public var loadingSince: Double?
     /// A list has arrived at least once.
     public var loaded = false
+    /// A rotation was running when last told: when it ends the webhooks have changed (a twin
+    /// made, renamed, the old one deleted), and the list is read again.
+    var rotationWasRunning = false
     /// The last load failed.
     public var failed = false
     /// The first load was cancelled (Esc): nothing is loading, and the header says so.
