@@ -68,7 +68,7 @@ final class RotationRunner: JobRunner {
         if let problem = SecretFile.problemCreating(path) { report(.couldNotStart(problem.description)); return nil }
         let folder = RecoverJournal.folder(environment: ProcessEnvironment.current)
         let target = RecoverJournal.Target(client)
-        if let going = RotationJournal.unfinished(folder: folder, target: target).first(where: { $0.old.uuid == old.uuid }) {
+        if let going = RotationJournal.unfinished(folder: folder, target: target).first(where: { $0.old.uuid == old.uuid || $0.twinUUID == old.uuid }) {
             report(.couldNotStart("A rotation of it is unfinished (\(going.path)): go on with it with rotate --resume, or abort it."))
             return nil
         }

@@ -111,7 +111,7 @@ struct RotateCommand: Command {
         let uuid = try APIAccess.resolveWebhook(webhook ?? "", among: list)
         let old: Webhook
         do { old = try await client.getWebhook(uuid: uuid) } catch { throw APIAccess.fail(error, doing: .read) }
-        if let going = RotationJournal.unfinished(folder: folder, target: target).first(where: { $0.old.uuid == uuid }) {
+        if let going = RotationJournal.unfinished(folder: folder, target: target).first(where: { $0.old.uuid == uuid || $0.twinUUID == uuid }) {
             StandardError.write("A rotation of \(TerminalSafe.escaped(old.name)) is unfinished (\(TerminalSafe.escaped(going.path))). Nothing was done.")
             StandardError.write("  Go on with it: " + TerminalSafe.escaped(command(["--resume", going.path])))
             StandardError.write("  Or undo it:    " + TerminalSafe.escaped(command(["--abort", going.path])))
