@@ -4,12 +4,15 @@
 /// `.other`. Errors carry the line. Written here rather than taken from TOMLKit, which would
 /// bring a C++ TOML library into every build for the one key this program reads.
 enum TOMLReader {
-    /// A string (decoded), a bare scalar as written (a number, a boolean, a date), or anything else.
-    enum Value: Equatable { case string(String), scalar(String), other }
+    /// A string (decoded), a bare scalar as written (a number, a boolean, a date), an array of
+    /// strings (decoded), or anything else.
+    enum Value: Equatable { case string(String), scalar(String), strings([String]), other }
 
     typealias Visit = ([String], Value, Int) throws(ConfigFile.ParseError) -> Void
+    /// A table header: its path, whether it is an array of tables' entry (`[[…]]`), its line.
+    typealias HeaderVisit = ([String], Bool, Int) throws(ConfigFile.ParseError) -> Void
 
-    static func read(_ text: String, _ visit: Visit) throws(ConfigFile.ParseError) {
+    static func read(_ text: String, header: HeaderVisit? = nil, _ visit: Visit) throws(ConfigFile.ParseError) {
         var scanner = Scanner(Array(text.unicodeScalars))
         if scanner.peek == "\u{FEFF}" { scanner.i += 1 }
         var table: [String] = []
@@ -29,6 +32,7 @@ enum TOMLReader {
                 if isArray { try scanner.expect("]", "an array-of-tables header must end with ]]") }
                 // Entries of an array of tables are not profiles: keep them apart.
                 table = isArray ? path + ["[]"] : path
+                try header?(path, isArray, line)
                 try scanner.endOfLine()
                 continue
             }
@@ -117,8 +121,7 @@ enum TOMLReader {
             case "'"?:
                 return .string(starts(with: "'''") ? try multiline("'", escapes: false) : try literalString())
             case "["?:
-                try array()
-                return .other
+                return try array()
             case "{"?:
                 try inlineTable()
                 return .other
@@ -224,20 +227,23 @@ enum TOMLReader {
             }
         }
 
-        /// `[ value, value, ]`, over as many lines as it likes, with comments.
-        mutating func array() throws(ConfigFile.ParseError) {
+        /// `[ value, value, ]`, over as many lines as it likes, with comments: its strings when
+        /// every element is one.
+        mutating func array() throws(ConfigFile.ParseError) -> Value {
             try enter()
             defer { depth -= 1 }
             i += 1
+            var strings: [String]? = []
             while true {
                 try skipBlankLinesAndComments()
-                if peek == "]" { i += 1; return }
-                _ = try value()
+                if peek == "]" { i += 1; break }
+                if case .string(let text) = try value() { strings?.append(text) } else { strings = nil }
                 try skipBlankLinesAndComments()
                 if peek == "," { i += 1; continue }
                 try expect("]", "expected , or ] in an array")
-                return
+                break
             }
+            return strings.map(Value.strings) ?? .other
         }
 
         mutating func enter() throws(ConfigFile.ParseError) {

@@ -13,7 +13,8 @@ extension RecoverJournal {
 
     /// Makes the folder (and its parents) private to this user, if missing; why not, if it cannot.
     public static func makeFolder(_ folder: String) -> String? {
-        var path = ""
+        // A relative folder stays relative (to the working folder), never under /.
+        var path = folder.hasPrefix("/") ? "" : "."
         for part in folder.split(separator: "/", omittingEmptySubsequences: true) {
             path += "/" + part
             var info = stat()

@@ -142,7 +142,7 @@ public final class RotationJournal: Sendable {
 
     /// A relative path made whole against the working folder now: a resume from another folder
     /// (another shell, the TUI started elsewhere) must find the same file.
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         guard !path.hasPrefix("/"), let cwd = getcwd(nil, 0) else { return path }
         defer { free(cwd) }
         let folder = String(cString: cwd)

@@ -11,7 +11,10 @@ public enum EventsRule {
                 problems.append(.init(.events, .error, "'outbound.queued' appears in delivery logs but cannot be subscribed to."))
                 continue
             }
-            let hint = suggestion(for: name).map { " Did you mean \($0.rawValue)?" } ?? ""
+            var hint = suggestion(for: name).map { " Did you mean \($0.rawValue)?" } ?? ""
+            if hint.isEmpty, editDistance(Array(name.lowercased()), Array("outbound.queued")) <= 3 {
+                hint = " Did you mean outbound.queued? (It appears in delivery logs, but cannot be subscribed to.)"
+            }
             problems.append(.init(.events, .error, "'\(name)' is not an event type you can subscribe to.\(hint)"))
         }
         return (EventType.allCases.filter(chosen.contains), problems)

@@ -16,7 +16,7 @@ enum RootCommand {
     /// The subcommands by name. An enum rather than an array of `any Command.Type`: Swift 6.3's
     /// SILGen crashed on running an opened existential command inside a do/catch.
     enum Subcommand: String, CaseIterable {
-        case create, list, get, update, delete, query, replay, recover, rotate, stats, sendExample = "send-example", verify, doctor, sandbox
+        case create, list, get, update, delete, query, replay, recover, rotate, export, plan, apply, stats, sendExample = "send-example", verify, doctor, sandbox
 
         var type: any Command.Type {
             switch self {
@@ -29,6 +29,9 @@ enum RootCommand {
             case .replay: ReplayCommand.self
             case .recover: RecoverCommand.self
             case .rotate: RotateCommand.self
+            case .export: ExportCommand.self
+            case .plan: PlanCommand.self
+            case .apply: ApplyCommand.self
             case .stats: StatsCommand.self
             case .sendExample: SendExampleCommand.self
             case .verify: VerifyCommand.self
@@ -54,6 +57,9 @@ enum RootCommand {
             case .replay: return try ReplayCommand(parsed).begin()
             case .recover: return try RecoverCommand(parsed).begin()
             case .rotate: return try RotateCommand(parsed).begin()
+            case .export: return try ExportCommand(parsed).begin()
+            case .plan: return try PlanCommand(parsed).begin()
+            case .apply: return try ApplyCommand(parsed).begin()
             case .stats: return try StatsCommand(parsed).begin()
             case .sendExample: return try SendExampleCommand(parsed).begin()
             case .verify: return try VerifyCommand(parsed).begin()
