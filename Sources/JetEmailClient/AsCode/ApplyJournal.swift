@@ -28,12 +28,10 @@ public final class ApplyJournal: Sendable {
                 switch change {
                 case .create(let name, let request): Step(kind: .create, name: name, url: request.url, wanted: request)
                 case .update(let uuid, let name, _, let patch):
-                    file.entries.first { $0.name == name }.flatMap { entry in
-                        WebhookValidator.validate(WebhookDraft(name: name, url: entry.url ?? "", events: (entry.events ?? []).filter { $0 != "outbound.queued" },
-                                                               status: entry.status ?? 1, filterUsers: entry.filterUsers ?? [],
-                                                               filterDomains: entry.filterDomains ?? [])).request
-                    }.map { Step(kind: .update, name: name, uuid: uuid, url: patch.url ?? "", wanted: $0,
-                                 keepsQueued: file.entries.first { $0.name == name }?.events?.contains("outbound.queued")) }
+                    file.entries.first { $0.name == name }.map { entry in
+                        Step(kind: .update, name: name, uuid: uuid, url: patch.url ?? "", wanted: WebhookPlan.wanted(entry),
+                             keepsQueued: entry.events?.contains("outbound.queued"))
+                    }
                 case .delete(let uuid, let name, let url): Step(kind: .delete, name: name, uuid: uuid, url: url)
                 case .unchanged, .notInFile: nil
                 }

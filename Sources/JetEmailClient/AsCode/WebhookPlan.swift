@@ -63,7 +63,11 @@ public struct WebhookPlan: Sendable, Equatable {
             let draft = WebhookDraft(name: name, url: entry.url ?? "", events: events.filter { $0 != queued }, status: entry.status ?? 1,
                                      filterUsers: entry.filterUsers ?? [], filterDomains: entry.filterDomains ?? [])
             let outcome = WebhookValidator.validate(draft)
-            for found in outcome.report.problems {
+            let same = account.filter { $0.name == name }
+            // A webhook the account has is checked only in the fields the file changes, as an
+            // edit is: a name the create rules would now refuse, left alone, stays.
+            let changing: Set<String>? = same.count == 1 ? Set(difference(same[0], wanted(entry), keepsQueued: keepsQueued).0.map(\.field)) : nil
+            for found in outcome.report.problems where changing?.contains(found.field.apiName) ?? true {
                 let at = WebhookFile.Problem(path: file.path, line: entry.line(of: found.field), field: found.field.apiName, message: found.message)
                 if found.severity == .error { problems.append(at) } else { warnings.append(at) }
             }
@@ -73,8 +77,6 @@ public struct WebhookPlan: Sendable, Equatable {
             if let domains = owned.domains, let bad = Optional((entry.filterDomains ?? []).filter { !domains.contains($0.lowercased()) }), !bad.isEmpty {
                 problem(entry, .filterDomains, "not an inbound domain of this account: \(bad.joined(separator: ", ")) (yours: \(domains.sorted().joined(separator: ", ")))")
             }
-            guard let request = outcome.request else { continue }
-            let same = account.filter { $0.name == name }
             if same.count > 1 {
                 problem(entry, .name, "\(same.count) webhooks of the account are named \"\(name)\" (\(same.map(\.uuid).joined(separator: ", "))): "
                         + "rename all but one, since a file matches webhooks by name")
@@ -82,10 +84,10 @@ public struct WebhookPlan: Sendable, Equatable {
             }
             guard let current = same.first else {
                 if keepsQueued { problem(entry, .events, "'\(queued)' cannot be subscribed to: a new webhook cannot have it (JetEmail's create refuses it)") }
-                changes.append(.create(name: name, request: request))
+                if let request = outcome.request { changes.append(.create(name: name, request: request)) }
                 continue
             }
-            let (diffs, patch) = difference(current, request, keepsQueued: keepsQueued)
+            let (diffs, patch) = difference(current, wanted(entry), keepsQueued: keepsQueued)
             changes.append(diffs.isEmpty ? .unchanged(uuid: current.uuid, name: name) : .update(uuid: current.uuid, name: name, diffs: diffs, patch: patch))
         }
         for webhook in account.sorted(by: { $0.name < $1.name }) where seen[webhook.name] == nil {
@@ -93,6 +95,13 @@ public struct WebhookPlan: Sendable, Equatable {
         }
         guard problems.isEmpty else { return (nil, problems) }
         return (WebhookPlan(changes: changes, warnings: warnings), [])
+    }
+
+    /// What an entry says the webhook should be, as written (unchecked: an update checks only
+    /// the fields it changes): the events the create list knows, enabled unless it says otherwise.
+    public static func wanted(_ entry: WebhookFile.Entry) -> CreateWebhookRequest {
+        CreateWebhookRequest(name: entry.name ?? "", url: entry.url ?? "", events: (entry.events ?? []).compactMap(EventType.init(rawValue:)),
+                             status: WebhookStatus(rawValue: entry.status ?? 1) ?? .enabled, filterUsers: entry.filterUsers, filterDomains: entry.filterDomains)
     }
 
     /// The fields of `current` that the file changes, and the patch that changes them (only those).
