@@ -1,6 +1,7 @@
 import Foundation
 import JetEmailClient
 import JetEmailSandbox
+import Synchronization
 import Testing
 import TestSupport
 
@@ -198,5 +199,37 @@ extension WebhooksAsCodeTests {
         #expect(text.contains("name = \"Odd \\\"quoted\\\" one\"") && text.contains("status = \"disabled\""), "\(text)")
         let plan = try await BuiltProgram.run(["plan", file, "--json"] + key, environment: environment)
         #expect(plan.status == 0 && plan.stdout.contains("\"changes_anything\" : false"), "\(plan.stdout) \(plan.stderr)")
+    }
+}
+
+extension WebhooksAsCodeTests {
+    /// The account changes between the plan shown and the yes: apply reads it again, says so,
+    /// shows the new plan, and carries out that one (what the file says, against what is there).
+    @Test func aPlanThatWentStaleIsPlannedAgainAndShown() async throws {
+        final class Lists: Sendable { let served = Mutex(0) }
+        let lists = Lists()
+        @Sendable func hook(_ url: String) -> String {
+            "{\"uuid\": \"u-1\", \"name\": \"Orders\", \"url\": \"\(url)\", \"events\": [\"outbound.delivered\"], \"status\": \"enabled\"}"
+        }
+        let server = try MisbehavingServer { request in
+            if request.hasPrefix("GET /webhooks ") {
+                // The first read is the plan shown; by the second, someone changed the URL.
+                let first = lists.served.withLock { n in defer { n += 1 }; return n == 0 }
+                return [.sendText(MisbehavingServer.answer(200, "{\"success\": true, \"result\": [\(hook(first ? "https://a.example.com/h" : "https://b.example.com/h"))]}"))]
+            }
+            if request.hasPrefix("GET /webhooks/u-1 ") { return [.sendText(MisbehavingServer.answer(200, "{\"success\": true, \"result\": \(hook("https://b.example.com/h"))}"))] }
+            if request.hasPrefix("PATCH /webhooks ") { return [.sendText(MisbehavingServer.answer(200, "{\"success\": true, \"message\": \"ok\"}"))] }
+            return [.sendText(MisbehavingServer.answer(404, "{}"))]
+        }
+        let dir = TemporaryDirectory()
+        let state = TemporaryDirectory()
+        let file = dir.file("w.toml", "[[webhook]]\nname = \"Orders\"\nurl = \"https://c.example.com/h\"\nevents = [\"outbound.delivered\"]\n")
+        let r = try await BuiltProgram.run(["apply", file, "--yes", "--api-key-file", dir.file("key", "api_stale_plan_key_00000")],
+                                           environment: ["JETEMAIL_BASE_URL": server.baseURL, "XDG_STATE_HOME": state.path])
+        #expect(r.status == 0, "\(r.stdout) \(r.stderr)")
+        #expect(r.stdout.contains("https://a.example.com/h -> https://c.example.com/h") && r.stdout.contains("The account changed since that plan was made")
+                && r.stdout.contains("https://b.example.com/h -> https://c.example.com/h"), "\(r.stdout)")
+        let patch = try #require(server.received.first { $0.hasPrefix("PATCH") })
+        #expect(patch.contains("https://c.example.com/h") && server.received.filter { $0.hasPrefix("PATCH") }.count == 1)
     }
 }
