@@ -98,6 +98,34 @@ import Testing
         expectFrame(d)
     }
 
+    /// Issue 32: seeded names that share long starts, and URLs with a token in their query.
+    static let prefixedHooks: [Webhook] = (1...16).map { i in
+        let name = i <= 12 ? "Seed Hook \(String(100_000 + i).dropFirst())" : ["Bounce handler", "Bounce handler (EU)", "Bounce handler (US)", "Bounce handler (APAC)"][i - 13]
+        return Webhook(uuid: "u-\(i)", name: name, url: "https://hooks\(i % 3).example.com/in/webhook?token=secret\(i)abc",
+                       events: [EventName(.outboundDelivered)], status: .enabled)
+    }
+
+    @Test func listSharedPrefixes() {
+        let d = lists.loaded(Self.prefixedHooks)
+        let screen = d.screen
+        #expect(!screen.contains("token") && !screen.contains("secret"), "no query in a list")
+        expectFrame(d)
+    }
+
+    @Test func deliveryLogOfAllSharedPrefixes() {
+        var d = lists.loaded(Self.prefixedHooks)
+        _ = d.drain()
+        d.press(.character("L"))
+        let (id, _) = logs.queries(&d)[0]
+        let events = (0..<18).map { i in
+            Delivery(id: "evt_\(i)", uuid: "u-\(i % 16 + 1)", service: "outbound", eventType: EventName(.outboundDelivered), sourceUID: "msg_\(i)",
+                     sourceAction: "delivered", payload: .object([:]), webhookURL: "", createdAt: 1_800_000_000 - i * 60, latestStatus: "success",
+                     totalAttempts: 1, lastResponseCode: 200)
+        }
+        d.send(.answered(id: id, .deliveries(.success(DeliveryPage(events: events, total: 18, limit: DeliveryLogScreen.pageSize, offset: 0)))))
+        expectFrame(d)
+    }
+
     @Test func event() {
         var d = logs.openLog()
         logs.answer(&d, id: logs.queries(&d)[0].0, page: 0, total: 3)

@@ -70,9 +70,12 @@ public struct TableCursor: Sendable, Equatable {
 /// Drawing a table: a header, then the visible rows, the selected one highlighted. Columns the
 /// width cannot hold are left out (see `TableColumn.widths`).
 public enum TableDrawing {
-    public static func draw(columns: [TableColumn], cursor: TableCursor, into grid: inout Grid, rect: Rect, focused: Bool,
+    /// `natural` and `full`: identifying columns' longest values, and a row's whole text in one,
+    /// cut here among the rows on screen so that none looks like another (`DistinctCut`).
+    public static func draw(columns: [TableColumn], natural: [Int] = [], cursor: TableCursor, into grid: inout Grid, rect: Rect, focused: Bool,
+                            full: ((_ row: Int, _ column: Int) -> String?)? = nil,
                             cell: (_ row: Int, _ column: Int, _ width: Int) -> (text: String, style: Style)) {
-        let widths = TableColumn.widths(columns, for: rect.width)
+        let widths = TableColumn.widths(columns, for: rect.width, natural: natural)
         var x = rect.column
         for (column, width) in zip(columns, widths) where width > 0 {
             grid.put(column.title, row: rect.row, column: x, style: Style(.normal, bold: true, underline: true), width: width)
@@ -80,12 +83,20 @@ public enum TableDrawing {
         }
         let visible = min(rect.height - 1, cursor.count - cursor.top)
         guard visible > 0 else { return }
+        var cuts: [Int: [String]] = [:]
+        if let full {
+            for (column, width) in widths.enumerated() where width > 0 && columns[column].identifies {
+                let texts = (0..<visible).map { full(cursor.top + $0, column) }
+                if texts.allSatisfy({ $0 != nil }) { cuts[column] = DistinctCut.cuts(texts.map { $0! }, width: width) }
+            }
+        }
         for offset in 0..<visible {
             let index = cursor.top + offset
             let row = rect.row + 1 + offset
             x = rect.column
             for (column, width) in widths.enumerated() where width > 0 {
-                let c = cell(index, column, width)
+                var c = cell(index, column, width)
+                if let cut = cuts[column]?[offset] { c.text = cut }
                 grid.put(DisplayWidth.truncate(c.text, to: width), row: row, column: x, style: c.style, width: width)
                 x += width + 1
             }

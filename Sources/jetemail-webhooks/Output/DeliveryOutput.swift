@@ -9,7 +9,8 @@ enum DeliveryOutput {
     /// Rows in columns fixed for `width`, so that `query --all` can print page by page as they come.
     static func rows(_ events: [Delivery], clock: WallClock, header: Bool, width: Int, names: [String: String]?) -> String {
         let allWebhooks = names != nil
-        let lines = TextTable.lines(DeliveryColumns.columns(allWebhooks: allWebhooks), rows: events.count, width: width, header: header) { row, column, w in
+        let lines = TextTable.lines(DeliveryColumns.columns(allWebhooks: allWebhooks), rows: events.count, width: width, header: header,
+                                    full: { row, _ in TerminalSafe.escaped(names?[events[row].uuid] ?? events[row].uuid) }) { row, column, w in
             DeliveryColumns.cell(events[row], column: column, width: w, allWebhooks: allWebhooks, names: names ?? [:], clock: clock).text
         }
         return lines.map { $0 + "\n" }.joined()

@@ -13,9 +13,21 @@ enum TextTable {
 
     /// The header line and the rows, each cell cut to its width (the cell function may cut ids
     /// in the middle first); trailing spaces dropped.
+    /// `full`: the whole text of an identifying column (a name), which gets its longest value's
+    /// width first and is cut so that no two rows look alike (as in the TUI).
     static func lines(_ columns: [TableColumn], rows: Int, width: Int, header: Bool = true,
+                      full: ((_ row: Int, _ column: Int) -> String)? = nil,
                       cell: (_ row: Int, _ column: Int, _ width: Int) -> String) -> [String] {
-        let widths = TableColumn.widths(columns, for: width)
+        let identifying = full == nil ? [] : columns.indices.filter { columns[$0].identifies }
+        var natural = columns.map { _ in 0 }
+        for column in identifying {
+            for row in 0..<rows { natural[column] = max(natural[column], DisplayWidth.of(full!(row, column), upTo: columns[column].cap)) }
+        }
+        let widths = TableColumn.widths(columns, for: width, natural: natural)
+        var cuts: [Int: [String]] = [:]
+        for column in identifying where widths[column] > 0 {
+            cuts[column] = DistinctCut.cuts((0..<rows).map { full!($0, column) }, width: widths[column])
+        }
         func line(_ text: (Int, Int) -> String) -> String {
             var out = ""
             for (column, w) in widths.enumerated() where w > 0 {
@@ -26,7 +38,7 @@ enum TextTable {
             return out
         }
         var out = header ? [line { column, _ in columns[column].title.uppercased() }] : []
-        for row in 0..<rows { out.append(line { column, w in cell(row, column, w) }) }
+        for row in 0..<rows { out.append(line { column, w in cuts[column]?[row] ?? cell(row, column, w) }) }
         return out
     }
 }

@@ -25,17 +25,18 @@ enum WebhookOutput {
         let safe = { (s: String) in TerminalSafe.escaped(s) }
         let sorted = webhooks.sorted { $0.name.lowercased() < $1.name.lowercased() }
         let columns = [
-            TableColumn("Status", width: 8), TableColumn("Name", minimum: 10, weight: 1), TableColumn("UUID", width: 36),
+            TableColumn("Status", width: 8), TableColumn("Name", minimum: 10, weight: 1, identifies: true), TableColumn("UUID", width: 36, dropRank: 0),
             TableColumn("Events", width: 6), TableColumn("URL", minimum: 10, weight: 2),
         ]
-        return TextTable.lines(columns, rows: sorted.count, width: width) { row, column, w in
+        // The URL as a list shows it: the host and path, never the query (often a token).
+        return TextTable.lines(columns, rows: sorted.count, width: width, full: { row, _ in safe(sorted[row].name) }) { row, column, w in
             let webhook = sorted[row]
             switch column {
             case 0: return webhook.status?.word ?? "?"
-            case 1: return DisplayWidth.middle(safe(webhook.name), width: w)
+            case 1: return safe(webhook.name)
             case 2: return safe(webhook.uuid)
             case 3: return "\(webhook.events.count)"
-            default: return DisplayWidth.middle(safe(webhook.url), width: w)
+            default: return safe(URLDisplay.listForm(webhook.url))
             }
         }.joined(separator: "\n")
     }

@@ -15,7 +15,7 @@ public enum DeliveryColumns {
             TableColumn("Att", width: 3, dropRank: 0),
             TableColumn("Code", width: 4, dropRank: 1),
         ]
-        if allWebhooks { columns.append(TableColumn("Webhook", minimum: 8, weight: 2, dropRank: 3)) }
+        if allWebhooks { columns.append(TableColumn("Webhook", minimum: 8, weight: 2, dropRank: 3, identifies: true, cap: 24)) }
         columns.append(TableColumn("Source uid", minimum: 10, weight: 1, dropRank: 2))
         return columns
     }
@@ -26,6 +26,9 @@ public enum DeliveryColumns {
         return String(clock.local(unix).prefix(16))
     }
 
+    /// The webhook's name as the Webhook column shows it whole (the table cuts it).
+    public static func webhookName(_ d: Delivery, names: [String: String]) -> String { TerminalSafe.escaped(names[d.uuid] ?? d.uuid) }
+
     public static func cell(_ d: Delivery, column: Int, width: Int, allWebhooks: Bool, names: [String: String], clock: WallClock) -> (text: String, style: Style) {
         let index = !allWebhooks && column >= 6 ? column + 1 : column
         switch index {
@@ -35,7 +38,7 @@ public enum DeliveryColumns {
         case 3: return (DeliveryStatusLook.mark(d.status) + " " + TerminalSafe.escaped(d.latestStatus), DeliveryStatusLook.style(d.status))
         case 4: return (d.totalAttempts.map(String.init) ?? "-", .plain)
         case 5: return (d.lastResponseCode.map(String.init) ?? "-", (d.lastResponseCode ?? 200) >= 400 ? .error : .plain)
-        case 6: return (TerminalSafe.escaped(names[d.uuid] ?? d.uuid), .muted)
+        case 6: return (webhookName(d, names: names), .muted)
         default: return (DisplayWidth.middle(TerminalSafe.escaped(d.sourceUID), width: width), .muted)
         }
     }

@@ -50,7 +50,15 @@ enum DeliveryLogView {
             let clock = context.clock
             // A column of its own for marks: a character, so that NO_COLOR still shows them.
             let columns = [TableColumn("", width: 1)] + DeliveryColumns.columns(allWebhooks: all)
-            TableDrawing.draw(columns: columns, cursor: log.cursor, into: &grid, rect: rect, focused: focused && !log.lookupTyping && !log.sinceTyping) { row, column, width in
+            // The Webhook column is as wide as the longest name this log can show (every webhook's).
+            let longest = all ? log.names.values.map { DisplayWidth.of(TerminalSafe.escaped($0), upTo: 24) }.max() ?? 0 : 0
+            let natural = columns.map { $0.identifies ? longest : 0 }
+            TableDrawing.draw(columns: columns, natural: natural, cursor: log.cursor, into: &grid, rect: rect,
+                              focused: focused && !log.lookupTyping && !log.sinceTyping,
+                              full: { row, column in
+                                  guard columns[column].identifies, let delivery = log.delivery(at: row) else { return nil }
+                                  return DeliveryColumns.webhookName(delivery, names: log.names)
+                              }) { row, column, width in
                 if let delivery = log.delivery(at: row) {
                     if column == 0 { return log.isMarked(delivery) ? ("*", Style(.accent, bold: true)) : ("", .plain) }
                     return DeliveryColumns.cell(delivery, column: column - 1, width: width, allWebhooks: all, names: log.names, clock: clock)

@@ -20,6 +20,11 @@ extension DetailsScreen {
                 help: "rotate the signing secret: a twin with a new secret, the receiver tested, an overlap, then the old webhook retired (guided, journalled)") { details, _, _ in
             .push(RotationScreen(webhook: details.webhook))
         },
+        Binding([.character("u")], keys: "u", help: "show or hide the values of the URL's secret-looking query parameters (token, key, secret, sig, auth, password), masked by default",
+                when: { URLDisplay.hasSecrets($0.webhook.url) }, because: "Nothing in this URL is masked.") { details, _, _ in
+            details.urlRevealed.toggle()
+            return .none
+        },
         Binding([.character("x")], keys: "x", bar: BarEntry("x", "test receiver"),
                 help: "post a signed example event to the URL (asks for the secret file) and show what JetEmail would make of the answer") { details, _, _ in
             .open(ExamplePrompt.asking(for: details.webhook))

@@ -6,6 +6,8 @@ public struct DetailsScreen: FieldScreen {
     public var webhook: Webhook
     /// First line shown.
     public var top = 0
+    /// The URL's secret-looking query values (and a password in it) are shown (`u`).
+    public var urlRevealed = false
     /// Its deliveries by status over an hour, a day and a week.
     public var counts = DeliveryCounts()
     /// The failures chart shown (`t` switches), and the timelines asked for so far.

@@ -11,7 +11,10 @@ extension DetailsScreen {
         out.field("UUID", TerminalSafe.escaped(w.uuid))
         out.field("Status", w.status.map { $0 == .enabled ? "● enabled: events are delivered" : "○ disabled: no deliveries" } ?? "? unknown: the API gave it as unreadable",
                   w.status == .disabled ? .muted : w.status == nil ? .warning : .success)
-        out.field("URL", TerminalSafe.escaped(w.url))
+        // Whole, but a token in its query is masked until u shows it: others may see this screen.
+        let masked = URLDisplay.hasSecrets(w.url)
+        out.field("URL", TerminalSafe.escaped(urlRevealed || !masked ? w.url : URLDisplay.masked(w.url)))
+        if masked { out.field("", urlRevealed ? "u hides the secret in it again" : "a secret in it is masked: u shows it", .muted) }
         // The chart first, where it is seen without scrolling at 80 x 24; the way to recover
         // beside the failures it shows.
         out.append([])

@@ -79,6 +79,8 @@ extension ListScreen {
                 outcome.requests.append(.api(ListTag.health(uuid: uuid, failedOnly: failedOnly), .query(query), priority: .background))
             }
         }
+        // Rows asked about show `…` until their figures come.
+        if !outcome.requests.isEmpty { refreshRows() }
         return outcome
     }
 

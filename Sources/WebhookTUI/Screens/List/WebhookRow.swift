@@ -36,7 +36,7 @@ public struct WebhookRow: TableRow {
         // The mark: a character, so that NO_COLOR still shows it.
         TableColumn("", width: 1),
         TableColumn("", width: 2),
-        TableColumn("Name", minimum: 12),
+        TableColumn("Name", minimum: 12, identifies: true),
         TableColumn("URL", minimum: 16, weight: 2),
         TableColumn("Failed/24h", width: 10),
         TableColumn("Events", width: 20, dropRank: 2),
@@ -58,13 +58,16 @@ public struct WebhookRow: TableRow {
             case nil: return ("?", .warning)
             }
         case 2: return (TerminalSafe.escaped(webhook.name), webhook.status == .enabled ? .plain : .muted)
-        case 3: return (DisplayWidth.middle(TerminalSafe.escaped(webhook.url), width: width), .plain)
+        // The host and path: the query is often a credential, and never what tells receivers apart.
+        case 3: return (TerminalSafe.escaped(URLDisplay.listForm(webhook.url)), .plain)
         case 4: return health?.cell ?? ("", .muted)
         case 5: return (eventsSummary, .plain)
         case 6: return (filtersSummary, .muted)
         default: return (health?.sparkline() ?? "", Style(.error, bold: true))
         }
     }
+
+    public func fullText(_ column: Int) -> String? { column == 2 ? TerminalSafe.escaped(webhook.name) : nil }
 
     /// `10 · all outbound`, `3 · bounced, complaint…`.
     var eventsSummary: String {

@@ -158,11 +158,12 @@ struct StatsCommand: Command {
 
     func table(_ rows: [Row]) -> String {
         let clock = SystemClock.wallClock()
-        let columns = [TableColumn("Name", minimum: 12), TableColumn("Total", width: 8), TableColumn("Success", width: 8),
+        let columns = [TableColumn("Name", minimum: 12, identifies: true), TableColumn("Total", width: 8), TableColumn("Success", width: 8),
                        TableColumn("Failed", width: 8), TableColumn("Retry", width: 8), TableColumn("Pending", width: 8),
                        TableColumn("UUID", width: 36, dropRank: 0)]
         func figure(_ n: Int?) -> String { n.map(String.init) ?? "?" }
-        let lines = TextTable.lines(columns, rows: rows.count, width: TextTable.terminalWidth()) { row, column, _ in
+        let lines = TextTable.lines(columns, rows: rows.count, width: TextTable.terminalWidth(),
+                                    full: { row, _ in TerminalSafe.escaped(rows[row].name ?? "(not in the list)") }) { row, column, _ in
             let r = rows[row]
             switch column {
             case 0: return TerminalSafe.escaped(r.name ?? "(not in the list)")
