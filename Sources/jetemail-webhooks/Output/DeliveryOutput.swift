@@ -9,8 +9,12 @@ enum DeliveryOutput {
     /// Rows in columns fixed for `width`, so that `query --all` can print page by page as they come.
     static func rows(_ events: [Delivery], clock: WallClock, header: Bool, width: Int, names: [String: String]?) -> String {
         let allWebhooks = names != nil
-        let lines = TextTable.lines(DeliveryColumns.columns(allWebhooks: allWebhooks), rows: events.count, width: width, header: header,
-                                    full: { row, _ in TerminalSafe.escaped(names?[events[row].uuid] ?? events[row].uuid) }) { row, column, w in
+        let columns = DeliveryColumns.columns(allWebhooks: allWebhooks)
+        // The Webhook column as wide as the longest name of the account, the same on every page.
+        let longestName = (names ?? [:]).values.map { DisplayWidth.of(TerminalSafe.escaped($0), upTo: 32) }.max() ?? 0
+        let lines = TextTable.lines(columns, rows: events.count, width: width, header: header,
+                                    full: { row, _ in TerminalSafe.escaped(names?[events[row].uuid] ?? events[row].uuid) },
+                                    longest: columns.map { $0.identifies ? longestName : 0 }) { row, column, w in
             DeliveryColumns.cell(events[row], column: column, width: w, allWebhooks: allWebhooks, names: names ?? [:], clock: clock).text
         }
         return lines.map { $0 + "\n" }.joined()

@@ -16,12 +16,16 @@ enum TextTable {
     /// `full`: the whole text of an identifying column (a name), which gets its longest value's
     /// width first and is cut so that no two rows look alike (as in the TUI).
     static func lines(_ columns: [TableColumn], rows: Int, width: Int, header: Bool = true,
-                      full: ((_ row: Int, _ column: Int) -> String)? = nil,
+                      full: ((_ row: Int, _ column: Int) -> String)? = nil, longest: [Int]? = nil,
                       cell: (_ row: Int, _ column: Int, _ width: Int) -> String) -> [String] {
         let identifying = full == nil ? [] : columns.indices.filter { columns[$0].identifies }
-        var natural = columns.map { _ in 0 }
-        for column in identifying {
-            for row in 0..<rows { natural[column] = max(natural[column], DisplayWidth.of(full!(row, column), upTo: columns[column].cap)) }
+        // `longest`: identifying columns' widths fixed by the caller (pages printed one by one
+        // keep their columns), else the longest value of these rows.
+        var natural = longest ?? columns.map { _ in 0 }
+        if longest == nil {
+            for column in identifying {
+                for row in 0..<rows { natural[column] = max(natural[column], DisplayWidth.of(full!(row, column), upTo: columns[column].cap)) }
+            }
         }
         let widths = TableColumn.widths(columns, for: width, natural: natural)
         var cuts: [Int: [String]] = [:]
