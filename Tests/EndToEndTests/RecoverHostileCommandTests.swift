@@ -163,6 +163,7 @@ extension RecoverHostileCommandTests {
     @Test func goingOnAtOnceAfterAKillCountsWhatTheKilledRunSent() async throws {
         try await withOutage(60, faults: SandboxFaults(rateWindow: 24, lockoutSeconds: 300, pageCap: 5)) { s in
             let command = ["recover", "--webhook", s.billing, "--yes", "--max-rate", "20"] + s.key
+            let began = Date()
             let first = try KilledRun(command, environment: s.environment)
             let server = s.backend.server
             await waitUntil(seconds: 20) { server.replays.count >= 5 }
@@ -171,7 +172,9 @@ extension RecoverHostileCommandTests {
             let second = try await KilledRun(command, environment: s.environment).stop(after: 6, signal: SIGINT)
             #expect(second.stderr.contains("Going on with"), "\(second.stderr)")
             #expect(s.backend.server.rateLimited.answers == 0, "no 429: \(s.backend.server.received.count) requests, \(sentBefore) by the killed run")
-            #expect(s.backend.server.received.count <= 24)
+            // Within one window (a loaded machine can stretch the test past a minute, and then
+            // the sandbox's own window, which answered no 429, is the measure).
+            if Date().timeIntervalSince(began) < 55 { #expect(s.backend.server.received.count <= 24) }
         }
     }
 
