@@ -78,6 +78,8 @@ public final class ApplyJournal: Sendable {
         public var failed: [Int: String] = [:]
         public var secrets: [Int: String] = [:]
         public var finished = false
+        /// The file does not end with a whole line (a kill mid-write).
+        public var endsTorn = false
 
         /// Steps not done, in order.
         public var left: [Int] { steps.indices.filter { done[$0] == nil } }
@@ -99,11 +101,9 @@ public final class ApplyJournal: Sendable {
     public static func begin(steps: [Step], file: String, digest: String, target: RecoverJournal.Target, secretsDir: String?, folder: String,
                              now: Int) throws(Problem) -> (ApplyJournal, State) {
         if let problem = RecoverJournal.makeFolder(folder) { throw Problem("The journal's folder \(folder): \(problem).") }
-        let (y, m, d, hh, mm, ss) = RecoverJournal.civil(now)
-        let stamp = RecoverJournal.four(y) + RecoverJournal.two(m) + RecoverJournal.two(d) + "T" + RecoverJournal.two(hh) + RecoverJournal.two(mm) + RecoverJournal.two(ss)
-        let path = "\(folder)/apply-\(digest)-\(stamp)-\(getpid()).jsonl"
-        let header = Header(file: RotationJournal.absolute(file), digest: digest, base_url: target.baseURL, key_fingerprint: target.keyFingerprint,
-                            secrets_dir: secretsDir.map(RotationJournal.absolute), created_at: now, steps: steps)
+        let path = "\(folder)/apply-\(digest)-\(JournalFile.stamp(now))-\(getpid()).jsonl"
+        let header = Header(file: AbsolutePath.of(file), digest: digest, base_url: target.baseURL, key_fingerprint: target.keyFingerprint,
+                            secrets_dir: secretsDir.map(AbsolutePath.of), created_at: now, steps: steps)
         guard let bytes = try? JSONEncoder().encode(header), bytes.count < readLimit else { throw Problem("The plan is too large for a journal.") }
         let made: JournalFile
         do { made = try JournalFile.create(path) } catch { throw Problem(error.text(path)) }
@@ -126,23 +126,15 @@ public final class ApplyJournal: Sendable {
         }
         let journal = ApplyJournal(file: made)
         let state = try journal.readBack()
-        try journal.append([0x0A])
+        if state.endsTorn { try journal.append([0x0A]) }
         try journal.write(Line(owner: Int(getpid()), at: now))
         return (journal, state)
     }
 
     /// The latest unfinished apply of this file's contents for this account, if any.
     public static func unfinished(folder: String, digest: String, target: RecoverJournal.Target) -> String? {
-        guard let dir = opendir(folder) else { return nil }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name.hasPrefix("apply-\(digest)-"), name.hasSuffix(".jsonl") else { continue }
-            var info = stat()
-            if lstat("\(folder)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFREG { names.append(name) }
-        }
-        closedir(dir)
-        for name in names.sorted(by: >) {
+        // One file's applies differ only in their stamp (then pid): the newest sorts last.
+        for name in JournalFile.names(in: folder, prefix: "apply-\(digest)-").sorted(by: >) {
             let path = "\(folder)/\(name)"
             guard let bytes = try? JournalFile.contents(of: path, limit: readLimit), let state = try? parse(bytes, path: path) else { continue }
             if !state.finished && state.target == target { return path }
@@ -166,6 +158,7 @@ public final class ApplyJournal: Sendable {
         var state = State(path: path, file: header.file, digest: header.digest,
                           target: RecoverJournal.Target(baseURL: header.base_url, keyFingerprint: header.key_fingerprint),
                           secretsDir: header.secrets_dir, steps: header.steps)
+        state.endsTorn = bytes.last != 0x0A
         for raw in lines.dropFirst() {
             guard let line = try? decoder.decode(Line.self, from: Data(raw)) else {
                 // Torn: a step it names may have been sent.
@@ -189,13 +182,9 @@ public final class ApplyJournal: Sendable {
     public func finished(now: Int) throws(Problem) { try write(Line(finished: true, at: now)) }
 
     private func write(_ line: Line) throws(Problem) {
-        guard var bytes = try? JSONEncoder().encode(line) else { throw Problem("The journal line could not be made.") }
-        bytes.append(0x0A)
-        try append(Array(bytes))
-        if let i = line.sending ?? line.done, let asked = getenv("JETEMAIL_WEBHOOKS_KILL_AFTER_APPLY_LINE"),
-           String(cString: asked) == (line.sending != nil ? "sending:\(i)" : "done:\(i)") {
-            // For the tests of a kill during an apply (as RotationJournal.dieIfAsked).
-            kill(getpid(), SIGKILL)
+        do { try file.appendLine(line) } catch { throw Problem(error.description) }
+        if let i = line.sending ?? line.done {
+            JournalFile.dieIfAsked("JETEMAIL_WEBHOOKS_KILL_AFTER_APPLY_LINE", after: line.sending != nil ? "sending:\(i)" : "done:\(i)")
         }
     }
 

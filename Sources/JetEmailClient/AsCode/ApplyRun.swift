@@ -83,7 +83,7 @@ public struct ApplyRun: Sendable {
             let path = dir + "/" + step.name + ".whsec"
             say("Creating \(step.name)…")
             let reserved: SecretFile
-            do { reserved = try RotationRun.reserve(path) } catch { throw Failure.refused("its secret file: \(error.description)") }
+            do { reserved = try SecretFile.reserveAgain(path) } catch { throw Failure.refused("its secret file: \(error.description)") }
             try journal.sending(i, now: clock())
             let made: Webhook
             do { made = try await client.createWebhook(request) } catch {

@@ -66,7 +66,8 @@ public struct WebhookPlan: Sendable, Equatable {
             let same = account.filter { $0.name == name }
             // A webhook the account has is checked only in the fields the file changes, as an
             // edit is: a name the create rules would now refuse, left alone, stays.
-            let changing: Set<String>? = same.count == 1 ? Set(difference(same[0], wanted(entry), keepsQueued: keepsQueued).0.map(\.field)) : nil
+            let update = same.count == 1 ? difference(same[0], wanted(entry), keepsQueued: keepsQueued) : nil
+            let changing = update.map { Set($0.0.map(\.field)) }
             for found in outcome.report.problems where changing?.contains(found.field.apiName) ?? true {
                 let at = WebhookFile.Problem(path: file.path, line: entry.line(of: found.field), field: found.field.apiName, message: found.message)
                 if found.severity == .error { problems.append(at) } else { warnings.append(at) }
@@ -87,7 +88,7 @@ public struct WebhookPlan: Sendable, Equatable {
                 if let request = outcome.request { changes.append(.create(name: name, request: request)) }
                 continue
             }
-            let (diffs, patch) = difference(current, wanted(entry), keepsQueued: keepsQueued)
+            guard let (diffs, patch) = update else { continue }
             changes.append(diffs.isEmpty ? .unchanged(uuid: current.uuid, name: name) : .update(uuid: current.uuid, name: name, diffs: diffs, patch: patch))
         }
         for webhook in account.sorted(by: { $0.name < $1.name }) where seen[webhook.name] == nil {

@@ -1,3 +1,4 @@
+import FoundationEssentials
 import Glibc
 import PosixSupport
 
@@ -62,6 +63,41 @@ final class JournalFile: Sendable {
     func append(_ bytes: [UInt8]) throws(SecretFile.Failure) {
         if let e = writeAll(descriptor, bytes) { throw SecretFile.failure(e, path) }
         if fsync(descriptor) != 0, errno == ENOSPC || errno == EDQUOT { throw SecretFile.failure(ENOSPC, path) }
+    }
+
+    /// A value as one JSON line, appended whole and synced.
+    func appendLine(_ value: some Encodable) throws(SecretFile.Failure) {
+        guard let bytes = try? JSONEncoder().encode(value) else { throw .other(path, "the line could not be made") }
+        try append(Array(bytes) + [0x0A])
+    }
+
+    /// For the tests of a kill at every step: when the environment `variable` names `label`, the
+    /// process kills itself (SIGKILL, as `kill -9` or a dropped session does) right after the
+    /// line was written. Only these tests set those variables.
+    static func dieIfAsked(_ variable: String, after label: String) {
+        guard let asked = getenv(variable), String(cString: asked) == label else { return }
+        kill(getpid(), SIGKILL)
+    }
+
+    /// The journals of one kind in `folder`: regular files named `PREFIX….jsonl` (a link, a FIFO
+    /// or a folder of that name is not a journal, and is never opened).
+    static func names(in folder: String, prefix: String) -> [String] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix(prefix), name.hasSuffix(".jsonl") else { continue }
+            var info = stat()
+            if lstat("\(folder)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFREG { names.append(name) }
+        }
+        return names
+    }
+
+    /// `20261207T031321`: when a journal began (UTC), for its name; names sort by it.
+    static func stamp(_ now: Int) -> String {
+        let (y, m, d, hh, mm, ss) = RecoverJournal.civil(now)
+        return RecoverJournal.four(y) + RecoverJournal.two(m) + RecoverJournal.two(d) + "T" + RecoverJournal.two(hh) + RecoverJournal.two(mm) + RecoverJournal.two(ss)
     }
 
     /// The whole file as it is now, at most `limit` bytes (nil past it).

@@ -36,6 +36,17 @@ public struct SecretFile: Sendable {
         return SecretFile(path: path, descriptor: fd)
     }
 
+    /// `reserve`, for a journalled run going on after a kill: its own reservation, left empty
+    /// (a regular file of this user's, 0600, nothing in it) by a create whose answer was lost, is
+    /// taken again; any other file there is never written over.
+    public static func reserveAgain(_ path: String) throws(Failure) -> SecretFile {
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == 0, info.st_uid == getuid(), info.st_mode & 0o077 == 0 {
+            unlink(path)
+        }
+        return try reserve(path)
+    }
+
     /// Creates the file and writes the secret and a newline.
     public static func write(_ secret: String, to path: String) throws(Failure) {
         let file = try reserve(path)

@@ -12,8 +12,8 @@ import PosixSupport
 /// let go when the descriptor closes (at the end, or when the process dies), so that a second
 /// run of the same recover (another command, a TUI) is refused instead of sending events twice.
 public final class RecoverJournal: Sendable {
-    public let path: String
-    private let descriptor: Int32
+    let file: JournalFile
+    public var path: String { file.path }
 
     /// What one event came to.
     public enum Result: String, Sendable, Codable, Equatable {
@@ -88,12 +88,7 @@ public final class RecoverJournal: Sendable {
         public let state: State
     }
 
-    private init(path: String, descriptor: Int32) {
-        self.path = path
-        self.descriptor = descriptor
-    }
-
-    deinit { close(descriptor) }
+    private init(file: JournalFile) { self.file = file }
 
     // MARK: Making one
 
@@ -123,18 +118,13 @@ public final class RecoverJournal: Sendable {
             throw Problem("The plan is too large for a journal (\(plan.count) events, \(headerBytes.count >> 20) MiB; at most \(headerLimit >> 20) MiB): "
                           + "narrow it with --since, --until or --event-type. Nothing was written.")
         }
-        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_APPEND, 0o600)
-        guard fd >= 0 else {
-            let code = errno
-            if code == EEXIST || code == ELOOP {
-                throw Problem("\(path) already exists (or is a link): a new journal is never written over one. "
-                              + "To go on with that recover, give --resume \(ShellWord.quoted(path)); else choose another path.")
-            }
-            throw Problem(SecretFile.failure(code, path))
+        let made: JournalFile
+        do { made = try JournalFile.create(path) } catch {
+            guard error.isExists else { throw Problem(error.text(path)) }
+            throw Problem("\(path) already exists (or is a link): a new journal is never written over one. "
+                          + "To go on with that recover, give --resume \(ShellWord.quoted(path)); else choose another path.")
         }
-        _ = fchmod(fd, 0o600)
-        _ = flock(fd, LOCK_EX | LOCK_NB)
-        let journal = RecoverJournal(path: path, descriptor: fd)
+        let journal = RecoverJournal(file: made)
         do {
             try journal.write(bytes: Array(headerBytes) + [0x0A])
             try journal.write(Line(owner: Int(getpid()), at: now))
@@ -151,17 +141,13 @@ public final class RecoverJournal: Sendable {
     /// private to it (a FIFO or a device is never opened for reading); locks it, or says which
     /// run holds it; starts the next record on a fresh line after a torn one; notes this run.
     public static func claim(_ path: String, now: Int) throws(Problem) -> Claimed {
-        try requireRegularFile(path)
-        let fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw Problem(openFailure(errno, path)) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == getuid(), info.st_mode & 0o077 == 0 else {
-            close(fd)
-            throw Problem("\(path) is not a private journal of this user's (a regular file, mode 0600).")
+        let journal: RecoverJournal
+        do { journal = RecoverJournal(file: try JournalFile.claim(path)) } catch {
+            guard case .held = error else { throw Problem(error.text(path)) }
+            let holder = (try? read(path))?.owner ?? Holder(pid: nil, since: nil)
+            throw Problem("Another run (\(holder)) is going on with this journal: let it finish, or stop it first.", heldBy: holder)
         }
-        let journal = RecoverJournal(path: path, descriptor: fd)
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 { throw heldProblem(fd: fd, path: path) }
-        var state = try readState(fd: fd, path: path)
+        var state = try journal.readBack()
         if state.endsTorn { try journal.write(bytes: [0x0A]) }
         try journal.write(Line(owner: Int(getpid()), at: now))
         state.owner = Holder(pid: Int(getpid()), since: now)
@@ -170,35 +156,24 @@ public final class RecoverJournal: Sendable {
 
     /// Which run holds the journal now, if one does (a dry run says so beside what is left).
     public static func holder(of path: String) -> Holder? {
-        guard (try? requireRegularFile(path)) != nil else { return nil }
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        guard flock(fd, LOCK_EX | LOCK_NB) != 0 else { _ = flock(fd, LOCK_UN); return nil }
-        return heldBy(fd: fd, path: path)
-    }
-
-    /// Another process holds the lock: which one, since when (its latest `owner` line).
-    private static func heldBy(fd: Int32, path: String) -> Holder {
-        (try? readState(fd: fd, path: path))?.owner ?? Holder(pid: nil, since: nil)
-    }
-
-    private static func heldProblem(fd: Int32, path: String) -> Problem {
-        let holder = heldBy(fd: fd, path: path)
-        return Problem("Another run (\(holder)) is going on with this journal: let it finish, or stop it first.", heldBy: holder)
+        guard (try? requireRegularFile(path)) != nil, JournalFile.isHeld(path) else { return nil }
+        // Another process holds the lock: which one, since when (its latest `owner` line).
+        return (try? read(path))?.owner ?? Holder(pid: nil, since: nil)
     }
 
     /// What a journal says now, without taking it (to show it, or to decide what to do).
     public static func read(_ path: String) throws(Problem) -> State {
-        try requireRegularFile(path)
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw Problem(openFailure(errno, path)) }
-        defer { close(fd) }
-        return try readState(fd: fd, path: path)
+        let bytes: [UInt8]?
+        do { bytes = try JournalFile.contents(of: path, limit: readLimit) } catch { throw Problem(error.text(path)) }
+        return try parse(whole: bytes, path: path)
     }
 
     /// This journal as it is on disk now.
-    public func readBack() throws(Problem) -> State { try Self.readState(fd: descriptor, path: path) }
+    public func readBack() throws(Problem) -> State {
+        let bytes: [UInt8]?
+        do { bytes = try file.contents(limit: Self.readLimit) } catch { throw Problem(error) }
+        return try Self.parse(whole: bytes, path: path)
+    }
 
     /// A link, a FIFO, a device or a folder is not a journal, and is not opened: a FIFO would
     /// block the open (and the read) until a writer came.
@@ -245,8 +220,7 @@ public final class RecoverJournal: Sendable {
 
     /// Bytes, whole, synced to disk before the next step is taken.
     private func write(bytes: [UInt8]) throws(RecoverJournal.Problem) {
-        if let e = writeAll(descriptor, bytes) { throw Problem(SecretFile.failure(e, path)) }
-        if fsync(descriptor) != 0, errno == ENOSPC || errno == EDQUOT { throw Problem(SecretFile.failure(ENOSPC, path)) }
+        do { try file.append(bytes) } catch { throw Problem(error) }
     }
 
     static func utc(_ unix: Int) -> String {

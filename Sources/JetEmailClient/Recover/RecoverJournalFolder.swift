@@ -29,26 +29,19 @@ extension RecoverJournal {
 
     /// A new journal's path for this filter, stamped with the time (UTC).
     public static func newPath(folder: String, filter: RecoverFilter, now: Int) -> String {
-        let (y, m, d, hh, mm, ss) = civil(now)
-        let stamp = four(y) + two(m) + two(d) + "T" + two(hh) + two(mm) + two(ss)
-        let safe = String(filter.uuid.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+        "\(folder)/recover-\(fileSafe(filter.uuid))-\(filter.key)-\(JournalFile.stamp(now)).jsonl"
+    }
+
+    /// A uuid as a file name may hold it: ASCII letters, digits and `-`, at most 36.
+    static func fileSafe(_ uuid: String) -> String {
+        String(uuid.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
             .map(Character.init).prefix(36))
-        return "\(folder)/recover-\(safe)-\(filter.key)-\(stamp).jsonl"
     }
 
     /// The newest journal in the folder for this filter, if any: regular files only (a FIFO or a
     /// link of that name is not a journal, and is never opened).
     public static func latest(folder: String, filter: RecoverFilter) -> String? {
-        guard let dir = opendir(folder) else { return nil }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name.hasPrefix("recover-"), name.contains("-\(filter.key)-"), name.hasSuffix(".jsonl") else { continue }
-            var info = stat()
-            if lstat("\(folder)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFREG { names.append(name) }
-        }
-        return names.max().map { "\(folder)/\($0)" }
+        JournalFile.names(in: folder, prefix: "recover-").filter { $0.contains("-\(filter.key)-") }.max().map { "\(folder)/\($0)" }
     }
 
     /// The latest journal of this recover that can be read, finished or not, made for this
@@ -57,6 +50,11 @@ extension RecoverJournal {
         guard let state = latest(folder: folder, filter: filter).flatMap({ try? read($0) }) else { return nil }
         if let target, let made = state.target, made != target { return nil }
         return state
+    }
+
+    /// Journals' names, newest first: each ends in its UTC stamp (`…-20261207T031321.jsonl`).
+    static func newestFirst(_ names: [String]) -> [String] {
+        names.map { (stamp: $0.dropLast(6).split(separator: "-").last ?? "", name: $0) }.sorted { $0.stamp > $1.stamp }.map(\.name)
     }
 
     // MARK: Dates for file names
@@ -77,19 +75,8 @@ extension RecoverJournal {
     /// for any, when `target` is nil), newest first: at most `limit` files are read, newest
     /// first, each as untrusted input (one that cannot be read is skipped).
     public static func unfinished(folder: String, target: Target?, limit: Int = 20) -> [State] {
-        guard let dir = opendir(folder) else { return [] }
-        var names: [(stamp: Substring, name: String)] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name.hasPrefix("recover-"), name.hasSuffix(".jsonl") else { continue }
-            var info = stat()
-            guard lstat("\(folder)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-            // The name ends in its UTC stamp: the newest sorts last.
-            names.append((name.dropLast(6).split(separator: "-").last ?? "", name))
-        }
-        closedir(dir)
-        return names.sorted { $0.stamp > $1.stamp }.prefix(limit).compactMap { entry in
-            guard let state = try? read("\(folder)/\(entry.name)"), !state.finished,
+        newestFirst(JournalFile.names(in: folder, prefix: "recover-")).prefix(limit).compactMap { name in
+            guard let state = try? read("\(folder)/\(name)"), !state.finished,
                   !state.remaining(retryUncertain: false).isEmpty || !state.uncertain.isEmpty else { return nil }
             if let target, let made = state.target, made != target { return nil }
             return state

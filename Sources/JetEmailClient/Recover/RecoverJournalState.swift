@@ -56,22 +56,9 @@ extension RecoverJournal {
     /// The largest journal read back: a plan of 100,000 events and its lines are a few tens of MB.
     public static let readLimit = 256 << 20
 
-    static func readState(fd: Int32, path: String) throws(Problem) -> State {
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw Problem("\(path) is not a regular file.") }
-        guard info.st_size <= readLimit else { throw Problem("\(path) is larger than \(readLimit >> 20) MiB: not a journal of this program's.") }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        var offset: off_t = 0
-        while true {
-            let n = pread(fd, &buffer, buffer.count, offset)
-            if n < 0 { if errno == EINTR { continue }; throw Problem(SecretFile.failure(errno, path)) }
-            if n == 0 { break }
-            bytes += buffer[0..<n]
-            offset += off_t(n)
-            if bytes.count > readLimit { throw Problem("\(path) is larger than \(readLimit >> 20) MiB: not a journal of this program's.") }
-        }
+    /// Bytes read whole, or nil when the file was larger than `readLimit`.
+    static func parse(whole bytes: [UInt8]?, path: String) throws(Problem) -> State {
+        guard let bytes else { throw Problem("\(path) is larger than \(readLimit >> 20) MiB: not a journal of this program's.") }
         return try parse(bytes, path: path)
     }
 

@@ -86,16 +86,15 @@ public final class RotationJournal: Sendable {
                              skipTest: Bool, folder: String, now: Int) throws(Problem) -> (RotationJournal, RotationState) {
         if let problem = RecoverJournal.makeFolder(folder) { throw Problem("The journal's folder \(folder): \(problem).") }
         let path = newPath(folder: folder, uuid: old.uuid, now: now)
-        let header = Header(old: old.withoutSecret, twin_name: twinName, secret_file: absolute(secretFile), base_url: target.baseURL,
+        let header = Header(old: old.withoutSecret, twin_name: twinName, secret_file: AbsolutePath.of(secretFile), base_url: target.baseURL,
                             key_fingerprint: target.keyFingerprint, created_at: now, delete_after: deleteAfter, skip_test: skipTest ? true : nil)
-        guard let bytes = try? JSONEncoder().encode(header) else { throw Problem("The journal for \(path) could not be made.") }
         let made: JournalFile
         do { made = try JournalFile.create(path) } catch {
             throw Problem(error.isExists ? "\(path) already exists: a journal is never written over one." : error.text(path))
         }
         let journal = RotationJournal(file: made)
         do {
-            try journal.append(Array(bytes) + [0x0A])
+            try journal.write(header)
             try journal.write(Line(owner: Int(getpid()), at: now))
             return (journal, try journal.readBack())
         } catch {
@@ -140,35 +139,15 @@ public final class RotationJournal: Sendable {
         return try RotationState.parse(bytes, path: path)
     }
 
-    /// A relative path made whole against the working folder now: a resume from another folder
-    /// (another shell, the TUI started elsewhere) must find the same file.
-    public static func absolute(_ path: String) -> String {
-        guard !path.hasPrefix("/"), let cwd = getcwd(nil, 0) else { return path }
-        defer { free(cwd) }
-        let folder = String(cString: cwd)
-        let rest = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-        return (folder.hasSuffix("/") ? folder : folder + "/") + rest
-    }
-
     // MARK: Writing
 
     public func mark(_ mark: Mark, uuid: String? = nil, detail: String? = nil, until: Int? = nil, now: Int) throws(Problem) {
         try write(Line(step: mark, uuid: uuid, detail: detail, until: until, at: now))
-        Self.dieIfAsked(after: mark)
+        JournalFile.dieIfAsked("JETEMAIL_WEBHOOKS_KILL_AFTER_STEP", after: mark.rawValue)
     }
 
-    /// For the tests of a kill at every step: with `JETEMAIL_WEBHOOKS_KILL_AFTER_STEP` naming a
-    /// mark, the process kills itself (SIGKILL, as `kill -9` or a dropped session does) right
-    /// after writing it. Nothing else reads that variable.
-    static func dieIfAsked(after mark: Mark) {
-        guard let asked = getenv("JETEMAIL_WEBHOOKS_KILL_AFTER_STEP"), String(cString: asked) == mark.rawValue else { return }
-        kill(getpid(), SIGKILL)
-    }
-
-    private func write(_ line: Line) throws(Problem) {
-        guard var bytes = try? JSONEncoder().encode(line) else { throw Problem("The journal line for \(path) could not be made.") }
-        bytes.append(0x0A)
-        try append(Array(bytes))
+    private func write(_ line: some Encodable) throws(Problem) {
+        do { try file.appendLine(line) } catch { throw Problem(error.description) }
     }
 
     private func append(_ bytes: [UInt8]) throws(Problem) {
@@ -179,30 +158,14 @@ public final class RotationJournal: Sendable {
 
     /// `rotate-<uuid>-<UTC stamp>.jsonl` in the journals' folder (the recovers' own).
     static func newPath(folder: String, uuid: String, now: Int) -> String {
-        let (y, m, d, hh, mm, ss) = RecoverJournal.civil(now)
-        let stamp = RecoverJournal.four(y) + RecoverJournal.two(m) + RecoverJournal.two(d) + "T" + RecoverJournal.two(hh) + RecoverJournal.two(mm) + RecoverJournal.two(ss)
-        let safe = String(uuid.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
-            .map(Character.init).prefix(36))
-        return "\(folder)/rotate-\(safe)-\(stamp).jsonl"
+        "\(folder)/rotate-\(RecoverJournal.fileSafe(uuid))-\(JournalFile.stamp(now)).jsonl"
     }
 
     /// The rotations in the folder that neither finished nor were aborted, made for this account
     /// (any, when `target` is nil), newest first; at most `limit` files are read, each as
     /// untrusted input (one that cannot be read is skipped).
     public static func unfinished(folder: String, target: RecoverJournal.Target?, limit: Int = 20) -> [RotationState] {
-        guard let dir = opendir(folder) else { return [] }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name.hasPrefix("rotate-"), name.hasSuffix(".jsonl") else { continue }
-            var info = stat()
-            guard lstat("\(folder)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-            names.append(name)
-        }
-        closedir(dir)
-        // The name ends in its UTC stamp: the newest sorts last.
-        let newestFirst = names.sorted { ($0.dropLast(6).split(separator: "-").last ?? "") > ($1.dropLast(6).split(separator: "-").last ?? "") }
-        return newestFirst.prefix(limit).compactMap { name in
+        RecoverJournal.newestFirst(JournalFile.names(in: folder, prefix: "rotate-")).prefix(limit).compactMap { name in
             guard let state = try? read("\(folder)/\(name)"), !state.isOver else { return nil }
             if let target, state.target != target { return nil }
             return state

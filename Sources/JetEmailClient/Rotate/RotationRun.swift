@@ -155,7 +155,7 @@ public struct RotationRun: Sendable {
         }
         // The secret has somewhere to go before anything is sent.
         let reserved: SecretFile
-        do { reserved = try Self.reserve(state.secretFile) } catch { throw Stop.failed("The secret file: \(error.description) Nothing was created.") }
+        do { reserved = try SecretFile.reserveAgain(state.secretFile) } catch { throw Stop.failed("The secret file: \(error.description) Nothing was created.") }
         do { try journal.mark(.creating, now: clock()) } catch { reserved.abandon(); throw error }
         let twin: Webhook
         do { twin = try await client.createWebhook(request) } catch {
@@ -179,16 +179,6 @@ public struct RotationRun: Sendable {
         try journal.mark(.secretSaved, detail: state.secretFile, now: clock())
         secretSaved?(twin, state.secretFile)
         return .did(.create, "Created the twin \"\(state.twinName)\" (\(twin.uuid)), disabled; its secret is saved to \(state.secretFile) (0600).")
-    }
-
-    /// The journal's own reservation, left empty by a create whose answer was lost, is taken
-    /// again; any other file there is never written over.
-    static func reserve(_ path: String) throws(SecretFile.Failure) -> SecretFile {
-        var info = stat()
-        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == 0, info.st_uid == getuid(), info.st_mode & 0o077 == 0 {
-            unlink(path)
-        }
-        return try SecretFile.reserve(path)
     }
 
     private func findLostCreate(_ state: RotationState) async throws -> Advance {

@@ -48,6 +48,11 @@ public enum RotationStep: String, Sendable, Equatable {
         }
     }
 
+    /// It waits for a yes not given yet (disabling or deleting the old webhook): said once it has it.
+    public func waitsForYes(approved: Set<RotationRun.Question>) -> Bool {
+        (self == .disableOld && !approved.contains(.disableOld)) || (self == .deleteOld && !approved.contains(.deleteOld))
+    }
+
     /// What is about to be done, said before it is.
     public func saying(_ state: RotationState) -> String {
         let old = state.old.name, twin = state.twinName

@@ -114,7 +114,7 @@ final class RotationRunner: JobRunner {
             let next = state.next
             if next == .done { report(.progress(state, state.aborted ? .aborted("") : .finished, said: nil)); break }
             // A step that waits for a yes is said once it has it.
-            let asks = (next == .disableOld && !approved.contains(.disableOld)) || (next == .deleteOld && !approved.contains(.deleteOld))
+            let asks = next.waitsForYes(approved: approved)
             report(.progress(state, .working, said: next == .finish || asks ? nil : next.saying(state)))
             let (after, advance) = await run.advance(approved: approved)
             state = after

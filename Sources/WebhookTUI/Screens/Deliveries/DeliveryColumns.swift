@@ -6,6 +6,9 @@ import TerminalUI
 /// give way first: attempts, then the response code, then the source uid, the webhook and the
 /// event id; time, type and status always stay.
 public enum DeliveryColumns {
+    /// The widest the Webhook column grows for a long name.
+    public static let webhookCap = 24
+
     public static func columns(allWebhooks: Bool) -> [TableColumn] {
         var columns = [
             TableColumn("Time", width: 16),
@@ -15,7 +18,7 @@ public enum DeliveryColumns {
             TableColumn("Att", width: 3, dropRank: 0),
             TableColumn("Code", width: 4, dropRank: 1),
         ]
-        if allWebhooks { columns.append(TableColumn("Webhook", minimum: 8, weight: 2, dropRank: 3, identifies: true, cap: 24)) }
+        if allWebhooks { columns.append(TableColumn("Webhook", minimum: 8, weight: 2, dropRank: 3, identifies: true, cap: webhookCap)) }
         columns.append(TableColumn("Source uid", minimum: 10, weight: 1, dropRank: 2))
         return columns
     }

@@ -14,7 +14,9 @@ public struct DeliveryLogScreen: Screen {
     /// The webhook whose log this is, or nil for all.
     public var webhook: Webhook?
     /// Webhook names by uuid, for the log of all.
-    public var names: [String: String]
+    public var names: [String: String] { didSet { longestName = Self.longest(names) } }
+    /// The widest of them on screen (at most the Webhook column's cap): measured once, not every frame.
+    public private(set) var longestName = 0
     public var statusFilter: DeliveryStatus?
     public var eventTypeFilter: String?
     /// `/`: one event id or source uid, looked up exactly.
@@ -61,6 +63,11 @@ public struct DeliveryLogScreen: Screen {
     public init(webhook: Webhook?, names: [String: String] = [:]) {
         self.webhook = webhook
         self.names = names
+        longestName = Self.longest(names)
+    }
+
+    static func longest(_ names: [String: String]) -> Int {
+        names.values.map { DisplayWidth.of(TerminalSafe.escaped($0), upTo: DeliveryColumns.webhookCap) }.max() ?? 0
     }
 
     /// The query for one page, with every filter that applies. Deliveries that arrived while

@@ -51,8 +51,7 @@ enum DeliveryLogView {
             // A column of its own for marks: a character, so that NO_COLOR still shows them.
             let columns = [TableColumn("", width: 1)] + DeliveryColumns.columns(allWebhooks: all)
             // The Webhook column is as wide as the longest name this log can show (every webhook's).
-            let longest = all ? log.names.values.map { DisplayWidth.of(TerminalSafe.escaped($0), upTo: 24) }.max() ?? 0 : 0
-            let natural = columns.map { $0.identifies ? longest : 0 }
+            let natural = columns.map { $0.identifies ? log.longestName : 0 }
             TableDrawing.draw(columns: columns, natural: natural, cursor: log.cursor, into: &grid, rect: rect,
                               focused: focused && !log.lookupTyping && !log.sinceTyping,
                               full: { row, column in

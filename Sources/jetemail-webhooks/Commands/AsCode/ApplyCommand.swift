@@ -33,9 +33,7 @@ struct ApplyCommand: Command {
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         access = try APIAccess(arguments)
-        guard let path = arguments.positionals.first, !path.isEmpty else { throw UsageError("Which file? Give it: apply webhooks.toml") }
-        if arguments.positionals.count > 1 { throw UsageError("One file at a time.") }
-        self.path = path
+        path = try WebhookFileLoading.path(arguments, verb: Self.name)
         prune = arguments.flag("prune")
         yes = arguments.flag("yes")
         secretsDir = arguments.string("secrets-dir").map { HomeDirectory.expandingTilde($0, environment: ProcessEnvironment.current) }
@@ -117,7 +115,7 @@ struct ApplyCommand: Command {
         }
         guard let given = chosen else { return nil }
         // Whole, so that a resume from another folder writes to the same place.
-        let dir = RotationJournal.absolute(given)
+        let dir = AbsolutePath.of(given)
         if let problem = RecoverJournal.makeFolder(dir) {
             StandardError.write("--secrets-dir \(TerminalSafe.escaped(dir)): \(problem). Nothing was sent.")
             throw ExitCode(2)

@@ -30,9 +30,7 @@ struct PlanCommand: Command {
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         access = try APIAccess(arguments)
-        guard let path = arguments.positionals.first, !path.isEmpty else { throw UsageError("Which file? Give it: plan webhooks.toml") }
-        if arguments.positionals.count > 1 { throw UsageError("One file at a time.") }
-        self.path = path
+        path = try WebhookFileLoading.path(arguments, verb: Self.name)
         prune = arguments.flag("prune")
         json = arguments.flag("json")
     }

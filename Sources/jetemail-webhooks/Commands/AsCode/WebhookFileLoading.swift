@@ -4,6 +4,13 @@ import JetEmailClient
 /// What `plan` and `apply` share: the file read and checked, the account read (its webhooks and
 /// the filter values it owns), the plan made, and every problem said against the file's lines.
 enum WebhookFileLoading {
+    /// The one file the verb was given.
+    static func path(_ arguments: ParsedArguments, verb: String) throws(UsageError) -> String {
+        guard let path = arguments.positionals.first, !path.isEmpty else { throw UsageError("Which file? Give it: \(verb) webhooks.toml") }
+        if arguments.positionals.count > 1 { throw UsageError("One file at a time.") }
+        return path
+    }
+
     /// The file, checked on its own (syntax, keys, types), before any request: exit 2 on a problem.
     static func read(_ path: String) throws -> (file: WebhookFile, digest: String) {
         let bytes: [UInt8]

@@ -25,7 +25,7 @@ import PosixSupport
                 try say(Self.overlapWords(state))
             }
             // A step that waits for a yes is said once it has it; each step is said once.
-            let asks = (next == .disableOld && !approved.contains(.disableOld)) || (next == .deleteOld && !approved.contains(.deleteOld))
+            let asks = next.waitsForYes(approved: approved)
             if !asks, next != saidLast { try say(TerminalSafe.escaped(next.saying(state))); saidLast = next }
             let (after, advance) = await run.advance(approved: approved)
             state = after
