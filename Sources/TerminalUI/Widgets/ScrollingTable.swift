@@ -109,9 +109,11 @@ public struct ScrollingTable<Row: TableRow>: Widget {
     public var selectedRow: Row? { rows.indices.contains(selection) ? rows[selection] : nil }
 
     /// New rows, keeping the selection on `keep` when it is still there, else near where it was.
-    public mutating func setRows(_ newRows: [Row], keepingSelectionOn keep: ((Row) -> Bool)? = nil) {
+    /// `natural`: the identifying columns' longest values when the caller knows them already
+    /// (else measured here over every row).
+    public mutating func setRows(_ newRows: [Row], keepingSelectionOn keep: ((Row) -> Bool)? = nil, natural known: [Int]? = nil) {
         rows = newRows
-        natural = Self.natural(columns, rows)
+        natural = known ?? Self.natural(columns, rows)
         cursor.setCount(rows.count)
         if let keep, let index = rows.firstIndex(where: keep) { cursor.select(index) }
     }

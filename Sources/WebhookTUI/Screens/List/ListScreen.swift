@@ -182,7 +182,7 @@ public struct ListScreen: Screen {
                               uncertain: !uncertain.isEmpty && uncertain.contains(uuid), health: health.isEmpty ? nil : health[uuid],
                               marked: !marks.isEmpty && marks.contains(uuid))
         }
-        table.setRows(rows, keepingSelectionOn: keep.map { k in { $0.webhook.uuid == k } })
+        table.setRows(rows, keepingSelectionOn: keep.map { k in { $0.webhook.uuid == k } }, natural: store.natural)
     }
 
     /// The shown indices in the order `sort` asks (the store is by name already).
